@@ -1,0 +1,47 @@
+/**
+ * The Internet checksum (RFC 1071) and the IPv4/IPv6 pseudo-headers used by ICMPv6, UDP and
+ * TCP (RFC 768, RFC 9293 section 3.1, RFC 8200 section 8.1).
+ */
+import { type Ipv4Address, writeIpv4 } from '../addr/ipv4';
+import { type Ipv6Address, writeIpv6 } from '../addr/ipv6';
+
+/** Adds 16-bit big-endian words of `bytes[start, end)` to `sum` (an odd tail is padded with zero). */
+export function sumWords(bytes: Uint8Array, start: number, end: number, sum = 0): number {
+  let i = start;
+  for (; i + 1 < end; i += 2) sum += (bytes[i]! << 8) | bytes[i + 1]!;
+  if (i < end) sum += bytes[i]! << 8;
+  return sum;
+}
+
+/** Folds carries and complements: the value to store in a checksum field. */
+export function finishChecksum(sum: number): number {
+  while (sum > 0xffff) sum = (sum & 0xffff) + Math.floor(sum / 0x10000);
+  return ~sum & 0xffff;
+}
+
+/** Checksum of a byte range (with its checksum field zeroed, or included to verify: a valid range gives 0). */
+export function internetChecksum(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  return finishChecksum(sumWords(bytes, start, end));
+}
+
+/** Partial sum of the IPv6 pseudo-header (RFC 8200 section 8.1). */
+export function ipv6PseudoHeaderSum(src: Ipv6Address, dst: Ipv6Address, upperLength: number, nextHeader: number): number {
+  const header = new Uint8Array(40);
+  writeIpv6(header, 0, src);
+  writeIpv6(header, 16, dst);
+  const view = new DataView(header.buffer);
+  view.setUint32(32, upperLength);
+  header[39] = nextHeader;
+  return sumWords(header, 0, 40);
+}
+
+/** Partial sum of the IPv4 pseudo-header (RFC 768). */
+export function ipv4PseudoHeaderSum(src: Ipv4Address, dst: Ipv4Address, upperLength: number, protocol: number): number {
+  const header = new Uint8Array(12);
+  writeIpv4(header, 0, src);
+  writeIpv4(header, 4, dst);
+  header[9] = protocol;
+  header[10] = upperLength >>> 8;
+  header[11] = upperLength & 0xff;
+  return sumWords(header, 0, 12);
+}
