@@ -40,3 +40,16 @@ export function field(name: string, value: string, offset: number, length: numbe
 export function hex(value: number, digits: number): string {
   return `0x${value.toString(16).padStart(digits, '0')}`;
 }
+
+/**
+ * What a codec's `describeX(frame, offset, end, …context)` returns for its layer: the field tree
+ * (absolute offsets within `frame`), the Wireshark Info-column text for this layer, and where
+ * its payload lies, so the frame describer can hand the payload to the next layer.
+ */
+export interface DescribedLayer {
+  readonly layer: LayerDescription;
+  /** Info-column text as tshark prints it for this layer, e.g. "Echo (ping) request id=0x1234, seq=1, hop limit=64". */
+  readonly info: string;
+  readonly payloadOffset: number;
+  readonly payloadEnd: number;
+}
