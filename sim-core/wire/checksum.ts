@@ -45,3 +45,15 @@ export function ipv4PseudoHeaderSum(src: Ipv4Address, dst: Ipv4Address, upperLen
   header[11] = upperLength & 0xff;
   return sumWords(header, 0, 12);
 }
+
+/** The addresses an upper-layer checksum covers, for either IP version. */
+export type PseudoHeader =
+  | { readonly family: 4; readonly source: Ipv4Address; readonly destination: Ipv4Address }
+  | { readonly family: 6; readonly source: Ipv6Address; readonly destination: Ipv6Address };
+
+/** Partial pseudo-header sum for `upperLength` bytes of protocol `protocol` (e.g. 17 UDP, 58 ICMPv6). */
+export function pseudoHeaderSum(pseudo: PseudoHeader, upperLength: number, protocol: number): number {
+  return pseudo.family === 4
+    ? ipv4PseudoHeaderSum(pseudo.source, pseudo.destination, upperLength, protocol)
+    : ipv6PseudoHeaderSum(pseudo.source, pseudo.destination, upperLength, protocol);
+}
