@@ -4,6 +4,7 @@
  */
 import { type Ipv4Address, writeIpv4 } from '../addr/ipv4';
 import { type Ipv6Address, writeIpv6 } from '../addr/ipv6';
+import { decodeError, type Decoded } from './result';
 
 /** Adds 16-bit big-endian words of `bytes[start, end)` to `sum` (an odd tail is padded with zero). */
 export function sumWords(bytes: Uint8Array, start: number, end: number, sum = 0): number {
@@ -56,4 +57,24 @@ export function pseudoHeaderSum(pseudo: PseudoHeader, upperLength: number, proto
   return pseudo.family === 4
     ? ipv4PseudoHeaderSum(pseudo.source, pseudo.destination, upperLength, protocol)
     : ipv6PseudoHeaderSum(pseudo.source, pseudo.destination, upperLength, protocol);
+}
+
+/** Decoder option shared by the codecs: pass `{ verifyChecksum: false }` to accept a wrong checksum (e.g. offloaded). */
+export interface ChecksumOptions {
+  readonly verifyChecksum?: boolean;
+}
+
+/**
+ * The checksum a field should hold: the sum of `bytes[start, end)` with the 2-byte field at
+ * `fieldOffset` counted as zero, plus `initialSum` (a pseudo-header sum, or 0).
+ */
+export function expectedChecksum(bytes: Uint8Array, start: number, end: number, fieldOffset: number, initialSum = 0): number {
+  const sum = sumWords(bytes, fieldOffset + 2, end, sumWords(bytes, start, fieldOffset, initialSum));
+  return finishChecksum(sum);
+}
+
+/** The 'bad-checksum' error every codec returns, giving the found and expected values. */
+export function badChecksum(layer: string, offset: number, found: number, expected: number): Decoded<never> {
+  const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+  return decodeError(layer, 'bad-checksum', offset, `${layer}: checksum ${hex4(found)} is wrong, expected ${hex4(expected)}`);
 }

@@ -53,3 +53,8 @@ export interface DescribedLayer {
   readonly payloadOffset: number;
   readonly payloadEnd: number;
 }
+
+/** A checksum field's value text as Wireshark words it: "0x3245 [correct]" or "0x3245 [incorrect, should be 0x1234]". */
+export function checksumText(found: number, expected: number): string {
+  return found === expected ? `${hex(found, 4)} [correct]` : `${hex(found, 4)} [incorrect, should be ${hex(expected, 4)}]`;
+}
