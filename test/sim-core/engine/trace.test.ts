@@ -1,0 +1,87 @@
+import { describe, it, expect } from 'vitest';
+import { TraceSink } from '../../../sim-core/engine/trace';
+
+const frame = (n: number) => Uint8Array.from([n, n + 1, n + 2]);
+
+describe('trace sink', () => {
+  it('records every send, receive and drop with its reason', () => {
+    const trace = new TraceSink();
+    trace.record(1, 'R1', 'Gi0/0', 'tx', frame(1));
+    trace.record(2, 'R2', 'Gi0/0', 'rx', frame(1));
+    trace.record(3, 'R2', 'Gi0/1', 'drop', frame(2), 'no-route');
+    expect(trace.records().map((r) => [r.timeNs, r.device, r.interface, r.direction, r.reason])).toEqual([
+      [1, 'R1', 'Gi0/0', 'tx', null],
+      [2, 'R2', 'Gi0/0', 'rx', null],
+      [3, 'R2', 'Gi0/1', 'drop', 'no-route'],
+    ]);
+    expect(trace.counts).toEqual({ tx: 1, rx: 1, drop: 1 });
+    expect(trace.dropsByReason.get('no-route')).toBe(1);
+  });
+
+  it('keeps the frame without copying it', () => {
+    const trace = new TraceSink();
+    const bytes = frame(5);
+    trace.record(0, 'A', 'eth0', 'tx', bytes);
+    expect(trace.records()[0]!.bytes).toBe(bytes);
+  });
+
+  it('a ring buffer keeps the newest records, oldest first', () => {
+    const trace = new TraceSink({ capacity: 3 });
+    for (let i = 0; i < 5; i++) trace.record(i, 'A', 'eth0', 'tx', frame(i));
+    expect(trace.records().map((r) => r.timeNs)).toEqual([2, 3, 4]);
+    expect(trace.total).toBe(5);
+  });
+
+  it('without bytes retention a record keeps the length only', () => {
+    const trace = new TraceSink({ retainBytes: false });
+    trace.record(0, 'A', 'eth0', 'tx', frame(0));
+    expect(trace.records()[0]!.bytes).toBeNull();
+    expect(trace.records()[0]!.length).toBe(3);
+  });
+
+  it('equal record sequences give equal hashes, whatever is kept', () => {
+    const a = new TraceSink();
+    const b = new TraceSink({ keepRecords: false });
+    for (const t of [a, b]) {
+      t.record(10, 'R1', 'Gi0/0', 'tx', frame(1));
+      t.record(20, 'R1', 'Gi0/0', 'drop', frame(1), 'link-down');
+    }
+    expect(a.hash()).toBe(b.hash());
+    expect(a.hash()).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('the hash changes with time, device, interface, direction, reason and each byte', () => {
+    const base = (): TraceSink => {
+      const t = new TraceSink();
+      t.record(10, 'R1', 'Gi0/0', 'tx', frame(1));
+      return t;
+    };
+    const hashes = new Set<string>([base().hash()]);
+    const variants: [number, string, string, 'tx' | 'rx' | 'drop', Uint8Array, string | null][] = [
+      [11, 'R1', 'Gi0/0', 'tx', frame(1), null],
+      [10, 'R2', 'Gi0/0', 'tx', frame(1), null],
+      [10, 'R1', 'Gi0/1', 'tx', frame(1), null],
+      [10, 'R1', 'Gi0/0', 'rx', frame(1), null],
+      [10, 'R1', 'Gi0/0', 'drop', frame(1), 'no-route'],
+      [10, 'R1', 'Gi0/0', 'drop', frame(1), 'storm'],
+      [10, 'R1', 'Gi0/0', 'tx', Uint8Array.from([1, 2, 4]), null],
+      [10, 'R1G', 'i0/0', 'tx', frame(1), null],
+    ];
+    for (const [time, device, iface, direction, bytes, reason] of variants) {
+      const t = new TraceSink();
+      t.record(time, device, iface, direction, bytes, reason);
+      hashes.add(t.hash());
+    }
+    expect(hashes.size).toBe(variants.length + 1);
+  });
+
+  it('listeners see each new record; unsubscribing stops them', () => {
+    const trace = new TraceSink({ keepRecords: false });
+    const seen: number[] = [];
+    const off = trace.subscribe((r) => seen.push(r.timeNs));
+    trace.record(1, 'A', 'eth0', 'tx', frame(0));
+    off();
+    trace.record(2, 'A', 'eth0', 'tx', frame(0));
+    expect(seen).toEqual([1]);
+  });
+});
