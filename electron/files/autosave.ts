@@ -1,0 +1,82 @@
+/**
+ * Autosave and crash recovery: the renderer's current lab text is written every so often to
+ * one file in the user-data folder; at the next start, if that file is still there, the app
+ * offers to recover it. A successful save or an explicit discard clears it.
+ *
+ * The file is JSON ({ format, savedAtMs, sourcePath, text }) written atomically, so it is
+ * either the previous snapshot or the new one. Reading never throws on a damaged file: it
+ * returns a typed error naming the file and the problem.
+ *
+ * Leaves out: several autosave slots (one open document for now), and size limits (the IPC
+ * layer bounds the text before it gets here).
+ */
+import { readFile, rm, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write';
+
+export const AUTOSAVE_FILE_NAME = 'autosave.v6lab.json';
+const AUTOSAVE_FORMAT = 'v6lab-autosave/1';
+
+export interface AutosaveSnapshot {
+  readonly text: string;
+  /** Wall-clock time of the save, milliseconds since the Unix epoch. */
+  readonly savedAtMs: number;
+  /** The lab file the text was opened from or last saved to; null for a new, unsaved lab. */
+  readonly sourcePath: string | null;
+}
+
+export type AutosaveReadResult =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'found'; readonly snapshot: AutosaveSnapshot }
+  | { readonly kind: 'damaged'; readonly message: string };
+
+export function autosavePath(autosaveDir: string): string {
+  return join(autosaveDir, AUTOSAVE_FILE_NAME);
+}
+
+/** Writes the snapshot atomically, creating the folder when needed. */
+export async function writeAutosave(autosaveDir: string, snapshot: AutosaveSnapshot): Promise<void> {
+  await mkdir(autosaveDir, { recursive: true });
+  const body = JSON.stringify({ format: AUTOSAVE_FORMAT, ...snapshot });
+  await writeFileAtomic(autosavePath(autosaveDir), body);
+}
+
+/** Finds the autosave left by an earlier run, if any. */
+export async function readAutosave(autosaveDir: string): Promise<AutosaveReadResult> {
+  const path = autosavePath(autosaveDir);
+  let body: string;
+  try {
+    body = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    return { kind: 'damaged', message: `${path}: cannot read: ${(error as Error).message}` };
+  }
+  return parseAutosave(path, body);
+}
+
+/** Removes the autosave (after a save or when the user discards recovery). Missing is fine. */
+export async function clearAutosave(autosaveDir: string): Promise<void> {
+  await rm(autosavePath(autosaveDir), { force: true });
+}
+
+function parseAutosave(path: string, body: string): AutosaveReadResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return { kind: 'damaged', message: `${path}: not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof value !== 'object' || value === null) return { kind: 'damaged', message: `${path}: expected a JSON object` };
+  const record = value as Record<string, unknown>;
+  if (record.format !== AUTOSAVE_FORMAT) {
+    return { kind: 'damaged', message: `${path}: expected format "${AUTOSAVE_FORMAT}", found ${JSON.stringify(record.format)}` };
+  }
+  if (typeof record.text !== 'string') return { kind: 'damaged', message: `${path}: "text" must be a string` };
+  if (typeof record.savedAtMs !== 'number' || !Number.isFinite(record.savedAtMs)) {
+    return { kind: 'damaged', message: `${path}: "savedAtMs" must be a number` };
+  }
+  if (record.sourcePath !== null && typeof record.sourcePath !== 'string') {
+    return { kind: 'damaged', message: `${path}: "sourcePath" must be a string or null` };
+  }
+  return { kind: 'found', snapshot: { text: record.text, savedAtMs: record.savedAtMs, sourcePath: record.sourcePath } };
+}

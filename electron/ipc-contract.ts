@@ -1,0 +1,103 @@
+/**
+ * The IPC contract between the Electron main process and the renderer (through the preload):
+ * every channel, what the renderer sends and what main replies, in one place that both sides
+ * import. Types only plus the channel-name lists, so the sandboxed preload stays tiny; the
+ * runtime checks main applies to each request live in ipc-validation.ts.
+ *
+ * Replies carry failures as values (`{ kind: 'failed', message }`), so the renderer can show
+ * them; a rejected promise means the request itself was refused (bad payload, foreign sender).
+ *
+ * Leaves out: streaming channels (the simulation runs in a Web Worker, not over IPC).
+ */
+
+export type AppLanguage = 'vi' | 'en';
+export const APP_LANGUAGES: readonly AppLanguage[] = ['vi', 'en'];
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly platform: NodeJS.Platform;
+  readonly electronVersion: string;
+}
+
+export type OpenLabReply =
+  | { readonly kind: 'opened'; readonly path: string; readonly text: string }
+  | { readonly kind: 'canceled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export type SaveLabReply =
+  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'canceled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export type AutosaveRecovery =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'found'; readonly text: string; readonly savedAtMs: number; readonly sourcePath: string | null }
+  | { readonly kind: 'damaged'; readonly message: string };
+
+/** Renderer → main requests (ipcRenderer.invoke / ipcMain.handle). */
+export interface IpcInvokeContract {
+  'app:get-info': { request: null; reply: AppInfo };
+  /** The menu follows the app language the user picks in the renderer. */
+  'app:set-language': { request: { language: AppLanguage }; reply: null };
+  /** With a path: reopen a file from the recent list (no dialog). Without: show the open dialog. */
+  'lab:open': { request: { path: string | null }; reply: OpenLabReply };
+  /** With a path: save over a file main already handed out. Without: "Save as" dialog. */
+  'lab:save': { request: { path: string | null; text: string }; reply: SaveLabReply };
+  'autosave:write': { request: { text: string; sourcePath: string | null }; reply: null };
+  'autosave:read': { request: null; reply: AutosaveRecovery };
+  'autosave:clear': { request: null; reply: null };
+}
+
+export type IpcInvokeChannel = keyof IpcInvokeContract;
+export type IpcRequest<C extends IpcInvokeChannel> = IpcInvokeContract[C]['request'];
+export type IpcReply<C extends IpcInvokeChannel> = IpcInvokeContract[C]['reply'];
+
+export const IPC_INVOKE_CHANNELS = [
+  'app:get-info',
+  'app:set-language',
+  'lab:open',
+  'lab:save',
+  'autosave:write',
+  'autosave:read',
+  'autosave:clear',
+] as const satisfies readonly IpcInvokeChannel[];
+
+/** Menu items whose action belongs to the renderer (it owns the lab document and undo). */
+export type MenuCommand =
+  | { readonly command: 'new' }
+  | { readonly command: 'open' }
+  | { readonly command: 'open-recent'; readonly path: string }
+  | { readonly command: 'save' }
+  | { readonly command: 'save-as' }
+  | { readonly command: 'export-capture' }
+  | { readonly command: 'undo' }
+  | { readonly command: 'redo' };
+
+/** Main → renderer messages (webContents.send / ipcRenderer.on). */
+export interface IpcEventContract {
+  'menu:command': MenuCommand;
+}
+export type IpcEventChannel = keyof IpcEventContract;
+export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies IpcEventChannel;
+
+/** Largest lab text accepted over IPC (characters); a lab file is far smaller. */
+export const MAX_LAB_TEXT_CHARS = 16 * 1024 * 1024;
+/** Longest path accepted over IPC. */
+export const MAX_PATH_CHARS = 4096;
+
+/** What the preload exposes on `window.v6lab`: a handful of typed functions, nothing else. */
+export interface V6LabDesktopApi {
+  getAppInfo(): Promise<AppInfo>;
+  setLanguage(language: AppLanguage): Promise<void>;
+  openLab(path?: string): Promise<OpenLabReply>;
+  saveLab(text: string, path?: string): Promise<SaveLabReply>;
+  writeAutosave(text: string, sourcePath: string | null): Promise<void>;
+  readAutosave(): Promise<AutosaveRecovery>;
+  clearAutosave(): Promise<void>;
+  /** Calls `listener` for each menu command; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** The name of the global the preload defines in the renderer. */
+export const DESKTOP_API_GLOBAL = 'v6lab';

@@ -1,0 +1,56 @@
+/**
+ * Runtime checks for every renderer → main IPC request. The renderer is treated as untrusted
+ * input: each payload is parsed against the schema of its channel before any handler sees it,
+ * and a bad payload gives a message naming the channel, the field and what was expected.
+ *
+ * Leaves out: who sent it (ipc-sender.ts) and whether a path was handed out by main (the
+ * handlers check that against their list of known files).
+ */
+import { z } from 'zod';
+import {
+  APP_LANGUAGES,
+  IPC_INVOKE_CHANNELS,
+  MAX_LAB_TEXT_CHARS,
+  MAX_PATH_CHARS,
+  type IpcInvokeChannel,
+  type IpcRequest,
+} from './ipc-contract';
+
+const labPath = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_PATH_CHARS, `must be at most ${MAX_PATH_CHARS} characters`)
+  .refine((path) => !path.includes('\0'), 'must not contain a NUL character')
+  .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\'), 'must be an absolute path');
+
+const labText = z.string().max(MAX_LAB_TEXT_CHARS, `must be at most ${MAX_LAB_TEXT_CHARS} characters`);
+
+const noPayload = z.union([z.null(), z.undefined()]).transform(() => null);
+
+const requestSchemas: { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
+  'app:get-info': noPayload,
+  'app:set-language': z.strictObject({ language: z.enum(['vi', 'en'] as const satisfies typeof APP_LANGUAGES) }),
+  'lab:open': z.strictObject({ path: labPath.nullable() }),
+  'lab:save': z.strictObject({ path: labPath.nullable(), text: labText }),
+  'autosave:write': z.strictObject({ text: labText, sourcePath: labPath.nullable() }),
+  'autosave:read': noPayload,
+  'autosave:clear': noPayload,
+};
+
+export type IpcValidation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+export function isIpcInvokeChannel(channel: unknown): channel is IpcInvokeChannel {
+  return typeof channel === 'string' && (IPC_INVOKE_CHANNELS as readonly string[]).includes(channel);
+}
+
+/** Checks `payload` against the request type of `channel`. Never throws. */
+export function validateIpcRequest<C extends IpcInvokeChannel>(channel: C, payload: unknown): IpcValidation<IpcRequest<C>> {
+  if (!isIpcInvokeChannel(channel)) return { ok: false, message: `unknown IPC channel ${JSON.stringify(channel)}` };
+  const result = requestSchemas[channel].safeParse(payload);
+  if (result.success) return { ok: true, value: result.data as IpcRequest<C> };
+  const problems = result.error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'payload';
+    return `${where}: ${issue.message}`;
+  });
+  return { ok: false, message: `${channel}: invalid request: ${problems.join('; ')}` };
+}
