@@ -97,7 +97,7 @@ describe('IPv4 header (RFC 791 section 3.1)', () => {
   it('a wrong header checksum is a bad-checksum error giving found and expected values, unless verification is off', () => {
     const bytes = encodeIpv4(header());
     const good = (bytes[10]! << 8) | bytes[11]!;
-    bytes[11] ^= 0x01;
+    bytes[11] = bytes[11]! ^ 0x01;
     const result = decodeIpv4(bytes);
     expect(result.ok).toBe(false);
     if (result.ok) return;
