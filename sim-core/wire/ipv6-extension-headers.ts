@@ -560,7 +560,7 @@ const PROTOCOL_NAMES: Record<number, string> = {
   50: 'Encap Security Payload',
   51: 'Authentication Header',
   58: 'ICMPv6',
-  59: 'IPv6 No Next Header',
+  59: 'No Next Header for IPv6',
   60: 'Destination Options for IPv6',
   89: 'OSPF IGP',
   103: 'PIM',
@@ -598,13 +598,13 @@ function describeOptions(frame: Uint8Array, start: number, end: number): FieldNo
   while (i < end) {
     const type = frame[i]!;
     const name = OPTION_NAMES[type] ?? 'Unknown';
-    const typeNode = field('Type', `${name} (${type})`, i, 1, [
+    const typeNode = field('Type', `${name} (${hex(type, 2)})`, i, 1, [
       field('Action', ACTION_TEXT[ipv6OptionAction(type)], i, 1),
       field('May Change', ipv6OptionMayChange(type) ? 'Yes' : 'No', i, 1),
       field('Low-Order Bits', hex(type & 0x1f, 2), i, 1),
     ]);
     if (type === 0) {
-      fields.push(field(`IPv6 Option (${name})`, '', i, 1, [typeNode]));
+      fields.push(field(name, '', i, 1, [typeNode]));
       i += 1;
       continue;
     }
@@ -620,7 +620,7 @@ function describeOptions(frame: Uint8Array, start: number, end: number): FieldNo
     } else if (size > 2) {
       children.push(field('Data', hexBytes(frame, i + 2, i + size), i + 2, size - 2));
     }
-    fields.push(field(`IPv6 Option (${name})`, '', i, size, children));
+    fields.push(field(name, '', i, size, children));
     i += size;
   }
   return fields;
@@ -648,7 +648,8 @@ export function describeIpv6ExtensionHeader(
   const length = headerLengthAt(type, view, offset);
   if (!length.ok) return undefined;
   const size = length.value;
-  const next = field('Next Header', ipProtocolText(frame[offset]!), offset, 1);
+  // Wireshark spells it "Next header" in the Fragment header only.
+  const next = field(type === FRAGMENT_HEADER ? 'Next header' : 'Next Header', ipProtocolText(frame[offset]!), offset, 1);
   const lengthField = (units: number): FieldNode => field('Length', `${frame[offset + 1]!} (${units} bytes)`, offset + 1, 1);
   switch (type) {
     case HOP_BY_HOP_OPTIONS:
@@ -672,7 +673,7 @@ export function describeIpv6ExtensionHeader(
         const lastEntry = frame[offset + 4]!;
         children.push(field('Last Entry', String(lastEntry), offset + 4, 1));
         children.push(field('Flags', hex(frame[offset + 5]!, 2), offset + 5, 1));
-        children.push(field('Tag', hex((frame[offset + 6]! << 8) | frame[offset + 7]!, 4), offset + 6, 2));
+        children.push(field('Tag', hexBytes(frame, offset + 6, offset + 8), offset + 6, 2));
         for (let i = 0; i <= lastEntry && offset + 8 + (i + 1) * 16 <= offset + size; i++) {
           const at = offset + 8 + i * 16;
           children.push(field(`Address[${i}]`, formatIpv6(readIpv6(frame, at)), at, 16));

@@ -15,6 +15,7 @@ import {
   ipProtocolText,
   isIpv6ExtensionHeaderType,
   type Ipv6ExtensionHeader,
+  NO_NEXT_HEADER,
   walkIpv6Headers,
 } from './ipv6-extension-headers';
 import { type Decoded, decoded, decodeError, truncated } from './result';
@@ -131,8 +132,8 @@ const ECN_LONG = [
 /**
  * The IPv6 layer of `frame[offset, end)`: the fixed header, each extension header as a subtree,
  * and where the upper layer starts. Info is Wireshark's fragment line when a Fragment header is
- * present ("IPv6 fragment (off=0 more=y ident=0x0000abcd nxt=58)"), otherwise empty (the upper
- * layer writes the Info column).
+ * present ("IPv6 fragment (off=0 more=y ident=0x0000abcd nxt=58)", the offset in bytes), "IPv6 no
+ * next header" for Next Header 59, otherwise empty (the upper layer writes the Info column).
  */
 export function describeIpv6(frame: Uint8Array, offset: number, end: number, options: DescribeIpv6Options = {}): Decoded<Ipv6DescribedLayer> {
   const available = end - offset;
@@ -195,6 +196,8 @@ export function describeIpv6(frame: Uint8Array, offset: number, end: number, opt
     at += described.length;
   }
 
+  // Wireshark writes this Info line itself when nothing follows (RFC 8200 section 4.7).
+  if (type === NO_NEXT_HEADER && !fragmented) info = 'IPv6 no next header';
   return decoded({
     layer: {
       protocol: 'IPv6',

@@ -87,7 +87,7 @@ describe('IPv6 fixed header (RFC 8200 section 3): golden frames', () => {
     expect(fragment.name).toBe('Fragment Header for IPv6');
     expect(fragment.offset).toBe(54);
     expect(fragment.children!.map((f) => `${f.name}: ${f.value}`)).toEqual([
-      'Next Header: ICMPv6 (58)',
+      'Next header: ICMPv6 (58)',
       'Reserved octet: 0x00',
       'Offset: 0 (0 bytes)',
       'Reserved bits: 0',
@@ -157,7 +157,7 @@ describe('IPv6 boundaries', () => {
 });
 
 const address128 = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }).map((v) => v as Ipv6Address);
-export const ipv6PacketArbitrary = fc.record({
+const ipv6PacketArbitrary = fc.record({
   trafficClass: fc.integer({ min: 0, max: 255 }),
   flowLabel: fc.integer({ min: 0, max: 0xfffff }),
   nextHeader: fc.integer({ min: 0, max: 255 }),
