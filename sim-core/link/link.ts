@@ -1,0 +1,179 @@
+/**
+ * A point-to-point Ethernet link between two ports (a cable, or one wireless association):
+ * propagation delay, bandwidth (serialisation delay of the frame plus the preamble, FCS and
+ * inter-frame gap of IEEE 802.3 clause 4.4.2), a bounded transmit queue per direction with tail
+ * drop, the largest frame it carries, admin state (a fault injected on the link) and
+ * plugged/unplugged. Carrier is up when the link is plugged, enabled and both ports are enabled;
+ * a change reaches both devices (`Port.setCarrier` → the device → interface up/down events).
+ * Frames in flight when carrier drops are lost (`link-down`).
+ * Leaves out: bit errors, duplex mismatch, half-duplex collisions, pause frames.
+ */
+import type { Simulator } from '../engine/simulator';
+import type { TimeNs } from '../engine/time';
+import type { Port, PortAttachment } from '../stack/port';
+
+export interface LinkOptions {
+  /** One-way propagation delay (default 500 ns: 100 m of copper). */
+  readonly delayNs?: number;
+  /** Bits per second (default 1 Gb/s). */
+  readonly bandwidthBps?: number;
+  /** Frames waiting per direction before tail drop (default 1000, a typical txqueuelen). */
+  readonly queueLimitFrames?: number;
+  /**
+   * The largest IP payload the link carries (default 1500). Frames up to this plus the Ethernet
+   * header and two VLAN tags pass; bigger ones are dropped with `frame-too-big`.
+   */
+  readonly mtuBytes?: number;
+}
+
+/** Preamble + SFD (8), FCS (4) and the inter-frame gap (12) around every frame. */
+export const ETHERNET_WIRE_OVERHEAD_BYTES = 24;
+/** Ethernet header with two 802.1Q tags: the slack over the MTU a frame may have. */
+const MAX_HEADER_BYTES = 14 + 8;
+
+interface Direction {
+  readonly from: Port;
+  readonly to: Port;
+  /** When the wire of this direction is free again. */
+  busyUntilNs: TimeNs;
+  /** Start times of frames queued but not yet on the wire, oldest first. */
+  readonly waitingStarts: TimeNs[];
+  waitingHead: number;
+}
+
+interface FrameInFlight {
+  readonly direction: Direction;
+  readonly bytes: Uint8Array;
+  /** The link generation when sent: a carrier loss since then loses the frame. */
+  readonly generation: number;
+}
+
+export class Link implements PortAttachment {
+  readonly delayNs: number;
+  readonly bandwidthBps: number;
+  readonly queueLimitFrames: number;
+  readonly mtuBytes: number;
+  private plugged = true;
+  private enabled = true;
+  private generation = 0;
+  private readonly forward: Direction;
+  private readonly backward: Direction;
+
+  constructor(
+    readonly simulator: Simulator,
+    readonly a: Port,
+    readonly b: Port,
+    options: LinkOptions = {},
+  ) {
+    if (a.attachment !== null) throw new Error(`${a.device} ${a.name} is already cabled`);
+    if (b.attachment !== null) throw new Error(`${b.device} ${b.name} is already cabled`);
+    this.delayNs = Math.round(options.delayNs ?? 500);
+    this.bandwidthBps = options.bandwidthBps ?? 1e9;
+    this.queueLimitFrames = options.queueLimitFrames ?? 1000;
+    this.mtuBytes = options.mtuBytes ?? 1500;
+    this.forward = { from: a, to: b, busyUntilNs: 0, waitingStarts: [], waitingHead: 0 };
+    this.backward = { from: b, to: a, busyUntilNs: 0, waitingStarts: [], waitingHead: 0 };
+    a.attachment = this;
+    b.attachment = this;
+    this.updateCarrier();
+  }
+
+  /** Plugged, enabled and both ports enabled. */
+  get carrierUp(): boolean {
+    return this.plugged && this.enabled && this.a.adminUp && this.b.adminUp;
+  }
+
+  get isPlugged(): boolean {
+    return this.plugged;
+  }
+
+  get isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  /** The port at the other end from `port`. */
+  peerOf(port: Port): Port {
+    return port === this.a ? this.b : this.a;
+  }
+
+  /** Pulls the cable out: carrier loss on both ends. */
+  unplug(): void {
+    this.plugged = false;
+    this.updateCarrier();
+  }
+
+  /** Plugs the cable back in. */
+  replug(): void {
+    this.plugged = true;
+    this.updateCarrier();
+  }
+
+  /** Administratively disables or enables the link itself (a fault a scenario injects). */
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    this.updateCarrier();
+  }
+
+  /** Removes the link: both ports lose carrier and become free for another cable. */
+  detach(): void {
+    this.plugged = false;
+    this.updateCarrier();
+    this.a.attachment = null;
+    this.b.attachment = null;
+  }
+
+  portAdminChanged(): void {
+    this.updateCarrier();
+  }
+
+  transmit(port: Port, bytes: Uint8Array): void {
+    const direction = port === this.a ? this.forward : this.backward;
+    if (bytes.length > this.mtuBytes + MAX_HEADER_BYTES) return port.recordDrop(bytes, 'frame-too-big');
+    const sim = this.simulator;
+    const now = sim.nowNs;
+    // Frames whose start time has come are on the wire, no longer waiting.
+    const waiting = direction.waitingStarts;
+    while (direction.waitingHead < waiting.length && waiting[direction.waitingHead]! <= now) direction.waitingHead++;
+    if (direction.waitingHead === waiting.length) {
+      waiting.length = 0;
+      direction.waitingHead = 0;
+    }
+    const start = direction.busyUntilNs > now ? direction.busyUntilNs : now;
+    if (start > now && waiting.length - direction.waitingHead >= this.queueLimitFrames) return port.recordDrop(bytes, 'queue-full');
+    const serialisationNs = Math.ceil(((bytes.length + ETHERNET_WIRE_OVERHEAD_BYTES) * 8 * 1e9) / this.bandwidthBps);
+    direction.busyUntilNs = start + serialisationNs;
+    const frame: FrameInFlight = { direction, bytes, generation: this.generation };
+    if (start === now) port.recordTx(bytes);
+    else {
+      waiting.push(start);
+      sim.scheduleAt(start, this.startFrame, frame);
+    }
+    sim.scheduleAt(direction.busyUntilNs + this.delayNs, this.arriveFrame, frame);
+  }
+
+  private readonly startFrame = (frame: FrameInFlight): void => {
+    if (frame.generation !== this.generation) return; // already recorded as lost at arrival
+    frame.direction.from.recordTx(frame.bytes);
+  };
+
+  private readonly arriveFrame = (frame: FrameInFlight): void => {
+    if (frame.generation !== this.generation) return frame.direction.from.recordDrop(frame.bytes, 'link-down');
+    frame.direction.to.deliver(frame.bytes);
+  };
+
+  private updateCarrier(): void {
+    const up = this.carrierUp;
+    if (this.a.carrier === up && this.b.carrier === up) return;
+    if (!up) {
+      // Everything in flight or queued is lost; the wire is free when it comes back.
+      this.generation++;
+      for (const direction of [this.forward, this.backward]) {
+        direction.busyUntilNs = 0;
+        direction.waitingStarts.length = 0;
+        direction.waitingHead = 0;
+      }
+    }
+    this.a.setCarrier(up);
+    this.b.setCarrier(up);
+  }
+}
