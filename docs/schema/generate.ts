@@ -1,0 +1,8 @@
+// Writes docs/schema/lab.schema.json from the lab file's zod schema: `npx tsx docs/schema/generate.ts`.
+// test/sim-core/lab/lab-json-schema.test.ts fails when the committed file is out of date.
+import { writeFileSync } from 'node:fs';
+import { renderLabJsonSchema } from '../../sim-core/lab/lab-json-schema';
+
+const target = new URL('./lab.schema.json', import.meta.url);
+writeFileSync(target, renderLabJsonSchema());
+console.log(`wrote ${target.pathname}`);

@@ -1,0 +1,722 @@
+/**
+ * Loading a lab file (`*.v6lab.yaml`): YAML text → the lab document, or every problem at once,
+ * each at file:line:column (1-based, the first character of the offending YAML node) with a
+ * message that says what was expected.
+ *
+ * Three passes, all collecting instead of stopping:
+ * 1. YAML syntax (the `yaml` library's errors and positions). Syntax errors end the load: the
+ *    tree after a broken indent is guesswork, and checking it would bury the real error.
+ * 2. Shape (the zod schema in lab-schema.ts); each zod issue's path is walked back to its YAML
+ *    node. Unknown keys get a "did you mean" by edit distance.
+ * 3. Meaning: duplicate device names, link endpoints naming unknown devices or interfaces (with
+ *    the valid names), ports cabled twice, a link from a port to itself, delay and bandwidth out
+ *    of range, zones nobody declared (a warning).
+ * Older format versions are upgraded first (lab-migrations.ts), on the YAML tree so positions hold.
+ *
+ * Config texts are not parsed here (the console engine does that); the returned source map tells
+ * where each config starts so its errors can be reported at file:line too.
+ * Never throws on any input: a throw means a bug (a fast-check property feeds it random text).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
+import type { z } from 'zod';
+import { findPhysicalPort, isDeviceKind, type DeviceKind } from '../devices/catalog';
+import { describePhysicalPorts, resolveInterfaceName } from '../devices/interface-names';
+import { COURSE_ZONE_IDS, isCourseZoneId } from './course-zones';
+import {
+  asDeviceName,
+  asInterfaceName,
+  asZoneId,
+  LAB_FORMAT_VERSION,
+  makeLinkId,
+  type Lab,
+  type LabDevice,
+  type LabEndpoint,
+  type LabLink,
+  type LabZone,
+} from './lab-document';
+import { migrateLabDocument, type LabMigration, LAB_MIGRATIONS } from './lab-migrations';
+import { sortProblems, type LabProblem, type LabProblemCode, type LabProblemSeverity } from './lab-problems';
+import { ENDPOINT_PATTERN, LAB_FILE_SCHEMA, type LabFile } from './lab-schema';
+import { BANDWIDTH_PATTERN, DELAY_PATTERN, parseBandwidthBps, parseDelayNs } from './link-units';
+import { suggestClosest } from './suggest-name';
+
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where a device's config text sits in the file: line and column of the config's own line 1,
+ * column 1. `exact` is true for a literal block scalar (`config: |`, what serializeLab writes),
+ * where config line n is file line `line + n - 1`; for other YAML styles only line 1 is exact.
+ */
+export interface ConfigOrigin extends SourcePosition {
+  readonly exact: boolean;
+}
+
+/** Positions in the loaded file of the things later stages report errors about. */
+export interface LabSourceMap {
+  readonly fileName: string;
+  readonly devices: Readonly<Record<string, SourcePosition>>;
+  readonly configs: Readonly<Record<string, ConfigOrigin>>;
+  readonly links: Readonly<Record<string, SourcePosition>>;
+}
+
+export type LoadLabResult =
+  | { readonly ok: true; readonly lab: Lab; readonly warnings: readonly LabProblem[]; readonly source: LabSourceMap }
+  | { readonly ok: false; readonly problems: readonly LabProblem[] };
+
+export interface LoadLabOptions {
+  /** Replaces the built-in migrations (tests). */
+  readonly migrations?: readonly LabMigration[];
+}
+
+type Path = readonly (string | number)[];
+type Issue = z.core.$ZodIssue;
+
+/** Most names listed in one message before "…". */
+const MAX_LISTED_NAMES = 12;
+
+/**
+ * The file position of config line `configLine` (1-based), column `configColumn`, of a device
+ * whose config starts at `origin`: "line 3 of R1's config" → file line and column.
+ */
+export function locateConfigLine(origin: ConfigOrigin, configLine: number, configColumn = 1): SourcePosition {
+  if (!origin.exact) return { line: origin.line + configLine - 1, column: configLine === 1 ? origin.column + configColumn - 1 : configColumn };
+  return { line: origin.line + configLine - 1, column: origin.column + configColumn - 1 };
+}
+
+export function loadLab(text: string, fileName: string, options: LoadLabOptions = {}): LoadLabResult {
+  return new LabLoader(text, fileName, options).load();
+}
+
+class LabLoader {
+  private readonly lineCounter = new LineCounter();
+  private readonly problems: LabProblem[] = [];
+  private document!: Document;
+
+  constructor(
+    private readonly text: string,
+    private readonly fileName: string,
+    private readonly options: LoadLabOptions,
+  ) {}
+
+  load(): LoadLabResult {
+    this.document = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    for (const error of this.document.errors) this.report('error', 'yaml-syntax', error.pos[0], firstLine(error.message));
+    for (const warning of this.document.warnings) this.report('warning', 'yaml-warning', warning.pos[0], firstLine(warning.message));
+    if (this.hasErrors()) return this.failed();
+
+    const raw = this.readPlainData();
+    if (raw === undefined || !this.checkVersion(raw)) return this.failed();
+    const data = this.readPlainData();
+    if (data === undefined) return this.failed();
+
+    const parsedFile = LAB_FILE_SCHEMA.safeParse(data, { reportInput: true });
+    if (!parsedFile.success) this.reportIssues(parsedFile.error.issues, data);
+    const built = this.checkMeaning(data);
+    if (this.hasErrors() || !parsedFile.success) return this.failed();
+
+    const lab = buildLab(parsedFile.data, built);
+    return { ok: true, lab, warnings: sortProblems(this.problems), source: this.buildSourceMap(lab) };
+  }
+
+  // --- pass 1 helpers -------------------------------------------------------------------------
+
+  /** The document as plain data, or undefined (after reporting) when there is no usable mapping. */
+  private readPlainData(): Record<string, unknown> | undefined {
+    const contents = this.document.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null)) {
+      this.report('error', 'not-a-lab', 0, `the file is empty; a lab file starts with 'version: ${LAB_FORMAT_VERSION}' and lists devices and links`);
+      return undefined;
+    }
+    if (!isMap(contents)) {
+      this.report('error', 'not-a-lab', rangeStart(contents), `a lab file is a mapping of keys (version, devices, links …); found ${describeNode(contents)}`);
+      return undefined;
+    }
+    const converted = safeToJs(this.document);
+    if (!converted.ok) {
+      this.report('error', 'yaml-syntax', rangeStart(contents), converted.error);
+      return undefined;
+    }
+    return asRecord(converted.value);
+  }
+
+  /** Checks the version and migrates older files; false when loading cannot go on. */
+  private checkVersion(raw: Record<string, unknown>): boolean {
+    const version = raw.version;
+    const at = this.offsetOf(['version']);
+    if (!('version' in raw)) {
+      this.report('error', 'missing-key', at, `missing required key 'version'; a lab file starts with 'version: ${LAB_FORMAT_VERSION}'`);
+      return false;
+    }
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      this.report('error', 'unsupported-version', at, `version: expected the lab format version, a whole number from 1 (this V6Lab writes ${LAB_FORMAT_VERSION}); got ${describeValue(version)}`);
+      return false;
+    }
+    if (version > LAB_FORMAT_VERSION) {
+      this.report('error', 'unsupported-version', at, `this lab file is format version ${version}, newer than this V6Lab reads (up to version ${LAB_FORMAT_VERSION}); open it with a newer V6Lab`);
+      return false;
+    }
+    if (version < LAB_FORMAT_VERSION) {
+      const outcome = migrateLabDocument(this.document, version, LAB_FORMAT_VERSION, this.options.migrations ?? LAB_MIGRATIONS);
+      if (!outcome.ok) {
+        this.report('error', 'unsupported-version', at, outcome.error);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // --- pass 2: zod issues → problems ----------------------------------------------------------
+
+  /** Keys a "did you mean" already names (`endpoint` → `endpoints`): no second error saying they are missing. */
+  private readonly suggestedKeys = new Set<string>();
+
+  private reportIssues(issues: readonly Issue[], data: unknown): void {
+    for (const issue of issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      const path = issuePath(issue, []);
+      const allowed = keysOfSchemaAt(path);
+      for (const key of issue.keys) {
+        const suggestion = suggestClosest(key, allowed);
+        if (suggestion !== undefined) this.suggestedKeys.add(JSON.stringify([...path, suggestion]));
+      }
+    }
+    for (const issue of issues) this.reportIssue(issue, [], data);
+  }
+
+  private reportIssue(issue: Issue, base: Path, data: unknown): void {
+    const path = issuePath(issue, base);
+    const label = formatPath(path);
+    const parentRecord = asRecord(valueAt(data, path.slice(0, -1)));
+    const key = path[path.length - 1];
+    if (issue.code !== 'unrecognized_keys' && parentRecord !== undefined && typeof key === 'string' && !Object.prototype.hasOwnProperty.call(parentRecord, key)) {
+      if (!this.suggestedKeys.has(JSON.stringify(path))) {
+        this.report('error', 'missing-key', this.offsetOf(path), `${formatPath(path.slice(0, -1))} is missing the required key '${key}'${hintForKey(path)}`);
+      }
+      return;
+    }
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const allowed = keysOfSchemaAt(path);
+        for (const key of issue.keys) {
+          const suggestion = suggestClosest(key, allowed);
+          const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${allowed.join(', ')}`;
+          this.report('error', 'unknown-key', this.keyOffsetOf(path, key), `unknown key '${key}' in ${label}; ${hint}`);
+        }
+        return;
+      }
+      case 'invalid_union': {
+        const input = valueAt(data, path);
+        // A bilingual text given as a mapping: report what is wrong inside the mapping.
+        const objectBranch = issue.errors.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+        if (asRecord(input) !== undefined && objectBranch !== undefined) {
+          for (const inner of objectBranch) this.reportIssue(inner, path, data);
+          return;
+        }
+        this.report('error', 'schema', this.offsetOf(path), `${label}: expected a text, or a mapping with the Vietnamese and English text {vi: …, en: …}; got ${describeValue(input)}`);
+        return;
+      }
+      case 'invalid_type': {
+        this.report('error', 'schema', this.offsetOf(path), `${label}: expected ${describeExpected(issue.expected)}; got ${describeValue(valueAt(data, path))}`);
+        return;
+      }
+      case 'invalid_value': {
+        const input = valueAt(data, path);
+        const options = issue.values.map(String);
+        const suggestion = typeof input === 'string' ? suggestClosest(input, options) : undefined;
+        const hint = suggestion !== undefined ? ` (did you mean '${suggestion}'?)` : '';
+        this.report('error', 'schema', this.offsetOf(path), `${label}: ${describeValue(input)} is not allowed; expected ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}${hint}`);
+        return;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const input = valueAt(data, path);
+        this.report('error', 'schema', this.offsetOf(path), describeSizeIssue(issue, label, input));
+        return;
+      }
+      case 'invalid_format': {
+        const key = path[path.length - 1];
+        const code: LabProblemCode = key === 'delay' ? 'bad-delay' : key === 'bandwidth' ? 'bad-bandwidth' : 'schema';
+        this.report('error', code, this.offsetOf(path), issue.message);
+        return;
+      }
+      default:
+        this.report('error', 'schema', this.offsetOf(path), `${label}: ${issue.message}`);
+    }
+  }
+
+  // --- pass 3: meaning ------------------------------------------------------------------------
+
+  private checkMeaning(data: Record<string, unknown>): BuiltLinks {
+    const zones = this.checkZones(data);
+    const devices = this.checkDevices(data, zones);
+    return this.checkLinks(data, devices);
+  }
+
+  private checkZones(data: Record<string, unknown>): Set<string> {
+    const declared = new Map<string, number>();
+    asArray(data.zones).forEach((zone, index) => {
+      const id = asRecord(zone)?.id;
+      if (typeof id !== 'string') return;
+      const path: Path = ['zones', index, 'id'];
+      const earlier = declared.get(id);
+      if (earlier !== undefined) {
+        this.report('error', 'duplicate-zone', this.offsetOf(path), `zone '${id}' is declared twice; the first is at line ${this.lineOf(this.offsetOf(['zones', earlier, 'id']))}`);
+        return;
+      }
+      declared.set(id, index);
+    });
+    return new Set(declared.keys());
+  }
+
+  private checkDevices(data: Record<string, unknown>, zones: ReadonlySet<string>): Map<string, KnownDevice> {
+    const byName = new Map<string, KnownDevice>();
+    const byFoldedName = new Map<string, { name: string; index: number }>();
+    const zoneChoices = [...new Set([...zones, ...COURSE_ZONE_IDS])];
+    asArray(data.devices).forEach((item, index) => {
+      const device = asRecord(item);
+      if (device === undefined) return;
+      const { name, kind, zone } = device;
+      if (typeof zone === 'string' && zone !== '' && !zones.has(zone) && !isCourseZoneId(zone)) {
+        const suggestion = suggestClosest(zone, zoneChoices);
+        const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `course zones are ${COURSE_ZONE_IDS.join(', ')}`;
+        this.report('warning', 'unknown-zone', this.offsetOf(['devices', index, 'zone']), `zone '${zone}' is not a course zone and is not declared under 'zones'; ${hint}`);
+      }
+      if (typeof name !== 'string') return;
+      const folded = name.toLowerCase();
+      const earlier = byFoldedName.get(folded);
+      if (earlier !== undefined) {
+        const line = this.lineOf(this.offsetOf(['devices', earlier.index, 'name']));
+        const clash = earlier.name === name ? `device name '${name}' is used twice` : `device name '${name}' clashes with '${earlier.name}' (names are compared without case)`;
+        this.report('error', 'duplicate-device', this.offsetOf(['devices', index, 'name']), `${clash}; the first is at line ${line}`);
+        return;
+      }
+      byFoldedName.set(folded, { name, index });
+      byName.set(name, { name, kind: isDeviceKind(kind) ? kind : undefined, index });
+    });
+    return byName;
+  }
+
+  private checkLinks(data: Record<string, unknown>, devices: ReadonlyMap<string, KnownDevice>): BuiltLinks {
+    const built: BuiltLinks = new Map();
+    const portUse = new Map<string, { count: number; firstLine: number }>();
+    asArray(data.links).forEach((item, index) => {
+      const link = asRecord(item);
+      if (link === undefined) return;
+      const endpoints = asArray(link.endpoints);
+      const resolved: (ResolvedEndpoint | undefined)[] = [];
+      if (endpoints.length === 2) {
+        endpoints.forEach((endpoint, side) => resolved.push(this.resolveEndpoint(endpoint, ['links', index, 'endpoints', side], devices)));
+      }
+      const [a, b] = resolved;
+      if (a !== undefined && b !== undefined) this.checkCabling(a, b, index, portUse);
+      const delayNs = this.checkQuantity(link.delay, DELAY_PATTERN, parseDelayNs, ['links', index, 'delay'], 'bad-delay');
+      const bandwidthBps = this.checkQuantity(link.bandwidth, BANDWIDTH_PATTERN, parseBandwidthBps, ['links', index, 'bandwidth'], 'bad-bandwidth');
+      if (a !== undefined && b !== undefined) built.set(index, { endpoints: [a.endpoint, b.endpoint], delayNs, bandwidthBps });
+    });
+    return built;
+  }
+
+  private resolveEndpoint(endpoint: unknown, path: Path, devices: ReadonlyMap<string, KnownDevice>): ResolvedEndpoint | undefined {
+    if (typeof endpoint !== 'string' || !ENDPOINT_PATTERN.test(endpoint)) return undefined; // the schema reported it
+    const colon = endpoint.indexOf(':');
+    const deviceText = endpoint.slice(0, colon);
+    const interfaceText = endpoint.slice(colon + 1).trim();
+    const device = devices.get(deviceText);
+    if (device === undefined) {
+      const names = [...devices.keys()];
+      const suggestion = suggestClosest(deviceText, names);
+      const hint =
+        suggestion !== undefined ? `did you mean '${suggestion}'?` : names.length === 0 ? 'the lab has no devices' : `the devices are ${listNames(names)}`;
+      this.report('error', 'unknown-device', this.offsetOf(path), `link endpoint '${endpoint}' names device '${deviceText}', which is not in this lab; ${hint}`);
+      return undefined;
+    }
+    if (device.kind === undefined) return undefined; // its kind is wrong; the schema reported it
+    // Point at the interface part of the endpoint text, where the mistake is.
+    const interfaceIndex = endpoint.length - endpoint.slice(colon + 1).trimStart().length;
+    const interfaceOffset = this.offsetOf(path) + scalarTextOffset(this.text, this.nodeAt(path), endpoint, interfaceIndex);
+    const resolved = resolveInterfaceName(device.kind, interfaceText, device.name);
+    if (!resolved.ok) {
+      this.report('error', 'unknown-interface', interfaceOffset, resolved.error);
+      return undefined;
+    }
+    if (resolved.value.role !== 'physical') {
+      this.report(
+        'error',
+        'not-a-port',
+        interfaceOffset,
+        `${device.name}:${resolved.value.name} is a logical interface, not a port a cable can plug into; ${device.name} has ${describePhysicalPorts(device.kind)}`,
+      );
+      return undefined;
+    }
+    return {
+      endpoint: { device: asDeviceName(device.name), interface: asInterfaceName(resolved.value.name) },
+      kind: device.kind,
+      offset: this.offsetOf(path),
+    };
+  }
+
+  private checkCabling(a: ResolvedEndpoint, b: ResolvedEndpoint, index: number, portUse: Map<string, { count: number; firstLine: number }>): void {
+    const nameA = `${a.endpoint.device}:${a.endpoint.interface}`;
+    const nameB = `${b.endpoint.device}:${b.endpoint.interface}`;
+    if (nameA === nameB) {
+      this.report('error', 'self-link', b.offset, `link ${index + 1} connects ${nameA} to itself; a link joins two different ports`);
+      return;
+    }
+    const portA = findPhysicalPort(a.kind, a.endpoint.interface);
+    const portB = findPhysicalPort(b.kind, b.endpoint.interface);
+    if (portA?.medium === 'radio' && portB?.medium === 'radio') {
+      this.report('error', 'radio-to-radio', b.offset, `link ${index + 1} joins two radios (${nameA} and ${nameB}); a radio link joins an access point's radio to a client's port`);
+      return;
+    }
+    for (const [endpoint, port, name] of [
+      [a, portA, nameA],
+      [b, portB, nameB],
+    ] as const) {
+      const use = portUse.get(name);
+      const maxLinks = port?.maxLinks ?? 1;
+      if (use === undefined) {
+        portUse.set(name, { count: 1, firstLine: this.lineOf(endpoint.offset) });
+        continue;
+      }
+      use.count += 1;
+      if (use.count > maxLinks) {
+        const message =
+          maxLinks === 1
+            ? `port ${name} is already cabled by the link at line ${use.firstLine}; a port takes one cable`
+            : `radio ${name} already has ${maxLinks} clients, the most it takes`;
+        this.report('error', 'port-in-use', endpoint.offset, message);
+      }
+    }
+  }
+
+  private checkQuantity(
+    value: unknown,
+    pattern: RegExp,
+    parse: (text: string) => { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string },
+    path: Path,
+    code: LabProblemCode,
+  ): number | undefined {
+    // Text the pattern rejects was reported by the schema; here only values out of range remain.
+    if (typeof value !== 'string' || !pattern.test(value)) return undefined;
+    const result = parse(value);
+    if (result.ok) return result.value;
+    this.report('error', code, this.offsetOf(path), result.error);
+    return undefined;
+  }
+
+  // --- results --------------------------------------------------------------------------------
+
+  private buildSourceMap(lab: Lab): LabSourceMap {
+    const devices: Record<string, SourcePosition> = {};
+    const configs: Record<string, ConfigOrigin> = {};
+    const links: Record<string, SourcePosition> = {};
+    lab.devices.forEach((device, index) => {
+      devices[device.name] = this.positionOf(this.offsetOf(['devices', index]));
+      const configNode = this.nodeAt(['devices', index, 'config']);
+      if (device.config !== undefined && isScalar(configNode)) configs[device.name] = this.configOrigin(configNode);
+    });
+    lab.links.forEach((link, index) => {
+      links[link.id] = this.positionOf(this.offsetOf(['links', index]));
+    });
+    return { fileName: this.fileName, devices, configs, links };
+  }
+
+  private configOrigin(node: { readonly type?: string; readonly range?: readonly number[] | null }): ConfigOrigin {
+    const start = node.range?.[0] ?? 0;
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+      // Content starts on the line after the `|` header; its indentation is that of the first non-blank line.
+      const headerLine = this.lineOf(start);
+      const contentStart = this.text.indexOf('\n', start) + 1;
+      const body = this.text.slice(contentStart, node.range?.[1] ?? this.text.length);
+      const indent = /^(?:[ \t]*\r?\n)*( *)/.exec(body)?.[1]?.length ?? 0;
+      return { line: headerLine + 1, column: indent + 1, exact: node.type === 'BLOCK_LITERAL' };
+    }
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+    const position = this.positionOf(start + quoted);
+    return { ...position, exact: false };
+  }
+
+  private failed(): LoadLabResult {
+    return { ok: false, problems: sortProblems(this.problems) };
+  }
+
+  private hasErrors(): boolean {
+    return this.problems.some((problem) => problem.severity === 'error');
+  }
+
+  // --- positions ------------------------------------------------------------------------------
+
+  private report(severity: LabProblemSeverity, code: LabProblemCode, offset: number, message: string): void {
+    const { line, column } = this.positionOf(offset);
+    this.problems.push({ severity, code, file: this.fileName, line, column, message });
+  }
+
+  private positionOf(offset: number): SourcePosition {
+    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line, column: col };
+  }
+
+  private lineOf(offset: number): number {
+    return this.positionOf(offset).line;
+  }
+
+  /** The YAML node at a path, or undefined when the path leaves the tree. */
+  private nodeAt(path: Path): unknown {
+    let node: unknown = this.document.contents;
+    for (const segment of path) {
+      const next = childNode(node, segment);
+      if (next === undefined) return undefined;
+      node = next.node;
+    }
+    return node;
+  }
+
+  /** Offset of the deepest node along the path that exists (the parent mapping for a missing key). */
+  private offsetOf(path: Path): number {
+    let node: unknown = this.document.contents;
+    let offset = rangeStart(node);
+    for (const segment of path) {
+      const next = childNode(node, segment);
+      if (next === undefined) break;
+      node = next.node;
+      offset = next.offset;
+    }
+    return offset;
+  }
+
+  /** Offset of a key inside the mapping at `path`. */
+  private keyOffsetOf(path: Path, key: string): number {
+    const map = this.nodeAt(path);
+    if (isMap(map)) {
+      const pair = map.items.find((item) => keyText(item) === key);
+      if (pair !== undefined) return rangeStart(pair.key);
+    }
+    return this.offsetOf(path);
+  }
+}
+
+// --- building the document ----------------------------------------------------------------------
+
+interface KnownDevice {
+  readonly name: string;
+  readonly kind: DeviceKind | undefined;
+  readonly index: number;
+}
+
+interface ResolvedEndpoint {
+  readonly endpoint: LabEndpoint;
+  readonly kind: DeviceKind;
+  readonly offset: number;
+}
+
+type BuiltLinks = Map<number, { readonly endpoints: readonly [LabEndpoint, LabEndpoint]; readonly delayNs: number | undefined; readonly bandwidthBps: number | undefined }>;
+
+function buildLab(file: LabFile, links: BuiltLinks): Lab {
+  const devices: LabDevice[] = (file.devices ?? []).map((device) => ({
+    name: asDeviceName(device.name),
+    kind: device.kind,
+    ...(device.position !== undefined ? { position: { x: roundPosition(device.position.x), y: roundPosition(device.position.y) } } : {}),
+    ...(device.zone !== undefined ? { zone: asZoneId(device.zone) } : {}),
+    ...(device.config !== undefined ? { config: device.config } : {}),
+  }));
+  const labLinks: LabLink[] = (file.links ?? []).map((link, index) => {
+    const resolved = links.get(index)!;
+    const [a, b] = resolved.endpoints;
+    return {
+      id: makeLinkId(a, b),
+      endpoints: [a, b],
+      ...(resolved.delayNs !== undefined ? { delayNs: resolved.delayNs } : {}),
+      ...(resolved.bandwidthBps !== undefined ? { bandwidthBps: resolved.bandwidthBps } : {}),
+      ...(link.mtu !== undefined ? { mtu: link.mtu } : {}),
+      state: link.state ?? 'up',
+    };
+  });
+  const zones: LabZone[] = (file.zones ?? []).map((zone) => ({ id: asZoneId(zone.id), label: zone.label }));
+  return {
+    version: LAB_FORMAT_VERSION,
+    ...(file.name !== undefined ? { name: file.name } : {}),
+    ...(file.description !== undefined ? { description: file.description } : {}),
+    zones,
+    devices,
+    links: labLinks,
+  };
+}
+
+/** Canvas positions are whole pixels; `+ 0` turns -0 into 0 so documents compare equal. */
+export function roundPosition(value: number): number {
+  return Math.round(value) + 0;
+}
+
+// --- plain-data and YAML-tree helpers ------------------------------------------------------------
+
+function safeToJs(document: Document): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: document.toJS({ maxAliasCount: 1000 }) };
+  } catch (error) {
+    // toJS throws only on alias expansion limits ("billion laughs") and alias cycles.
+    return { ok: false, error: `the file cannot be read as data: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
+    else if (asRecord(value) !== undefined && typeof segment === 'string' && Object.prototype.hasOwnProperty.call(value, segment)) {
+      value = (value as Record<string, unknown>)[segment];
+    } else return undefined;
+  }
+  return value;
+}
+
+function keyText(pair: Pair): string | undefined {
+  const key: unknown = pair.key;
+  if (isScalar(key)) return String(key.value);
+  return key === null || key === undefined ? undefined : String(key);
+}
+
+function childNode(node: unknown, segment: string | number): { node: unknown; offset: number } | undefined {
+  if (isMap(node) && typeof segment === 'string') {
+    const pair = node.items.find((item) => keyText(item) === segment);
+    if (pair === undefined) return undefined;
+    // `kind:` with no value: point at the key.
+    const value: unknown = pair.value;
+    const offset = value !== null && rangeOf(value) !== undefined ? rangeStart(value) : rangeStart(pair.key);
+    return { node: value, offset };
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item: unknown = node.items[segment];
+    if (item === undefined || item === null) return undefined;
+    return { node: item, offset: rangeStart(item) };
+  }
+  return undefined;
+}
+
+function rangeOf(node: unknown): readonly number[] | undefined {
+  const range = (node as { range?: unknown } | null)?.range;
+  return Array.isArray(range) ? (range as number[]) : undefined;
+}
+
+function rangeStart(node: unknown): number {
+  return rangeOf(node)?.[0] ?? 0;
+}
+
+/** Offset, within the node's source text, of character `index` of its string value (0 when escapes make it unknowable). */
+function scalarTextOffset(text: string, node: unknown, value: string, index: number): number {
+  const range = rangeOf(node);
+  if (range === undefined) return 0;
+  const source = text.slice(range[0], range[1]);
+  const at = source.indexOf(value);
+  return at >= 0 ? at + index : 0;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+// --- message helpers -------------------------------------------------------------------------------
+
+function issuePath(issue: Issue, base: Path): Path {
+  return [...base, ...issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')];
+}
+
+function formatPath(path: Path): string {
+  if (path.length === 0) return 'the lab';
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 60)}…` : value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+function describeNode(node: unknown): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return describeValue(node.value);
+  return 'something else';
+}
+
+function describeExpected(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'a text';
+    case 'number':
+      return 'a number';
+    case 'int':
+      return 'a whole number';
+    case 'object':
+      return 'a mapping (key: value lines)';
+    case 'array':
+      return 'a list (lines starting with -)';
+    default:
+      return expected;
+  }
+}
+
+function describeSizeIssue(issue: Issue & { code: 'too_small' | 'too_big' }, label: string, input: unknown): string {
+  const small = issue.code === 'too_small';
+  const limit = String(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+  switch (issue.origin) {
+    case 'array':
+      return `${label}: expected exactly 2 endpoints ["DEVICE:INTERFACE", "DEVICE:INTERFACE"]; got ${Array.isArray(input) ? input.length : 0}`;
+    case 'string':
+      return small ? `${label}: must not be empty` : `${label}: is too long; at most ${limit} characters`;
+    default:
+      return `${label}: ${describeValue(input)} is too ${small ? 'small' : 'large'}; expected ${small ? 'at least' : 'at most'} ${limit}`;
+  }
+}
+
+function listNames(names: readonly string[]): string {
+  return names.length > MAX_LISTED_NAMES ? `${names.slice(0, MAX_LISTED_NAMES).join(', ')} …` : names.join(', ');
+}
+
+/** The zod schema node at a path (through optional, array and union-of-object wrappers). */
+function schemaAt(path: Path): z.core.$ZodType | undefined {
+  let schema: z.core.$ZodType | undefined = LAB_FILE_SCHEMA;
+  for (const segment of [...path, undefined]) {
+    schema = unwrap(schema);
+    if (segment === undefined || schema === undefined) break;
+    const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+    if (def.type === 'object' && typeof segment === 'string') schema = def.shape?.[segment];
+    else if (def.type === 'array' && typeof segment === 'number') schema = def.element;
+    else return undefined;
+  }
+  return schema;
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema;
+  for (;;) {
+    const def = current?._zod.def as { type: string; innerType?: z.core.$ZodType; options?: readonly z.core.$ZodType[] } | undefined;
+    if (def === undefined) return undefined;
+    if (def.type === 'optional' || def.type === 'default') current = def.innerType;
+    else if (def.type === 'union') current = def.options?.find((option) => (option._zod.def as { type: string }).type === 'object');
+    else return current;
+  }
+}
+
+function keysOfSchemaAt(path: Path): string[] {
+  const def = schemaAt(path)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape !== undefined ? Object.keys(def.shape) : [];
+}
+
+function hintForKey(path: Path): string {
+  const def = schemaAt(path)?._zod.def as { type: string; entries?: Record<string, string> } | undefined;
+  if (def?.type === 'enum' && def.entries !== undefined) return `; expected one of ${Object.values(def.entries).join(', ')}`;
+  return '';
+}
