@@ -1,0 +1,52 @@
+/**
+ * The v6lab program: commander set up once (exit codes, output through CliIo), then every
+ * subcommand registered from its own file. To add a subcommand (run, check, grade, console):
+ * write commands/<name>.ts exporting a CliCommand and add it to COMMANDS below.
+ * No process.* here: the entry (v6lab.ts) passes argv and io, and applies the exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext, type CliIo, type CommandOutcome } from './cli-command';
+import { addrCommand } from './commands/addr';
+
+const COMMANDS: readonly CliCommand[] = [addrCommand];
+
+export const PROGRAM_VERSION = '0.1.0';
+
+/** Builds the program; the context collects the exit code. */
+export function createProgram(io: CliIo): { program: Command; exitCode: () => number } {
+  let exitCode = EXIT_OK;
+  const context: CliContext = {
+    io,
+    setExitCode(code) {
+      exitCode = Math.max(exitCode, code);
+    },
+    report(commandPath: string, outcome: CommandOutcome, asJson: boolean) {
+      if (!outcome.ok) {
+        io.err(`${commandPath}: ${outcome.error}\n`);
+        this.setExitCode(EXIT_USAGE);
+        return;
+      }
+      io.out(asJson ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
+    },
+  };
+  const program = new Command('v6lab')
+    .description('V6Lab headless tool: IPv6 address help now; running and grading labs later')
+    .version(PROGRAM_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(add --help to see how to use it)');
+  for (const command of COMMANDS) command.register(program, context);
+  return { program, exitCode: () => exitCode };
+}
+
+/** Runs the program on the arguments after `v6lab` and gives the exit code. Never throws for user mistakes. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const { program, exitCode } = createProgram(io);
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    throw error;
+  }
+  return exitCode();
+}
