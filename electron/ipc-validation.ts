@@ -25,7 +25,7 @@ const labPath = z
 
 const labText = z.string().max(MAX_LAB_TEXT_CHARS, `must be at most ${MAX_LAB_TEXT_CHARS} characters`);
 
-const noPayload = z.union([z.null(), z.undefined()]).transform(() => null);
+const noPayload = z.union([z.null(), z.undefined()], { error: 'this channel takes no payload (send null)' }).transform(() => null);
 
 const requestSchemas: { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
   'app:get-info': noPayload,

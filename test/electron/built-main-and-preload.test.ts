@@ -1,0 +1,187 @@
+/**
+ * main.cjs and preload.cjs as Vite builds them, run in Node against a stand-in for the
+ * `electron` module (the Electron binary cannot run here). Checks the window's security
+ * options, the session hardening, navigation and window-open denial, the IPC gate, the menu
+ * language, and that the preload needs nothing but `electron` (a sandboxed preload can require
+ * nothing else).
+ */
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { createBuilder } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IPC_INVOKE_CHANNELS } from '../../electron/ipc-contract';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** A recording stand-in for the parts of Electron main.ts uses. */
+const fakeElectronSource = `
+const calls = { windows: [], handles: new Map(), appEvents: new Map(), menus: [], session: {} };
+class FakeWebContents {
+  constructor(id) { this.id = id; this.events = new Map(); this.sent = []; }
+  on(name, fn) { this.events.set(name, fn); return this; }
+  setWindowOpenHandler(fn) { this.windowOpenHandler = fn; }
+  send(channel, payload) { this.sent.push([channel, payload]); }
+}
+let nextId = 1;
+class BrowserWindow {
+  constructor(options) { this.options = options; this.webContents = new FakeWebContents(nextId++); this.events = new Map(); calls.windows.push(this); }
+  on(name, fn) { this.events.set(name, fn); return this; }
+  once(name, fn) { this.events.set(name, fn); return this; }
+  loadFile(path) { this.loadedFile = path; return Promise.resolve(); }
+  show() {}
+  static getAllWindows() { return calls.windows; }
+  static getFocusedWindow() { return calls.windows[0] ?? null; }
+}
+const app = {
+  isPackaged: false,
+  enableSandbox() { calls.sandboxEnabled = true; },
+  requestSingleInstanceLock() { return true; },
+  quit() { calls.quit = true; },
+  getPath(name) { return process.env.V6LAB_FAKE_USERDATA + '/' + name; },
+  getVersion() { return '0.1.0'; },
+  isReady() { return true; },
+  on(name, fn) { calls.appEvents.set(name, fn); return app; },
+  whenReady() { return Promise.resolve(); },
+};
+const session = { defaultSession: {
+  setPermissionRequestHandler(fn) { calls.session.permissionRequest = fn; },
+  setPermissionCheckHandler(fn) { calls.session.permissionCheck = fn; },
+  webRequest: {
+    onBeforeRequest(fn) { calls.session.beforeRequest = fn; },
+    onHeadersReceived(fn) { calls.session.headersReceived = fn; },
+  },
+} };
+module.exports = {
+  app, BrowserWindow, session,
+  ipcMain: { handle(channel, fn) { calls.handles.set(channel, fn); } },
+  Menu: { buildFromTemplate(t) { return t; }, setApplicationMenu(m) { calls.menus.push(m); } },
+  dialog: {},
+  __calls: calls,
+};
+`;
+
+interface FakeCalls {
+  windows: { options: { webPreferences: Record<string, unknown> }; loadedFile: string; webContents: { id: number } }[];
+  handles: Map<string, Listener>;
+  appEvents: Map<string, Listener>;
+  menus: { label: string }[][];
+  sandboxEnabled?: boolean;
+  session: Record<string, Listener>;
+}
+
+let outDir: string;
+let calls: FakeCalls;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'v6lab-electron-build-'));
+  const builder = await createBuilder({
+    configFile: join(repoRoot, 'vite.electron.config.ts'),
+    logLevel: 'warn',
+    environments: { main: { build: { outDir } }, preload: { build: { outDir } } },
+  });
+  await builder.buildApp();
+  await mkdir(join(outDir, 'node_modules', 'electron'), { recursive: true });
+  await writeFile(join(outDir, 'node_modules', 'electron', 'index.js'), fakeElectronSource);
+  process.env.V6LAB_FAKE_USERDATA = await mkdtemp(join(tmpdir(), 'v6lab-fake-userdata-'));
+  const requireFromOut = createRequire(join(outDir, 'main.cjs'));
+  requireFromOut('./main.cjs');
+  calls = (requireFromOut('electron') as { __calls: FakeCalls }).__calls;
+  // Let whenReady().then(...) finish (it loads the recent list, builds the menu, opens the window).
+  for (let i = 0; i < 100 && calls.windows.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+});
+
+describe('built main.cjs', () => {
+  it('enables the sandbox for every renderer and opens one window with the secure options', () => {
+    expect(calls.sandboxEnabled).toBe(true);
+    const { webPreferences } = calls.windows[0]!.options;
+    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false });
+    expect(webPreferences.preload).toBe(join(outDir, 'preload.cjs'));
+    expect(calls.windows[0]!.loadedFile).toBe(join(outDir, '..', 'dist', 'renderer', 'index.html'));
+  });
+
+  it('refuses every permission request and check', () => {
+    const answers: boolean[] = [];
+    calls.session.permissionRequest!({}, 'media', (granted: boolean) => answers.push(granted));
+    calls.session.permissionRequest!({}, 'notifications', (granted: boolean) => answers.push(granted));
+    expect(answers).toEqual([false, false]);
+    expect(calls.session.permissionCheck!({}, 'clipboard-read')).toBe(false);
+  });
+
+  it('cancels network requests and adds the CSP header', () => {
+    const decisions: unknown[] = [];
+    calls.session.beforeRequest!({ url: 'https://example.com/x.js' }, (d: unknown) => decisions.push(d));
+    calls.session.beforeRequest!({ url: 'file:///app/dist/renderer/index.html' }, (d: unknown) => decisions.push(d));
+    expect(decisions).toEqual([{ cancel: true }, { cancel: false }]);
+    let headers: Record<string, string[]> = {};
+    calls.session.headersReceived!({ responseHeaders: { 'X-Other': ['1'] } }, (d: { responseHeaders: Record<string, string[]> }) => (headers = d.responseHeaders));
+    expect(headers['X-Other']).toEqual(['1']);
+    expect(headers['Content-Security-Policy']![0]).toMatch(/^default-src 'self'; script-src 'self';.*frame-ancestors 'none'$/);
+  });
+
+  it('denies navigation, redirects, webviews and new windows in every webContents', () => {
+    const events = new Map<string, Listener>();
+    let openHandler: Listener | undefined;
+    const contents = { on: (name: string, fn: Listener) => events.set(name, fn), setWindowOpenHandler: (fn: Listener) => (openHandler = fn) };
+    calls.appEvents.get('web-contents-created')!({}, contents);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      events.get(name)!({ preventDefault: () => (prevented = true) }, 'https://example.com/');
+      expect(prevented, name).toBe(true);
+    }
+    expect(openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('handles every contract channel, only for its own page', async () => {
+    expect([...calls.handles.keys()].sort()).toEqual([...IPC_INVOKE_CHANNELS].sort());
+    const window = calls.windows[0]!;
+    const appPageUrl = pathToFileURL(window.loadedFile).href;
+    const ours = { sender: { id: window.webContents.id }, senderFrame: { url: appPageUrl, parent: null } };
+    expect(await calls.handles.get('app:get-info')!(ours, null)).toMatchObject({ name: 'V6Lab', version: '0.1.0' });
+    const foreign = { sender: { id: 999 }, senderFrame: { url: appPageUrl, parent: null } };
+    await expect(calls.handles.get('app:get-info')!(foreign, null)).rejects.toThrow(/did not create/);
+    await expect(calls.handles.get('lab:save')!(ours, { path: null, text: 5 })).rejects.toThrow(/lab:save: invalid request: text/);
+  });
+
+  it('builds the menu in Vietnamese, and again in English when the renderer switches language', async () => {
+    expect(calls.menus.at(-1)!.map((item) => item.label)).toEqual(['Tệp', 'Sửa', 'Hiển thị', 'Trợ giúp']);
+    const window = calls.windows[0]!;
+    const ours = { sender: { id: window.webContents.id }, senderFrame: { url: pathToFileURL(window.loadedFile).href, parent: null } };
+    await calls.handles.get('app:set-language')!(ours, { language: 'en' });
+    expect(calls.menus.at(-1)!.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+  });
+});
+
+describe('built preload.cjs', () => {
+  it('requires nothing but electron and exposes only the typed API on window.v6lab', async () => {
+    const source = await readFile(join(outDir, 'preload.cjs'), 'utf8');
+    const required: string[] = [];
+    const exposed = new Map<string, Record<string, unknown>>();
+    const invoked: unknown[][] = [];
+    const fakeElectron = {
+      contextBridge: { exposeInMainWorld: (name: string, api: Record<string, unknown>) => exposed.set(name, api) },
+      ipcRenderer: { invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ kind: 'canceled' })), on: () => undefined, removeListener: () => undefined },
+    };
+    const sandboxRequire = (name: string) => {
+      required.push(name);
+      if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+      return fakeElectron;
+    };
+    runInNewContext(source, { require: sandboxRequire, module: { exports: {} }, exports: {} });
+    expect(required).toEqual(['electron']);
+    expect([...exposed.keys()]).toEqual(['v6lab']);
+    const api = exposed.get('v6lab')!;
+    expect(Object.keys(api).sort()).toEqual(['clearAutosave', 'getAppInfo', 'onMenuCommand', 'openLab', 'readAutosave', 'saveLab', 'setLanguage', 'writeAutosave']);
+    await (api.openLab as () => Promise<unknown>)();
+    await (api.saveLab as (text: string) => Promise<unknown>)('devices: []');
+    expect(invoked).toEqual([
+      ['lab:open', { path: null }],
+      ['lab:save', { path: null, text: 'devices: []' }],
+    ]);
+  });
+});
