@@ -256,8 +256,7 @@ function matchInterface(line: string, pos: number, catalog: InterfaceCatalog): T
   const numberStart = j;
   const end = wordEnd(line, numberStart);
   if (numberStart === line.length) {
-    if (i === line.length) return { status: 'fail', reach: i };
-    // `interface GigabitEthernet ` then end of line: the number is still to come.
+    // `interface GigabitEthernet` then end of line: the number is still to come.
     return { status: 'partial', help: [{ token: type.numberHelp ?? '<0-9>', help: `${type.name} interface number` }] };
   }
   const numberText = line.slice(numberStart, end);

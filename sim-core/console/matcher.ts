@@ -98,9 +98,14 @@ function walk(roots: readonly Target[], line: string, start: number, ctx: MatchC
       return;
     }
     w.keywordMatched = true;
-    for (const h of hits) {
-      visit(h.node.next, h.end, [...path, { node: h.node, value: undefined, score: h.exact ? SCORE_KEYWORD_EXACT : SCORE_KEYWORD }]);
-    }
+    // The same keyword from several commands is one token: what may follow is the union, so
+    // `sh i` is ambiguous across `show ip …`, `show ipv6 …` and `show inventory`.
+    const first = hits[0]!;
+    visit(
+      hits.flatMap((h) => h.node.next),
+      first.end,
+      [...path, { node: first.node, value: undefined, score: first.exact ? SCORE_KEYWORD_EXACT : SCORE_KEYWORD }],
+    );
   };
   visit(roots, start, []);
   return w;

@@ -152,7 +152,8 @@ export class ConsoleSession {
     if (this.escape !== '') {
       this.escape += ch;
       if (this.escape === '\x1b[' || this.escape === '\x1bO') return;
-      if (/^\x1b[[O][0-9;]*$/.test(this.escape) && this.escape.length < 16) return;
+      // Parameters of a CSI sequence (`\x1b[1;5D`): digits and ';' until the final letter.
+      if (/^[0-9;]$/.test(ch) && this.escape.length < 16) return;
       const seq = this.escape;
       this.escape = '';
       const final = seq[seq.length - 1];
