@@ -89,6 +89,9 @@ export function encodeIpv6(packet: Ipv6Packet): Uint8Array {
 
 // --- describing -----------------------------------------------------------------------------
 
+/** The pseudo-header an ICMPv6, UDP or TCP checksum over IPv6 covers (RFC 8200 section 8.1). */
+export type Ipv6PseudoHeader = Extract<PseudoHeader, { family: 6 }>;
+
 /** What the next layer's describe needs from the IPv6 header. */
 export interface Ipv6DescribedLayer extends DescribedLayer {
   /** Protocol of the bytes at payloadOffset (after the extension headers). */
@@ -97,7 +100,7 @@ export interface Ipv6DescribedLayer extends DescribedLayer {
   readonly fragmented: boolean;
   readonly hopLimit: number;
   /** Source and final destination (RFC 8200 section 8.1) for an upper-layer checksum. */
-  readonly pseudoHeader: Extract<PseudoHeader, { family: 6 }>;
+  readonly pseudoHeader: Ipv6PseudoHeader;
 }
 
 export interface DescribeIpv6Options {
