@@ -52,7 +52,7 @@ export function runAddrPlan(prefixText: string, options: PlanOptions): CommandOu
   if (p.parent.family === 'ipv6') {
     header = ['#', ...(hasNames ? ['name'] : []), 'prefix', 'last address'];
     rows = p.rows.map((row) => [String(row.index), ...(hasNames ? [row.name ?? ''] : []), formatPrefix(row.prefix), formatIpv6(lastAddressOf(row.prefix) as never)]);
-    lines.push(`  each /${p.newLength} holds ${formatAddressCount(128 - p.newLength)} addresses${p.newLength <= 64 ? ` (${groupDigits(1n << BigInt(64 - p.newLength))} /64 LANs)` : ''}`);
+    lines.push(`  each /${p.newLength} holds ${formatAddressCount(128 - p.newLength)} addresses${p.newLength < 64 ? ` (${groupDigits(1n << BigInt(64 - p.newLength))} /64 LANs)` : ''}`);
   } else {
     header = ['#', ...(hasNames ? ['name'] : []), 'prefix', 'mask', 'hosts', 'broadcast', 'usable'];
     rows = p.rows.map((row) => {
