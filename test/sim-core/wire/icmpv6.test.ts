@@ -250,7 +250,7 @@ describe('ICMPv6 checksum (RFC 4443 section 2.3, RFC 8200 section 8.1)', () => {
 
   it('a wrong checksum is a bad-checksum error naming found and expected values', () => {
     const broken = icmp.slice();
-    broken[3] ^= 0xff;
+    broken[3] = broken[3]! ^ 0xff;
     const result = decodeIcmpv6(broken, pseudo);
     expect(result).toEqual({
       ok: false,
