@@ -177,7 +177,11 @@ export class NodeStack {
       return;
     }
     const handler = this.etherTypeHandlers.get(frame.etherType);
-    if (handler === undefined) return this.drop(iface, bytes, 'unknown-ethertype');
+    if (handler === undefined) {
+      // An 802.3 length field (LLC: BPDUs, CDP) is not for the IP stack; a host ignores it quietly.
+      if (frame.etherType < 0x0600) return;
+      return this.drop(iface, bytes, 'unknown-ethertype');
+    }
     iface.counters.inPackets++;
     handler(iface, frame, bytes);
   }
