@@ -6,10 +6,12 @@
  * scalars (`config: |`) so they read exactly as typed on the device, and canonical interface
  * names, delays and bandwidths ("1ms", "1Gbps").
  */
-import { Document, isMap, isScalar, isSeq, Scalar, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, Scalar, type Node as YamlNode } from 'yaml';
 import { formatEndpoint, type Lab, type LabDevice, type LabLink, type LabText, type LabZone } from './lab-document';
 import { formatBandwidthBps, formatDelayNs } from './link-units';
 import { roundPosition } from './load-lab';
+
+const TO_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
 
 type Plain = string | number | readonly Plain[] | { readonly [key: string]: Plain };
 
@@ -63,7 +65,9 @@ export function serializeLab(lab: Lab): string {
     const position: unknown = device.get('position', true);
     if (isMap(position)) position.flow = true;
     const config: unknown = device.get('config', true);
-    if (isScalar(config)) config.type = Scalar.BLOCK_LITERAL;
+    if (isScalar(config) && typeof config.value === 'string') {
+      config.type = survivesAsLiteralBlock(config.value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+    }
   });
   styleItems(document.get('links', true), (link) => {
     if (!isMap(link)) return;
@@ -73,7 +77,23 @@ export function serializeLab(lab: Lab): string {
       for (const item of endpoints.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
     }
   });
-  return document.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
+  return document.toString(TO_STRING_OPTIONS);
+}
+
+/**
+ * Whether a literal block scalar reads back as exactly this text. Not always: a text of only
+ * blanks (`"   \n"`) needs an indentation indicator the yaml library does not write, so it
+ * would come back empty; such configs, and any the probe below rejects, stay quoted.
+ */
+function survivesAsLiteralBlock(text: string): boolean {
+  if (!/\S/.test(text)) return false;
+  // Probe at the same depth as in the file: block indentation changes what survives.
+  const probe = new Document({ devices: [{ config: text }] });
+  const node: unknown = probe.getIn(['devices', 0, 'config'], true);
+  if (!isScalar(node)) return false;
+  node.type = Scalar.BLOCK_LITERAL;
+  const back: unknown = parse(probe.toString(TO_STRING_OPTIONS));
+  return (back as { devices?: { config?: unknown }[] } | null)?.devices?.[0]?.config === text;
 }
 
 function styleItems(node: unknown, style: (item: YamlNode, index: number) => void): void {
