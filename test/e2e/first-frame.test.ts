@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../helpers/external-tools';
-import { openApp, saveScreenshot, type AppUnderTest } from './harness';
+import { openApp, openAppFromFile, saveScreenshot, type AppUnderTest, type BrowserSession } from './harness';
 
 const chromium = chromiumPath();
 
@@ -90,5 +90,29 @@ describe.skipIf(!chromium)('first frame in Chromium', () => {
   it('logged no console error (CSP violations included) and asked no other origin for anything', () => {
     expect(app.errors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromium)('first frame loaded from file:// (as Electron loads it)', () => {
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    session = await openAppFromFile(chromium!);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('runs with relative asset paths and the meta-tag CSP alone, without errors or outside requests', async () => {
+    const { page } = session;
+    expect(page.url()).toMatch(/^file:\/\/.*\/index\.html$/);
+    expect(await page.title()).toBe('V6Lab — Phòng thí nghiệm IPv6');
+    expect(await page.locator('[data-testid="topology-canvas"] canvas').count()).toBeGreaterThan(0);
+    await page.getByTestId('language-en').click();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    await saveScreenshot(page, 'first-frame-file-url-en');
+    expect(session.errors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
   });
 });

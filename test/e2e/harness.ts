@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../electron/content-security-policy';
@@ -126,18 +127,36 @@ export interface BrowserSession {
   readonly page: Page;
   /** console.error messages, uncaught page errors and failed requests, in order. */
   readonly errors: string[];
-  /** Every request the page made to anything but `allowedOrigin` (data:/blob: excepted). */
+  /** Every request the page made that `isAllowedUrl` refused (data:/blob: always pass). */
   readonly foreignRequests: string[];
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with a fresh profile and one page watching errors and requests. */
-export async function launchChromium(executablePath: string, allowedOrigin: string): Promise<BrowserSession> {
+/** Allows the URLs of one origin (the test server's). */
+export function sameOriginAs(origin: string): (url: string) => boolean {
+  return (url) => new URL(url).origin === origin;
+}
+
+/** Allows file:// URLs inside one folder (the built renderer, loaded the way Electron loads it). */
+export function insideFolder(folder: string): (url: string) => boolean {
+  const root = resolve(folder);
+  return (url) => {
+    if (!url.startsWith('file:')) return false;
+    const path = normalize(fileURLToPath(url));
+    return path === root || path.startsWith(root + sep);
+  };
+}
+
+/**
+ * Launches headless Chromium with a fresh profile and one page watching errors and requests.
+ * `isAllowedUrl` says which requests are the app's own; every other one is recorded.
+ */
+export async function launchChromium(executablePath: string, isAllowedUrl: (url: string) => boolean, extraArgs: readonly string[] = []): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'v6lab-e2e-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: VIEWPORT,
     deviceScaleFactor: 1,
     locale: 'vi-VN',
@@ -148,7 +167,7 @@ export async function launchChromium(executablePath: string, allowedOrigin: stri
   context.on('request', (request) => {
     const url = request.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
-    if (new URL(url).origin !== allowedOrigin) foreignRequests.push(url);
+    if (!isAllowedUrl(url)) foreignRequests.push(url);
   });
   context.on('response', (response) => {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -186,7 +205,7 @@ export interface AppUnderTest extends BrowserSession {
 /** Everything at once: build (once), serve, launch, open the app and wait for its first frame. */
 export async function openApp(executablePath: string): Promise<AppUnderTest> {
   const server = await serveDirectory(await buildRendererOnce());
-  const session = await launchChromium(executablePath, server.origin);
+  const session = await launchChromium(executablePath, sameOriginAs(server.origin));
   await session.page.goto(server.url, { waitUntil: 'load' });
   await session.page.getByTestId('app-title').waitFor();
   return {
@@ -197,4 +216,17 @@ export async function openApp(executablePath: string): Promise<AppUnderTest> {
       await server.close();
     },
   };
+}
+
+/**
+ * Opens the built renderer from file://, as Electron's loadFile does: no server, so no CSP
+ * header, only the meta tag. Plain Chromium refuses module scripts between file:// URLs, which
+ * Electron allows for its own pages, so this launch adds --allow-file-access-from-files.
+ */
+export async function openAppFromFile(executablePath: string): Promise<BrowserSession> {
+  const rendererDir = await buildRendererOnce();
+  const session = await launchChromium(executablePath, insideFolder(rendererDir), ['--allow-file-access-from-files']);
+  await session.page.goto(pathToFileURL(join(rendererDir, 'index.html')).href, { waitUntil: 'load' });
+  await session.page.getByTestId('app-title').waitFor();
+  return session;
 }
