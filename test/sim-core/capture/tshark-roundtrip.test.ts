@@ -12,6 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePcapng, type PcapngInterface, type PcapngPacket } from '../../../sim-core/capture/pcapng';
 import { readCapture } from '../../../sim-core/capture/read-capture';
 import { readPcap } from '../../../sim-core/capture/pcap-reader';
+import { parseIpv4, type Ipv4Address } from '../../../sim-core/addr/ipv4';
+import { parseIpv6, type Ipv6Address } from '../../../sim-core/addr/ipv6';
+import { mac, MAC_BROADCAST, type MacAddress } from '../../../sim-core/addr/mac';
+import { ARP_OPCODE_REPLY, ARP_OPCODE_REQUEST, encodeArp } from '../../../sim-core/wire/arp';
+import { encodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4, ETHERTYPE_IPV6, type EthernetFrame } from '../../../sim-core/wire/ethernet';
+import { encodeIcmpv4 } from '../../../sim-core/wire/icmpv4';
+import { buildIcmpv6Error, encodeIcmpv6, ICMPV6_PROTOCOL, type Icmpv6Message } from '../../../sim-core/wire/icmpv6';
+import { encodeIpv4, IP_PROTOCOL_ICMP, IP_PROTOCOL_IPV6, IP_PROTOCOL_TCP, IP_PROTOCOL_UDP } from '../../../sim-core/wire/ipv4';
+import { decodeIpv6, encodeIpv6 } from '../../../sim-core/wire/ipv6';
+import { fragmentIpv6 } from '../../../sim-core/wire/ipv6-extension-headers';
+import { encodeTcp, TCP_SYN, type TcpSegment } from '../../../sim-core/wire/tcp';
+import { encodeUdp } from '../../../sim-core/wire/udp';
+import { TPID_8021Q } from '../../../sim-core/wire/vlan';
 import { tsharkPath } from '../../helpers/external-tools';
 import { bytesToHex, frameVectors, hexToBytes } from '../../helpers/frames';
 
@@ -174,5 +187,213 @@ describe('frames.pcap, the classic-pcap copy of the golden frames', () => {
     expect(read.value.packets.every((p) => p.originalLength === p.bytes.length)).toBe(true);
     const times = read.value.packets.map((p) => p.timestampNs!);
     expect(times.every((t, i) => i === 0 || t > times[i - 1]!)).toBe(true);
+  });
+});
+
+// --- frames built by our own encoders -------------------------------------------------------
+
+function v6(text: string): Ipv6Address {
+  const parsed = parseIpv6(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+function v4(text: string): Ipv4Address {
+  const parsed = parseIpv4(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+const HOST_MAC = mac(0x000c290c47d5);
+const ROUTER_MAC = mac(0x00005e005301);
+const HOST = v6('2001:db8:1::10');
+const SERVER = v6('2001:db8:2::20');
+const ROUTER = v6('2001:db8:1::1');
+const HOST_LINK_LOCAL = v6('fe80::20c:29ff:fe0c:47d5');
+const ROUTER_LINK_LOCAL = v6('fe80::200:5eff:fe00:5301');
+
+function ethernet(destination: MacAddress, source: MacAddress, etherType: number, payload: Uint8Array, vlanTags: EthernetFrame['vlanTags'] = []): Uint8Array {
+  return encodeEthernet({ destination, source, vlanTags, etherType, payload }, { padToMinimum: true });
+}
+
+function ipv6Packet(source: Ipv6Address, destination: Ipv6Address, nextHeader: number, payload: Uint8Array, hopLimit = 64): Uint8Array {
+  return encodeIpv6({ trafficClass: 0, flowLabel: 0, nextHeader, hopLimit, source, destination, payload });
+}
+
+function icmpv6Packet(source: Ipv6Address, destination: Ipv6Address, message: Icmpv6Message, hopLimit = 64): Uint8Array {
+  return ipv6Packet(source, destination, ICMPV6_PROTOCOL, encodeIcmpv6(message, { family: 6, source, destination }), hopLimit);
+}
+
+function ipv4Packet(source: Ipv4Address, destination: Ipv4Address, protocol: number, payload: Uint8Array, timeToLive = 64, identification = 0x1c46): Uint8Array {
+  return encodeIpv4({
+    dscp: 0,
+    ecn: 0,
+    identification,
+    reservedFlag: false,
+    dontFragment: true,
+    moreFragments: false,
+    fragmentOffset: 0,
+    timeToLive,
+    protocol,
+    source,
+    destination,
+    options: new Uint8Array(0),
+    payload,
+  });
+}
+
+function echo6(kind: 'echo-request' | 'echo-reply', identifier: number, sequenceNumber: number, dataLength = 8): Icmpv6Message {
+  return { kind, code: 0, identifier, sequenceNumber, payload: Uint8Array.from({ length: dataLength }, (_, i) => 0x61 + (i % 26)) };
+}
+
+interface BuiltFrame {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** "<Protocol>: <Info>" we expect tshark 4.0 to print (normaliseInfo applied to both sides). */
+  readonly expected: string;
+}
+
+/** One frame of every kind the simulator sends, each built only with sim-core/wire encoders. */
+function buildFrames(): BuiltFrame[] {
+  const frames: BuiltFrame[] = [];
+  const add = (name: string, bytes: Uint8Array, expected: string): void => {
+    frames.push({ name, bytes, expected });
+  };
+  add('icmpv6-echo-request', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, icmpv6Packet(HOST, SERVER, echo6('echo-request', 0x1234, 1))), 'ICMPv6: Echo (ping) request id=0x1234, seq=1, hop limit=64');
+  add('icmpv6-echo-reply', ethernet(HOST_MAC, ROUTER_MAC, ETHERTYPE_IPV6, icmpv6Packet(SERVER, HOST, echo6('echo-reply', 0x1234, 1), 63)), 'ICMPv6: Echo (ping) reply id=0x1234, seq=1, hop limit=63 (request in #)');
+
+  const pc = v4('192.0.2.10');
+  const gateway = v4('192.0.2.1');
+  const remote = v4('198.51.100.7');
+  const ping4 = (kind: 'echo-request' | 'echo-reply'): Uint8Array => encodeIcmpv4({ kind, code: 0, identifier: 1, sequenceNumber: 7, payload: new TextEncoder().encode('abcdefghijklmnopqrstuvwabcdefghi') });
+  add('icmpv4-echo-request', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV4, ipv4Packet(pc, remote, IP_PROTOCOL_ICMP, ping4('echo-request'))), 'ICMP: Echo (ping) request  id=0x0001, seq=7/1792, ttl=64');
+  add('icmpv4-echo-reply', ethernet(HOST_MAC, ROUTER_MAC, ETHERTYPE_IPV4, ipv4Packet(remote, pc, IP_PROTOCOL_ICMP, ping4('echo-reply'), 63, 0x2d57)), 'ICMP: Echo (ping) reply    id=0x0001, seq=7/1792, ttl=63 (request in #)');
+
+  const allRouters = v6('ff02::2');
+  const allNodes = v6('ff02::1');
+  add(
+    'ndp-router-solicitation',
+    ethernet(mac(0x333300000002), HOST_MAC, ETHERTYPE_IPV6, icmpv6Packet(HOST_LINK_LOCAL, allRouters, { kind: 'router-solicitation', code: 0, options: [{ kind: 'source-link-layer-address', linkLayerAddress: HOST_MAC }] }, 255)),
+    'ICMPv6: Router Solicitation from 00:0c:29:0c:47:d5',
+  );
+  const ra: Icmpv6Message = {
+    kind: 'router-advertisement',
+    code: 0,
+    curHopLimit: 64,
+    managed: false,
+    other: true,
+    homeAgent: false,
+    preference: 'medium',
+    proxy: false,
+    routerLifetimeS: 1800,
+    reachableTimeMs: 0,
+    retransTimerMs: 0,
+    options: [
+      { kind: 'source-link-layer-address', linkLayerAddress: ROUTER_MAC },
+      { kind: 'mtu', mtu: 1500 },
+      { kind: 'prefix-information', prefixLength: 64, onLink: true, autonomous: true, routerAddress: false, validLifetimeS: 2_592_000, preferredLifetimeS: 604_800, prefix: v6('2001:db8:1::') },
+      { kind: 'rdnss', lifetimeS: 1800, addresses: [v6('2001:db8:53::53')] },
+    ],
+  };
+  add('ndp-router-advertisement', ethernet(mac(0x333300000001), ROUTER_MAC, ETHERTYPE_IPV6, icmpv6Packet(ROUTER_LINK_LOCAL, allNodes, ra, 255)), 'ICMPv6: Router Advertisement from 00:00:5e:00:53:01');
+  add(
+    'ndp-neighbor-solicitation',
+    ethernet(mac(0x3333ff000001), HOST_MAC, ETHERTYPE_IPV6, icmpv6Packet(HOST, v6('ff02::1:ff00:1'), { kind: 'neighbor-solicitation', code: 0, targetAddress: ROUTER, options: [{ kind: 'source-link-layer-address', linkLayerAddress: HOST_MAC }] }, 255)),
+    'ICMPv6: Neighbor Solicitation for 2001:db8:1::1 from 00:0c:29:0c:47:d5',
+  );
+  add(
+    'ndp-neighbor-advertisement',
+    ethernet(HOST_MAC, ROUTER_MAC, ETHERTYPE_IPV6, icmpv6Packet(ROUTER, HOST, { kind: 'neighbor-advertisement', code: 0, router: true, solicited: true, override: true, targetAddress: ROUTER, options: [{ kind: 'target-link-layer-address', linkLayerAddress: ROUTER_MAC }] }, 255)),
+    'ICMPv6: Neighbor Advertisement 2001:db8:1::1 (rtr, sol, ovr) is at 00:00:5e:00:53:01',
+  );
+
+  add(
+    'arp-request',
+    ethernet(MAC_BROADCAST, HOST_MAC, ETHERTYPE_ARP, encodeArp({ hardwareType: 1, opcode: ARP_OPCODE_REQUEST, senderMac: HOST_MAC, senderIp: pc, targetMac: mac(0), targetIp: gateway })),
+    'ARP: Who has 192.0.2.1? Tell 192.0.2.10',
+  );
+  add(
+    'arp-reply',
+    ethernet(HOST_MAC, ROUTER_MAC, ETHERTYPE_ARP, encodeArp({ hardwareType: 1, opcode: ARP_OPCODE_REPLY, senderMac: ROUTER_MAC, senderIp: gateway, targetMac: HOST_MAC, targetIp: pc })),
+    'ARP: 192.0.2.1 is at 00:00:5e:00:53:01',
+  );
+  add(
+    'vlan-10-icmpv6-echo',
+    ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, icmpv6Packet(HOST, SERVER, echo6('echo-request', 0x0a0a, 3)), [{ tpid: TPID_8021Q, pcp: 0, dei: false, vid: 10 }]),
+    'ICMPv6: Echo (ping) request id=0x0a0a, seq=3, hop limit=64',
+  );
+
+  // A 1400-byte echo request that meets a 1280-byte link: the router's Packet Too Big quotes it.
+  const bigEcho = icmpv6Packet(HOST, SERVER, echo6('echo-request', 0x0b0b, 1, 1400 - 48), 64);
+  add('icmpv6-packet-too-big', ethernet(HOST_MAC, ROUTER_MAC, ETHERTYPE_IPV6, icmpv6Packet(ROUTER, HOST, buildIcmpv6Error({ kind: 'packet-too-big', mtu: 1280 }, bigEcho))), 'ICMPv6: Packet Too Big');
+  // A traceroute probe (UDP to port 33434) whose hop limit runs out at the router.
+  const probe = ipv6Packet(HOST, SERVER, IP_PROTOCOL_UDP, encodeUdp({ sourcePort: 50000, destinationPort: 33434, payload: new Uint8Array(24) }, { family: 6, source: HOST, destination: SERVER }), 1);
+  add('icmpv6-time-exceeded', ethernet(HOST_MAC, ROUTER_MAC, ETHERTYPE_IPV6, icmpv6Packet(ROUTER, HOST, buildIcmpv6Error({ kind: 'time-exceeded', code: 0 }, probe))), 'ICMPv6: Time Exceeded (hop limit exceeded in transit)');
+
+  // The same 1400-byte echo fragmented by the host for a 1280-byte path (RFC 8200 section 4.5).
+  const decodedBig = decodeIpv6(bigEcho);
+  if (!decodedBig.ok) throw new Error(decodedBig.error.message);
+  const fragments = fragmentIpv6(decodedBig.value, 1280, 0xabcd);
+  if (!fragments.ok) throw new Error(fragments.error.message);
+  expect(fragments.value).toHaveLength(2);
+  add('ipv6-first-fragment', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, encodeIpv6(fragments.value[0]!)), 'IPv6: IPv6 fragment (off=0 more=y ident=0x0000abcd nxt=58)');
+  // tshark reassembles both fragments and decodes the whole echo request at the last one.
+  add('ipv6-last-fragment', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, encodeIpv6(fragments.value[1]!)), 'ICMPv6: Echo (ping) request id=0x0b0b, seq=1, hop limit=64');
+
+  // 6in4 (RFC 4213): IPv6 inside IPv4 protocol 41.
+  const tunnelEcho = icmpv6Packet(HOST, SERVER, echo6('echo-request', 0x0005, 1));
+  add('6in4-echo', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV4, ipv4Packet(v4('203.0.113.1'), v4('203.0.113.2'), IP_PROTOCOL_IPV6, tunnelEcho)), 'ICMPv6: Echo (ping) request id=0x0005, seq=1, hop limit=64');
+
+  add(
+    'udp-over-ipv6',
+    ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, ipv6Packet(HOST, SERVER, IP_PROTOCOL_UDP, encodeUdp({ sourcePort: 50000, destinationPort: 50001, payload: new TextEncoder().encode('hello') }, { family: 6, source: HOST, destination: SERVER }))),
+    'UDP: 50000 → 50001 Len=5',
+  );
+  const syn: TcpSegment = {
+    sourcePort: 49152,
+    destinationPort: 80,
+    sequenceNumber: 0x12345678,
+    acknowledgmentNumber: 0,
+    flags: TCP_SYN,
+    window: 64800,
+    urgentPointer: 0,
+    options: [
+      { kind: 'mss', maxSegmentSize: 1440 },
+      { kind: 'sack-permitted' },
+      { kind: 'timestamps', value: 1000, echoReply: 0 },
+      { kind: 'nop' },
+      { kind: 'window-scale', shiftCount: 7 },
+    ],
+    payload: new Uint8Array(0),
+  };
+  // Seq=0: tshark shows sequence numbers relative to the SYN's.
+  add(
+    'tcp-syn-with-options',
+    ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, ipv6Packet(HOST, SERVER, IP_PROTOCOL_TCP, encodeTcp(syn, { family: 6, source: HOST, destination: SERVER }))),
+    'TCP: 49152 → 80 [SYN] Seq=0 Win=64800 Len=0 MSS=1440 SACK_PERM TSval=1000 TSecr=0 WS=128',
+  );
+  return frames;
+}
+
+describe.skipIf(tshark === undefined)('tshark decodes frames built by our encoders (sim-core/wire)', () => {
+  let frames: BuiltFrame[] = [];
+  let decoded: TsharkPacket[] = [];
+  beforeAll(() => {
+    frames = buildFrames();
+    const file = join(workDir, 'our-encoders.pcapng');
+    writeFileSync(file, writePcapng([{ name: 'R1 GigabitEthernet0/0' }], frames.map((f, i) => ({ interfaceId: 0, timeNs: (i + 1) * 1_000_000, bytes: f.bytes }))));
+    decoded = decodeWithTshark(file);
+  });
+
+  it('gives every frame the summary we expect', () => {
+    expect(decoded.map((p) => `${frames[p.number - 1]!.name} → ${p.protocol}: ${normaliseInfo(p.info)}`)).toEqual(
+      frames.map((f) => `${f.name} → ${normaliseInfo(f.expected)}`),
+    );
+  });
+
+  it('finds no malformed frame and no warning- or error-level expert finding (checksums verified)', () => {
+    const flagged = decoded.filter((p) => p.malformed || p.severities.some((s) => s >= PI_WARN));
+    expect(flagged.map((p) => frames[p.number - 1]!.name)).toEqual([]);
+    expect(expertFindings(join(workDir, 'our-encoders.pcapng'))).toEqual([]);
   });
 });
