@@ -16,6 +16,7 @@ import { parseIpv4, type Ipv4Address } from '../../../sim-core/addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../../sim-core/addr/ipv6';
 import { mac, MAC_BROADCAST, type MacAddress } from '../../../sim-core/addr/mac';
 import { ARP_OPCODE_REPLY, ARP_OPCODE_REQUEST, encodeArp } from '../../../sim-core/wire/arp';
+import { DNS_CLASS_IN, DNS_TYPE, encodeDns, type DnsMessage } from '../../../sim-core/wire/dns';
 import { encodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4, ETHERTYPE_IPV6, type EthernetFrame } from '../../../sim-core/wire/ethernet';
 import { encodeIcmpv4 } from '../../../sim-core/wire/icmpv4';
 import { buildIcmpv6Error, encodeIcmpv6, ICMPV6_PROTOCOL, type Icmpv6Message } from '../../../sim-core/wire/icmpv6';
@@ -371,6 +372,42 @@ function buildFrames(): BuiltFrame[] {
     'tcp-syn-with-options',
     ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, ipv6Packet(HOST, SERVER, IP_PROTOCOL_TCP, encodeTcp(syn, { family: 6, source: HOST, destination: SERVER }))),
     'TCP: 49152 → 80 [SYN] Seq=0 Win=64800 Len=0 MSS=1440 SACK_PERM TSval=1000 TSecr=0 WS=128',
+  );
+
+  // DNS over IPv6/UDP port 53 (RFC 1035): an AAAA query and its answer, names compressed in the answer.
+  const resolver = v6('2001:db8:53::53');
+  const question = { name: 'portal.kiengiang.gov.vn', type: DNS_TYPE.AAAA, class: DNS_CLASS_IN };
+  const query: DnsMessage = {
+    id: 0x4242,
+    isResponse: false,
+    opcode: 0,
+    authoritativeAnswer: false,
+    truncated: false,
+    recursionDesired: true,
+    recursionAvailable: false,
+    z: false,
+    authenticData: false,
+    checkingDisabled: false,
+    rcode: 0,
+    questions: [question],
+    answers: [],
+    authorities: [],
+    additionals: [],
+  };
+  const response: DnsMessage = {
+    ...query,
+    isResponse: true,
+    authoritativeAnswer: true,
+    recursionAvailable: true,
+    answers: [{ name: question.name, class: DNS_CLASS_IN, ttlS: 300, data: { kind: 'AAAA', address: v6('2001:db8:100::80') } }],
+  };
+  const overUdp = (source: Ipv6Address, destination: Ipv6Address, sourcePort: number, destinationPort: number, payload: Uint8Array): Uint8Array =>
+    ipv6Packet(source, destination, IP_PROTOCOL_UDP, encodeUdp({ sourcePort, destinationPort, payload }, { family: 6, source, destination }));
+  add('dns-aaaa-query', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV6, overUdp(HOST, resolver, 53000, 53, encodeDns(query))), 'DNS: Standard query 0x4242 AAAA portal.kiengiang.gov.vn');
+  add(
+    'dns-aaaa-response',
+    ethernet(HOST_MAC, ROUTER_MAC, ETHERTYPE_IPV6, overUdp(resolver, HOST, 53, 53000, encodeDns(response, { compress: true }))),
+    'DNS: Standard query response 0x4242 AAAA portal.kiengiang.gov.vn AAAA 2001:db8:100::80',
   );
   return frames;
 }
