@@ -206,7 +206,8 @@ export function ndpOptionLength(option: NdpOption): number {
     case 'rdnss':
       return 8 + 16 * option.addresses.length;
     case 'dnssl':
-      return 8 + Math.ceil(domainNamesLength(option.domainNames) / 8) * 8;
+      // RFC 8106 section 5.2: Length is at least 2, even when no name is given.
+      return 8 + Math.max(8, Math.ceil(domainNamesLength(option.domainNames) / 8) * 8);
     case 'pref64':
       return 16;
     case 'raw':
