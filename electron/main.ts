@@ -31,9 +31,8 @@ let language: AppLanguage = 'vi';
 // Every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-}
+// A second copy hands over to the first (which comes to the front) and exits.
+const isFirstInstance = app.requestSingleInstanceLock();
 
 const ipc = createIpcHandlers({
   appInfo: { name: 'V6Lab', version: app.getVersion(), platform: process.platform, electronVersion: process.versions.electron ?? '' },
@@ -167,27 +166,32 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+function start(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-app.on('second-instance', () => {
-  const window = BrowserWindow.getAllWindows()[0];
-  if (window) {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  }
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-void app.whenReady().then(async () => {
-  hardenSession();
-  registerIpc();
-  await ipc.loadRecent();
-  rebuildMenu();
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
   });
-});
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession();
+    registerIpc();
+    await ipc.loadRecent();
+    rebuildMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}
+
+if (isFirstInstance) start();
+else app.quit();
