@@ -1,0 +1,339 @@
+/**
+ * The programmatic API of the simulator: build a network in code (devices by kind and name,
+ * links between ports with delay/bandwidth/MTU), configure it (interfaces, addresses, routes,
+ * switchports, subinterfaces, SVIs), run it on virtual time, ask it questions (interfaces,
+ * ARP caches, routes, MAC tables, spanning tree, counters), capture any port, and hash the
+ * trace. Endpoints read like lab files and containerlab: `R1:GigabitEthernet0/0`; interface
+ * names may be abbreviated as on IOS (`R1:g0/0`), resolved by devices/interface-names.ts.
+ * The lab loader and the console drive the same objects; this file only adds names and checks.
+ * Errors in what a caller asks (unknown device, bad address) throw `NetworkError` with a
+ * message for a person: this API is for code (tests, the lab loader), not for untrusted text.
+ */
+import { formatIpv4, parseIpv4, type Ipv4Address } from '../addr/ipv4';
+import type { MacAddress } from '../addr/mac';
+import { parseIpv4Interface, parseIpv4Prefix } from '../addr/prefix';
+import { Simulator, type RunResult } from '../engine/simulator';
+import type { TimeNs } from '../engine/time';
+import type { TraceOptions } from '../engine/trace';
+import { isDeviceKind, type DeviceKind } from '../devices/catalog';
+import { composeDevice } from '../devices/compose-device';
+import type { Device, SwitchportConfig } from '../devices/device';
+import { resolveInterfaceName } from '../devices/interface-names';
+import { Link, type LinkOptions } from '../link/link';
+import type { ArpEntry } from '../stack/arp';
+import type { MacTableEntry } from '../stack/bridge';
+import type { Ipv4Route } from '../stack/ipv4-fib';
+import type { NetInterface } from '../stack/net-interface';
+import type { Port, TappedFrame } from '../stack/port';
+import type { StpStatus } from '../stack/spanning-tree';
+
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}
+
+export interface NetworkOptions {
+  /** Seed of every random choice: required, so every run can be replayed. */
+  readonly seed: number;
+  readonly eventBudget?: number;
+  readonly trace?: TraceOptions;
+}
+
+export interface InterfaceSummary {
+  readonly name: string;
+  readonly kind: NetInterface['kind'];
+  readonly adminUp: boolean;
+  /** Line protocol: admin up and carrier. */
+  readonly up: boolean;
+  readonly mac: MacAddress;
+  readonly mtuBytes: number;
+  /** `192.0.2.1/24`, primary first. */
+  readonly ipv4: readonly string[];
+}
+
+export interface StaticRouteOptions {
+  /** Next-hop address text. */
+  readonly nextHop?: string;
+  /** Exit interface name (may be abbreviated). */
+  readonly iface?: string;
+  /** Administrative distance (default 1; a floating static uses more). */
+  readonly distance?: number;
+  /** Route to Null0 (discard). */
+  readonly discard?: boolean;
+}
+
+/** A live capture of one port: frames in order, with virtual time, ready for the pcapng writer. */
+export interface PortCapture {
+  /** `R1 GigabitEthernet0/0`, the pcapng if_name. */
+  readonly interfaceName: string;
+  readonly frames: TappedFrame[];
+  stop(): void;
+}
+
+/** OUIs by kind, so MACs look like the gear they imitate (EUI-64 addresses too). */
+const OUI: Readonly<Record<DeviceKind, number>> = {
+  router: 0x001e7a, // Cisco Systems
+  'l3-switch': 0x001e7a,
+  switch: 0x001e7a,
+  'access-point': 0x001e7a,
+  pc: 0x001b21, // Intel Corporate
+  server: 0x525400, // the KVM/QEMU virtual NIC a Linux VM shows
+};
+/** MACs reserved per device: the base (SVIs, bridge id) and one per port. */
+const MACS_PER_DEVICE = 64;
+
+function hashName(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+export class Network {
+  readonly simulator: Simulator;
+  private readonly devices = new Map<string, Device>();
+  private readonly links: Link[] = [];
+  private readonly usedMacBlocks = new Set<number>();
+
+  constructor(options: NetworkOptions) {
+    this.simulator = new Simulator(options);
+  }
+
+  get nowNs(): TimeNs {
+    return this.simulator.nowNs;
+  }
+
+  // ---- building ----
+
+  /** Adds a powered-on device. The name is its hostname and its trace name. */
+  addDevice(kind: DeviceKind, name: string): Device {
+    if (!isDeviceKind(kind)) throw new NetworkError(`unknown device kind '${String(kind)}'`);
+    if (name === '' || name.includes(':')) throw new NetworkError(`device name '${name}' must be non-empty and have no ':'`);
+    if (this.devices.has(name)) throw new NetworkError(`there is already a device named ${name}`);
+    // MACs depend on the name only (not on the seed or on other devices), unless two collide.
+    let block = (hashName(name) >>> 6) & 0x3ffff;
+    while (this.usedMacBlocks.has(block)) block = (block + 1) & 0x3ffff;
+    this.usedMacBlocks.add(block);
+    const baseMac = (OUI[kind] * 0x1000000 + block * MACS_PER_DEVICE) as MacAddress;
+    const device = composeDevice(this.simulator, kind, name, baseMac);
+    this.devices.set(name, device);
+    return device;
+  }
+
+  device(name: string): Device {
+    const device = this.devices.get(name);
+    if (device === undefined) throw new NetworkError(`there is no device named ${name}`);
+    return device;
+  }
+
+  allDevices(): Device[] {
+    return [...this.devices.values()];
+  }
+
+  /** Cables two ports: `connect('R1:g0/0', 'SW1:Gi1/0/1', { delayNs, bandwidthBps, mtuBytes })`. */
+  connect(a: string, b: string, options: LinkOptions = {}): Link {
+    const portA = this.freePort(a);
+    const portB = this.freePort(b);
+    if (portA.device === portB.device && portA === portB) throw new NetworkError(`cannot cable ${a} to itself`);
+    const link = new Link(this.simulator, portA, portB, options);
+    if (options.mtuBytes !== undefined) {
+      // A link MTU configures both ends, as `mtu` on both interfaces would.
+      for (const port of [portA, portB]) {
+        const device = this.device(port.device);
+        const iface = device.interface(port.name);
+        if (iface !== undefined && device.stack !== null) device.stack.setMtu(iface, options.mtuBytes);
+      }
+    }
+    this.links.push(link);
+    return link;
+  }
+
+  /** The link cabled to an endpoint. */
+  linkAt(endpoint: string): Link {
+    const { port } = this.resolvePort(endpoint);
+    const link = this.links.find((l) => l.a === port || l.b === port);
+    if (link === undefined) throw new NetworkError(`${endpoint} is not cabled`);
+    return link;
+  }
+
+  unplug(endpoint: string): void {
+    this.linkAt(endpoint).unplug();
+  }
+
+  replug(endpoint: string): void {
+    this.linkAt(endpoint).replug();
+  }
+
+  // ---- configuring ----
+
+  /** The layer-3 interface at an endpoint (`R1:Gi0/0.10`, `CORE1:Vlan10`, `PC1:Ethernet0`). */
+  interfaceAt(endpoint: string): NetInterface {
+    const { device, name } = this.resolveName(endpoint);
+    const iface = device.interface(name);
+    if (iface === undefined) throw new NetworkError(`${device.name} has no layer-3 interface ${name}`);
+    return iface;
+  }
+
+  /** `no shutdown` / `shutdown` on an interface or switchport. */
+  setUp(endpoint: string, up: boolean): void {
+    const { device, name } = this.resolveName(endpoint);
+    const iface = device.interface(name);
+    if (iface !== undefined) return device.setInterfaceAdminUp(iface, up);
+    const port = device.port(name);
+    if (port === undefined) throw new NetworkError(`${device.name} has no interface ${name}`);
+    device.setPortAdminUp(port, up);
+  }
+
+  /** `ip address 192.0.2.1 255.255.255.0` written as `192.0.2.1/24`; add `secondary` for more. */
+  addIpv4Address(endpoint: string, addressWithLength: string, secondary = false): void {
+    const parsed = parseIpv4Interface(addressWithLength);
+    if (!parsed.ok) throw new NetworkError(parsed.error);
+    const iface = this.interfaceAt(endpoint);
+    const device = this.resolveName(endpoint).device;
+    device.stack!.addIpv4Address(iface, { address: parsed.value.address, prefixLength: parsed.value.length, secondary });
+  }
+
+  /** `ip route P M next-hop|interface [distance]`, or a host's gateway when prefix is 0.0.0.0/0. */
+  addIpv4Route(deviceName: string, prefix: string, options: StaticRouteOptions): void {
+    const device = this.device(deviceName);
+    if (device.ipv4 === null) throw new NetworkError(`${deviceName} has no IP stack`);
+    const parsed = parseIpv4Prefix(prefix);
+    if (!parsed.ok) throw new NetworkError(parsed.error);
+    let nextHop: Ipv4Address | null = null;
+    if (options.nextHop !== undefined) {
+      const hop = parseIpv4(options.nextHop);
+      if (!hop.ok) throw new NetworkError(hop.error);
+      nextHop = hop.value;
+    }
+    const iface = options.iface === undefined ? null : this.interfaceAt(`${deviceName}:${options.iface}`);
+    if (!options.discard && nextHop === null && iface === null) throw new NetworkError('a static route needs a next hop, an interface, or discard');
+    device.ipv4.fib.add({
+      network: parsed.value.network,
+      prefixLength: parsed.value.length,
+      nextHop,
+      iface,
+      source: 'static',
+      distance: options.distance ?? 1,
+      metric: 0,
+      discard: options.discard ?? false,
+    });
+  }
+
+  /** A host's default gateway (`ipconfig` Default Gateway, `ip route add default via`). */
+  setDefaultGateway(deviceName: string, gateway: string): void {
+    this.addIpv4Route(deviceName, '0.0.0.0/0', { nextHop: gateway });
+  }
+
+  /** `ip routing` / `no ip routing`. */
+  setIpv4Routing(deviceName: string, on: boolean): void {
+    const stack = this.device(deviceName).stack;
+    if (stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
+    stack.ipv4Forwarding = on;
+  }
+
+  configureSwitchport(endpoint: string, config: SwitchportConfig): void {
+    const { device, name } = this.resolveName(endpoint);
+    device.configureSwitchport(name, config);
+  }
+
+  /** `interface Gi0/0.10` + `encapsulation dot1Q 10`: endpoint names the subinterface. */
+  addSubinterface(endpoint: string, vlan: number, native = false): NetInterface {
+    const { device, name } = this.resolveName(endpoint);
+    const dot = name.lastIndexOf('.');
+    if (dot < 0) throw new NetworkError(`${name} is not a subinterface name (expected e.g. GigabitEthernet0/0.10)`);
+    return device.addSubinterface(name.slice(0, dot), Number(name.slice(dot + 1)), vlan, native);
+  }
+
+  /** `interface Vlan<N>` on an L3 switch (up: `no shutdown` included). */
+  addSvi(deviceName: string, vlan: number): NetInterface {
+    return this.device(deviceName).addSvi(`Vlan${vlan}`, vlan, true);
+  }
+
+  addLoopback(deviceName: string, number: number): NetInterface {
+    return this.device(deviceName).addLoopback(number);
+  }
+
+  // ---- running ----
+
+  runFor(durationNs: number): RunResult {
+    return this.simulator.runFor(durationNs);
+  }
+
+  runUntil(timeNs: TimeNs): RunResult {
+    return this.simulator.runUntil(timeNs);
+  }
+
+  runUntilIdle(): RunResult {
+    return this.simulator.runUntilIdle();
+  }
+
+  // ---- asking ----
+
+  interfaces(deviceName: string): InterfaceSummary[] {
+    const stack = this.device(deviceName).stack;
+    if (stack === null) return [];
+    return stack.interfaces.map((iface) => ({
+      name: iface.name,
+      kind: iface.kind,
+      adminUp: iface.adminUp,
+      up: iface.operUp,
+      mac: iface.mac,
+      mtuBytes: iface.mtuBytes,
+      ipv4: iface.ipv4Addresses.map((entry) => `${formatIpv4(entry.address)}/${entry.prefixLength}`),
+    }));
+  }
+
+  arpTable(endpoint: string): ArpEntry[] {
+    const device = this.resolveName(endpoint).device;
+    return device.arp === null ? [] : device.arp.entries(this.interfaceAt(endpoint));
+  }
+
+  ipv4Routes(deviceName: string): Ipv4Route[] {
+    return this.device(deviceName).ipv4?.fib.routes() ?? [];
+  }
+
+  macTable(deviceName: string): MacTableEntry[] {
+    return this.device(deviceName).bridge?.macTableEntries() ?? [];
+  }
+
+  spanningTree(deviceName: string): StpStatus | undefined {
+    return this.device(deviceName).spanningTree?.status();
+  }
+
+  /** Starts capturing the frames of a port (both directions). */
+  capture(endpoint: string): PortCapture {
+    const { port } = this.resolvePort(endpoint);
+    const frames: TappedFrame[] = [];
+    const stop = port.addTap((frame) => frames.push(frame));
+    return { interfaceName: `${port.device} ${port.name}`, frames, stop };
+  }
+
+  /** The trace hash: equal seeds and equal actions give equal hashes. */
+  traceHash(): string {
+    return this.simulator.trace.hash();
+  }
+
+  // ---- names ----
+
+  private resolveName(endpoint: string): { device: Device; name: string } {
+    const colon = endpoint.indexOf(':');
+    if (colon <= 0) throw new NetworkError(`'${endpoint}' is not an endpoint; write device:interface, e.g. R1:GigabitEthernet0/0`);
+    const device = this.device(endpoint.slice(0, colon));
+    const resolved = resolveInterfaceName(device.kind, endpoint.slice(colon + 1), device.name);
+    if (!resolved.ok) throw new NetworkError(resolved.error);
+    return { device, name: resolved.value.name };
+  }
+
+  private resolvePort(endpoint: string): { device: Device; port: Port } {
+    const { device, name } = this.resolveName(endpoint);
+    const port = device.port(name);
+    if (port === undefined) throw new NetworkError(`${device.name} ${name} is not a physical port`);
+    return { device, port };
+  }
+
+  private freePort(endpoint: string): Port {
+    const { device, name } = this.resolveName(endpoint);
+    if (device.port(name) === undefined) throw new NetworkError(`${device.name} ${name} is not a physical port`);
+    const port = device.portForLink(name);
+    if (port === undefined) throw new NetworkError(`${device.name} ${name} is already cabled`);
+    return port;
+  }
+}
