@@ -79,6 +79,16 @@ function padToMinimum(bytes: Uint8Array): Uint8Array {
   return padded;
 }
 
+/** The untagged form, made from the tagged one the first time a port needs it. */
+function untaggedOf(forms: FrameForms): Uint8Array {
+  if (forms.untagged === null) {
+    const popped = popVlanTag(forms.tagged!);
+    // The tagged form decoded with one tag, so popping cannot fail.
+    forms.untagged = popped.ok ? padToMinimum(popped.value.frame) : forms.tagged!;
+  }
+  return forms.untagged;
+}
+
 /** Destination of IEEE 802.1D BPDUs; 01:80:c2:00:00:0x frames are never forwarded. */
 const BRIDGE_GROUP_HIGH = 0x0180c20000;
 
@@ -155,7 +165,7 @@ export class Bridge {
       forms.untagged = bytes;
     } else {
       vlan = outer.vid === 0 ? ingress.nativeVlan : outer.vid;
-      if (outer.vid !== 0 && outer.pcp === 0 && !outer.dei) forms.tagged = bytes;
+      if (outer.vid !== 0 && outer.pcp === 0 && !outer.dei && frame.vlanTags.length === 1) forms.tagged = bytes;
     }
     if (!ingress.allowedVlans.has(vlan) && ingress.mode === 'trunk') return port.recordDrop(bytes, 'vlan-not-allowed');
     forms.vlan = vlan;
@@ -232,10 +242,10 @@ export class Bridge {
     const vlan = forms.vlan;
     if (isGroupMac(destination)) {
       this.flood(forms, ingress);
-      if (ingress !== null) this.localDelivery(vlan, forms.untagged!);
+      if (ingress !== null) this.localDelivery(vlan, untaggedOf(forms));
       return;
     }
-    if (ingress !== null && this.localMacs.has(destination)) return this.localDelivery(vlan, forms.untagged!);
+    if (ingress !== null && this.localMacs.has(destination)) return this.localDelivery(vlan, untaggedOf(forms));
     const egress = this.lookup(vlan, destination);
     if (egress === undefined) return this.flood(forms, ingress);
     // A frame whose destination is on the port it came from is filtered (802.1D section 8.7).
@@ -251,7 +261,7 @@ export class Bridge {
   }
 
   private formFor(forms: FrameForms, egress: BridgePort): Uint8Array {
-    if (egress.sendsUntagged(forms.vlan)) return forms.untagged!;
+    if (egress.sendsUntagged(forms.vlan)) return untaggedOf(forms);
     if (forms.tagged === null) {
       const pushed = pushVlanTag(forms.untagged!, { tpid: TPID_8021Q, pcp: 0, dei: false, vid: forms.vlan });
       // An untagged frame is always at least 14 bytes here (it decoded), so this cannot fail.
