@@ -18,6 +18,7 @@ import { mac, MAC_BROADCAST, type MacAddress } from '../../../sim-core/addr/mac'
 import { ARP_OPCODE_REPLY, ARP_OPCODE_REQUEST, encodeArp } from '../../../sim-core/wire/arp';
 import { DNS_CLASS_IN, DNS_TYPE, encodeDns, type DnsMessage } from '../../../sim-core/wire/dns';
 import { encodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4, ETHERTYPE_IPV6, type EthernetFrame } from '../../../sim-core/wire/ethernet';
+import { encodeGre, GRE_PROTOCOL, GRE_PROTOCOL_TYPE_IPV6 } from '../../../sim-core/wire/gre';
 import { encodeIcmpv4 } from '../../../sim-core/wire/icmpv4';
 import { buildIcmpv6Error, encodeIcmpv6, ICMPV6_PROTOCOL, type Icmpv6Message } from '../../../sim-core/wire/icmpv6';
 import { encodeIpv4, IP_PROTOCOL_ICMP, IP_PROTOCOL_IPV6, IP_PROTOCOL_TCP, IP_PROTOCOL_UDP } from '../../../sim-core/wire/ipv4';
@@ -34,6 +35,9 @@ const workDir = mkdtempSync(join(tmpdir(), 'v6lab-tshark-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+
+/** Each tshark run takes a second or more (longer on a busy machine): the describes allow 60 s per test. */
+const TSHARK_TIMEOUT = { timeout: 60_000 };
 
 /**
  * Checksum verification is off by default in tshark 4.0 for IPv4, UDP and TCP: turn it on so a
@@ -104,7 +108,7 @@ function epochText(ns: bigint): string {
   return `${ns / 1_000_000_000n}.${(ns % 1_000_000_000n).toString().padStart(9, '0')}`;
 }
 
-describe.skipIf(tshark === undefined)('tshark reads our pcapng (draft-ietf-opsawg-pcapng) exactly as we wrote it', () => {
+describe.skipIf(tshark === undefined)('tshark reads our pcapng (draft-ietf-opsawg-pcapng) exactly as we wrote it', TSHARK_TIMEOUT, () => {
   const interfaces: PcapngInterface[] = [
     { name: 'R1 GigabitEthernet0/0', description: 'R1 to SW1 (2001:db8:1::/64)' },
     { name: 'SW1 FastEthernet0/1' },
@@ -344,6 +348,9 @@ function buildFrames(): BuiltFrame[] {
   // 6in4 (RFC 4213): IPv6 inside IPv4 protocol 41.
   const tunnelEcho = icmpv6Packet(HOST, SERVER, echo6('echo-request', 0x0005, 1));
   add('6in4-echo', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV4, ipv4Packet(v4('203.0.113.1'), v4('203.0.113.2'), IP_PROTOCOL_IPV6, tunnelEcho)), 'ICMPv6: Echo (ping) request id=0x0005, seq=1, hop limit=64');
+  // GRE (RFC 2784 with an RFC 2890 key, checksum present) carrying IPv6 over IPv4.
+  const gre = encodeGre({ checksumPresent: true, key: 42, sequenceNumber: undefined, protocolType: GRE_PROTOCOL_TYPE_IPV6, payload: icmpv6Packet(HOST, SERVER, echo6('echo-request', 0x0006, 1)) });
+  add('gre-ipv6-over-ipv4', ethernet(ROUTER_MAC, HOST_MAC, ETHERTYPE_IPV4, ipv4Packet(v4('203.0.113.1'), v4('203.0.113.2'), GRE_PROTOCOL, gre)), 'ICMPv6: Echo (ping) request id=0x0006, seq=1, hop limit=64');
 
   add(
     'udp-over-ipv6',
@@ -412,7 +419,7 @@ function buildFrames(): BuiltFrame[] {
   return frames;
 }
 
-describe.skipIf(tshark === undefined)('tshark decodes frames built by our encoders (sim-core/wire)', () => {
+describe.skipIf(tshark === undefined)('tshark decodes frames built by our encoders (sim-core/wire)', TSHARK_TIMEOUT, () => {
   let frames: BuiltFrame[] = [];
   let decoded: TsharkPacket[] = [];
   beforeAll(() => {
