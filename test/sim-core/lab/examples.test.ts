@@ -63,4 +63,16 @@ describe('the example labs in docs/examples', () => {
       }
     }
   });
+
+  it('the complete example in docs/lab-format.md loads without problems', () => {
+    const guide = readFileSync(new URL('../../../docs/lab-format.md', import.meta.url), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(guide)![1]!;
+    const result = loadLab(example, 'lab-format.md');
+    expect(result.ok ? formatProblems(result.warnings) : formatProblems(result.problems)).toBe('');
+    expect(result.ok && result.lab.links.map((link) => link.id)).toEqual([
+      'R1:GigabitEthernet0/0--SW1:GigabitEthernet1/0/1',
+      'PC1:Ethernet0--SW1:GigabitEthernet1/0/2',
+      'SRV1:eth0--SW1:GigabitEthernet1/0/3',
+    ]);
+  });
 });
