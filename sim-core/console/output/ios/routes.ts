@@ -1,0 +1,132 @@
+/**
+ * Cisco IOS routing-table displays: `show ip route` and `show ipv6 route`.
+ *
+ * `show ip route` follows IOS 15 (IOSv): the codes legend, `Gateway of last resort is …`, routes
+ * grouped under their classful network (RFC 791 classes A/B/C) with a parent line
+ * `is subnetted, N subnets` (one mask) or `is variably subnetted, N subnets, M masks`; child
+ * lines have a 9-wide code column, top-level lines a 6-wide one; ECMP paths continue on lines
+ * aligned under the first path. Routes are printed in numeric order (network, then length), as
+ * IOS does.
+ * `show ipv6 route`: `IPv6 Routing Table - default - N entries`, the 15.x legend, a 4-wide code
+ * column, `[AD/metric]`, then `via` lines indented 5; next hops and prefixes in upper case.
+ * Left out: VRFs, `+` replicated routes, route tags, recursive next-hop annotations.
+ */
+import { formatIpv4, type Ipv4Address } from '../../../addr/ipv4';
+import type { Ipv6Address } from '../../../addr/ipv6';
+import type { Ipv4Prefix } from '../../../addr/prefix';
+import type { NextHopView, RouteView } from '../../views';
+import { formatIosAge, formatIosIpv6 } from './interfaces';
+
+const IPV4_LEGEND = [
+  'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP',
+  '       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area ',
+  '       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2',
+  '       E1 - OSPF external type 1, E2 - OSPF external type 2',
+  '       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2',
+  '       ia - IS-IS inter area, * - candidate default, U - per-user static route',
+  '       o - ODR, P - periodic downloaded static route, H - NHRP, l - LISP',
+  '       a - application route',
+  '       + - replicated route, % - next hop override',
+];
+
+const IPV6_LEGEND = [
+  'Codes: C - Connected, L - Local, S - Static, U - Per-user Static route',
+  '       B - BGP, HA - Home Agent, MR - Mobile Router, R - RIP',
+  '       H - NHRP, D - EIGRP, EX - EIGRP external, ND - ND Default',
+  '       NDp - ND Prefix, DCE - Destination, NDr - Redirect, O - OSPF Intra',
+  '       OI - OSPF Inter, OE1 - OSPF ext 1, OE2 - OSPF ext 2, ON1 - OSPF NSSA ext 1',
+  '       ON2 - OSPF NSSA ext 2, l - LISP',
+];
+
+function classfulLength(network: number): number {
+  const first = network >>> 24;
+  if (first < 128) return 8;
+  if (first < 192) return 16;
+  if (first < 224) return 24;
+  return 32;
+}
+
+function maskNetwork(address: number, length: number): number {
+  return length === 0 ? 0 : (address & (0xffffffff << (32 - length))) >>> 0;
+}
+
+function v4(prefix: RouteView['prefix']): Ipv4Prefix {
+  return prefix as Ipv4Prefix;
+}
+
+/** One path's text after the prefix: `is directly connected, If` or `[AD/m] via A, age, If`. */
+function ipv4PathText(route: RouteView, hop: NextHopView): string {
+  if (hop.address === undefined) return `is directly connected, ${hop.interfaceName ?? 'Null0'}`;
+  const parts = [`[${route.distance}/${route.metric}] via ${formatIpv4(hop.address as Ipv4Address)}`];
+  if (route.ageS !== undefined) parts.push(formatIosAge(route.ageS));
+  if (hop.interfaceName !== undefined) parts.push(hop.interfaceName);
+  return parts.join(', ');
+}
+
+function ipv4RouteLines(route: RouteView, codeWidth: number, withMask: boolean): string[] {
+  const p = v4(route.prefix);
+  const head = `${route.code.padEnd(codeWidth)}${formatIpv4(p.network)}${withMask ? `/${p.length}` : ''} `;
+  const hops = route.nextHops.length === 0 ? [{ interfaceName: 'Null0' }] : route.nextHops;
+  return hops.map((hop, i) => (i === 0 ? head : ' '.repeat(head.length)) + ipv4PathText(route, hop));
+}
+
+/** `show ip route`: legend, gateway of last resort, classful groups. */
+export function formatShowIpRoute(routes: readonly RouteView[]): string {
+  const sorted = routes
+    .filter((r) => r.family === 'ipv4')
+    .sort((a, b) => v4(a.prefix).network - v4(b.prefix).network || a.prefix.length - b.prefix.length);
+  const lines = [...IPV4_LEGEND, ''];
+  const defaultRoute = sorted.find((r) => r.prefix.length === 0 && r.nextHops.some((h) => h.address !== undefined));
+  const gateway = defaultRoute?.nextHops.find((h) => h.address !== undefined)?.address;
+  lines.push(gateway === undefined ? 'Gateway of last resort is not set' : `Gateway of last resort is ${formatIpv4(gateway as Ipv4Address)} to network 0.0.0.0`, '');
+  let i = 0;
+  while (i < sorted.length) {
+    const route = sorted[i]!;
+    const p = v4(route.prefix);
+    const classLen = classfulLength(p.network);
+    if (p.length < classLen || classLen === 32) {
+      lines.push(...ipv4RouteLines(route, 6, true));
+      i += 1;
+      continue;
+    }
+    const major = maskNetwork(p.network, classLen);
+    const group: RouteView[] = [];
+    while (i < sorted.length && sorted[i]!.prefix.length >= classLen && maskNetwork(v4(sorted[i]!.prefix).network, classLen) === major) {
+      group.push(sorted[i]!);
+      i += 1;
+    }
+    const masks = new Set(group.map((r) => r.prefix.length));
+    if (masks.size === 1 && group[0]!.prefix.length === classLen) {
+      for (const r of group) lines.push(...ipv4RouteLines(r, 6, true));
+      continue;
+    }
+    const majorText = formatIpv4(major as Ipv4Address);
+    const subnets = `${group.length} subnets`;
+    if (masks.size === 1) {
+      lines.push(`      ${majorText}/${group[0]!.prefix.length} is subnetted, ${subnets}`);
+      for (const r of group) lines.push(...ipv4RouteLines(r, 9, false));
+    } else {
+      lines.push(`      ${majorText}/${classLen} is variably subnetted, ${subnets}, ${masks.size} masks`);
+      for (const r of group) lines.push(...ipv4RouteLines(r, 9, true));
+    }
+  }
+  return lines.join('\n');
+}
+
+function ipv6ViaLine(hop: NextHopView): string {
+  if (hop.receive === true) return `     via ${hop.interfaceName ?? 'Null0'}, receive`;
+  if (hop.address === undefined) return `     via ${hop.interfaceName ?? 'Null0'}, directly connected`;
+  const address = formatIosIpv6(hop.address as Ipv6Address);
+  return hop.interfaceName === undefined ? `     via ${address}` : `     via ${address}, ${hop.interfaceName}`;
+}
+
+/** `show ipv6 route`: header with the entry count, legend, entries in the given order. */
+export function formatShowIpv6Route(routes: readonly RouteView[]): string {
+  const v6 = routes.filter((r) => r.family === 'ipv6');
+  const lines = [`IPv6 Routing Table - default - ${v6.length} entries`, ...IPV6_LEGEND];
+  for (const r of v6) {
+    lines.push(`${r.code.padEnd(4)}${formatIosIpv6(r.prefix.network as Ipv6Address)}/${r.prefix.length} [${r.distance}/${r.metric}]`);
+    for (const hop of r.nextHops) lines.push(ipv6ViaLine(hop));
+  }
+  return lines.join('\n');
+}
