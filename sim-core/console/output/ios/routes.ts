@@ -19,7 +19,7 @@ import { formatIosAge, formatIosIpv6 } from './interfaces';
 
 const IPV4_LEGEND = [
   'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP',
-  '       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area ',
+  '       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area',
   '       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2',
   '       E1 - OSPF external type 1, E2 - OSPF external type 2',
   '       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2',
