@@ -249,7 +249,9 @@ export class Bridge {
     const egress = this.lookup(vlan, destination);
     if (egress === undefined) return this.flood(forms, ingress);
     // A frame whose destination is on the port it came from is filtered (802.1D section 8.7).
-    if (egress === ingress || egress.state !== 'forwarding' || !egress.port.up || !egress.carries(vlan)) return;
+    if (egress === ingress) return;
+    // An entry pointing at a port that no longer forwards is stale: treat the address as unknown.
+    if (egress.state !== 'forwarding' || !egress.port.up || !egress.carries(vlan)) return this.flood(forms, ingress);
     egress.port.transmit(this.formFor(forms, egress));
   }
 

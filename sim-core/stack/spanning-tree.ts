@@ -8,13 +8,16 @@
  * designated port, receiving port) selects the root port; a port whose own designated vector is
  * better than what it hears is designated; otherwise it is alternate (or backup when the
  * better vector is the bridge's own). Root and designated ports forward at once (rapid
- * transition); alternate and backup ports discard. Received information ages out after three
+ * transition) when they are edge ports or an alternate taking over as root; other ports that
+ * become root or designated forward after a 50 ms settle time standing for the proposal/agreement
+ * handshake (17.29); alternate and backup ports discard. Received information ages out after three
  * hellos (17.21.23), so a silent failure also reconverges. A new non-edge forwarding port starts
  * a topology change: learned MACs are flushed and TC is relayed on the other ports (17.21.18).
  *
- * Simplified on purpose: no proposal/agreement handshake and no forward-delay wait (ports that
- * become root or designated forward immediately, so a loop can exist for the few microseconds
- * BPDUs take to cross it when the network powers on), one tree for every VLAN (Cisco runs one
+ * Simplified on purpose: no proposal/agreement messages (a fixed settle time instead), no
+ * forward-delay wait (a port with no BPDU heard is an edge port and forwards at once, as with
+ * `spanning-tree portfast`; at power-on a loop can therefore carry frames for the microsecond
+ * before the first BPDUs arrive), one tree for every VLAN (Cisco runs one
  * per VLAN, PVST+), no STP/RSTP version migration, no BPDU guard, no path-cost from bandwidth
  * (Cisco's short-method cost 4 of a gigabit port everywhere).
  *
@@ -24,7 +27,7 @@
 import { readMac, writeMac, type MacAddress } from '../addr/mac';
 import { secondsToNs, type TimeNs } from '../engine/time';
 import type { Timer } from '../engine/simulator';
-import type { Bridge, BridgePort } from './bridge';
+import type { Bridge, BridgePort, BridgePortState } from './bridge';
 import type { NodeContext } from './node-context';
 
 /** A bridge identifier: priority (with the 12-bit system id extension) then MAC (17.13.7). */
@@ -187,7 +190,12 @@ interface PortInfo {
   heardBpdu: boolean;
   /** Send TC in BPDUs on this port until then (17.21.18 tcWhile). */
   tcUntilNs: TimeNs;
+  /** Pending move to forwarding of a non-edge port (see SYNC_DELAY_NS). */
+  syncTimer: Timer | null;
 }
+
+/** How long a non-edge port waits before forwarding: stands for proposal/agreement (17.29). */
+export const SYNC_DELAY_NS = 50_000_000;
 
 export class SpanningTree {
   readonly bridgeId: BridgeId;
@@ -232,6 +240,8 @@ export class SpanningTree {
     this.helloTimer?.cancel();
     for (const info of this.infos.values()) {
       info.expiry?.cancel();
+      info.syncTimer?.cancel();
+      info.syncTimer = null;
       info.port.state = 'forwarding';
     }
   }
@@ -278,6 +288,7 @@ export class SpanningTree {
         expiry: null,
         heardBpdu: false,
         tcUntilNs: 0,
+        syncTimer: null,
       };
       this.infos.set(port, info);
     }
@@ -294,8 +305,11 @@ export class SpanningTree {
     if (!this.running) return;
     const info = this.infoOf(port);
     info.expiry?.cancel();
+    info.syncTimer?.cancel();
+    info.syncTimer = null;
     info.received = null;
     info.heardBpdu = false;
+    port.state = 'forwarding';
     if (up) {
       this.recompute();
       this.sendBpdu(info);
@@ -308,6 +322,13 @@ export class SpanningTree {
     if (bpdu === undefined) return port.port.recordDrop(bytes, 'malformed');
     if (bpdu.messageAgeS >= this.maxAgeS) return;
     const info = this.infoOf(port);
+    if (!info.heardBpdu) {
+      // A BPDU on a port taken for an edge: it leads to a bridge, so it stops forwarding until
+      // its role is known and synchronised (17.25 bridge detection).
+      info.heardBpdu = true;
+      port.state = 'discarding';
+      this.bridge.flushPort(port);
+    }
     info.received = bpdu.vector;
     info.receivedMessageAgeS = bpdu.messageAgeS;
     info.heardBpdu = true;
@@ -377,18 +398,50 @@ export class SpanningTree {
           designatedPortId: info.portId,
         };
         const heard = info.received;
-        if (heard === null || compareVectors(designated, heard) < 0) role = 'designated';
-        else role = compareIds(heard.designatedBridgeId, this.bridgeId) === 0 ? 'backup' : 'alternate';
+        if (heard === null || compareVectors(designated, heard) < 0) {
+          role = 'designated';
+          // 17.21.8: inferior information heard on a designated port is not kept; the port's own
+          // vector stands, so a neighbour that later turns silent leaves nothing stale behind.
+          if (heard !== null) {
+            info.received = null;
+            info.expiry?.cancel();
+            info.expiry = null;
+          }
+        } else role = compareIds(heard.designatedBridgeId, this.bridgeId) === 0 ? 'backup' : 'alternate';
       }
-      const state = role === 'root' || role === 'designated' ? 'forwarding' : 'discarding';
+      let state: BridgePortState;
+      if (role !== 'root' && role !== 'designated') {
+        state = 'discarding';
+        info.syncTimer?.cancel();
+        info.syncTimer = null;
+      } else if (!info.heardBpdu || port.state === 'forwarding' || (role === 'root' && info.role === 'alternate')) {
+        // Edge ports forward at once; so does an alternate port taking over as root (17.29.3).
+        state = 'forwarding';
+      } else {
+        // A non-edge port that becomes root or designated waits SYNC_DELAY_NS first: the
+        // stand-in for the proposal/agreement handshake, so no transient loop forms.
+        state = port.state;
+        if (info.syncTimer === null) info.syncTimer = this.context.setTimer(SYNC_DELAY_NS, () => this.finishSync(info));
+      }
       if (role !== info.role) changed = true;
-      if (state === 'forwarding' && port.state !== 'forwarding' && info.heardBpdu) newForwarding = true;
+      // Any state change of a non-edge port is a topology change here (802.1D-2004 only counts
+      // new forwarding ports, but ports here forward before the tree settles, so addresses
+      // learned through a port that then blocks must be forgotten everywhere too).
+      if (state !== port.state && info.heardBpdu) newForwarding = true;
       if (state === 'discarding' && port.state === 'forwarding') this.bridge.flushPort(port);
       info.role = role;
       port.state = state;
     }
     if (newForwarding) this.startTopologyChange();
     if (changed) this.sendBpdus(null);
+  }
+
+  private finishSync(info: PortInfo): void {
+    info.syncTimer = null;
+    if (!this.running || !info.port.port.up || (info.role !== 'root' && info.role !== 'designated')) return;
+    info.port.state = 'forwarding';
+    this.startTopologyChange();
+    this.sendBpdus(null);
   }
 
   /** 17.21.18 newTcWhile on every non-edge forwarding port, and a flush of the MAC table. */
