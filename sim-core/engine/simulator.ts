@@ -126,7 +126,7 @@ export class Simulator {
     }
   }
 
-  /** Runs every event due at or before `timeNs`, then sets the clock to `timeNs`. */
+  /** Runs every event due at or before `timeNs`, then sets the clock to `timeNs` (even when idle before it). */
   runUntil(timeNs: TimeNs, budget = this.eventBudget): RunResult {
     if (timeNs < this.time) throw new RangeError(`runUntil: ${timeNs} ns is before now (${this.time} ns)`);
     return this.run(timeNs, budget);
@@ -153,10 +153,10 @@ export class Simulator {
       }
       this.queue.discardCancelledTop();
       const next = this.queue.peek();
-      if (next === undefined) {
+      if (next === undefined && limitNs === Infinity) {
         return { status: 'idle', eventsRun, nowNs: this.time, message: `no more events at ${formatTimeNs(this.time)}` };
       }
-      if (next.timeNs > limitNs) {
+      if (next === undefined || next.timeNs > limitNs) {
         this.time = limitNs;
         return { status: 'time-reached', eventsRun, nowNs: this.time, message: `reached ${formatTimeNs(limitNs)}` };
       }

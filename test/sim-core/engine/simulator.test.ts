@@ -96,6 +96,15 @@ describe('runs', () => {
     expect(fired).toEqual([10, 20, 21]);
   });
 
+  it('runUntil advances the clock to t even when the queue empties earlier', () => {
+    const sim = new Simulator({ seed: 1 });
+    sim.schedule(10, () => undefined);
+    const result = sim.runUntil(1_000);
+    expect(result.status).toBe('time-reached');
+    expect(sim.nowNs).toBe(1_000);
+    expect(sim.runFor(500).nowNs).toBe(1_500);
+  });
+
   it('a run that exceeds its event budget stops and says why instead of freezing', () => {
     const sim = new Simulator({ seed: 1, eventBudget: 1000 });
     const storm = (): void => {
