@@ -1,0 +1,125 @@
+/**
+ * The IPv6 RIB of a device (see rib.ts for selection and recursion), provided under IPV6_FIB
+ * for the IPv6 layer and under IPV6_RIB for sources and displays.
+ *
+ * Connected and local routes follow the interfaces here (the IPv6 module only emits address
+ * events): while an interface is up, each configured address that is not a duplicate gives a
+ * connected route to its prefix (C) and a local /128 (L), as IOS `show ipv6 route` and Linux
+ * `ip -6 route` show them. Addresses formed by SLAAC (and temporary ones) give only the local
+ * /128: on-link-ness comes from the Prefix Information option's L flag, not from the address
+ * (RFC 5942 section 4), and router discovery adds that on-link route (source `nd-prefix`).
+ * Link-local addresses give fe80::/64 (Linux and Windows list it per interface) which, being
+ * link-scoped, stays out of the FIB.
+ * Statics come from `ipv6 route` through `addStatic`: a link-local next hop needs the exit
+ * interface, and recursion does not use ::/0 unless `resolveViaDefault` is on (IOS
+ * `ipv6 route static resolve default`).
+ * Leaves out: FF00::/8 and FE80::/10 "receive" entries of IOS (display only), RFC 4191 route options.
+ */
+import type { Ipv6Address } from '../../addr/ipv6';
+import { ipv6NetworkPart } from '../../addr/prefix';
+import { DataKey, type Ipv6InterfaceAddress, type NetInterface } from '../net-interface';
+import type { NodeStack } from '../node-stack';
+import { isSameStatic, staticRouteOf } from './ipv4-rib';
+import { IPV6_FIB, type Ipv6ForwardingDecision, type Ipv6RouteLookup } from './ipv6-fib';
+import type { LpmFamily } from './lpm-table';
+import { Rib } from './rib';
+import { checkStaticRoute, type StaticRouteResult, type StaticRouteSpec } from './static-route';
+
+export const IPV6_FAMILY: LpmFamily<Ipv6Address> = { bits: 128, networkOf: ipv6NetworkPart };
+
+export const IPV6_RIB = new DataKey<Ipv6Rib>('IPv6 RIB');
+
+const LINK_LOCAL_PREFIX = 0xfe80n << 112n;
+
+/** fe80::/10 (RFC 4291 section 2.5.6). */
+export function isIpv6LinkLocal(address: Ipv6Address): boolean {
+  return address >> 118n === 0x3fan;
+}
+
+/** ff00::/8 (RFC 4291 section 2.7). */
+export function isIpv6Multicast(address: Ipv6Address): boolean {
+  return address >> 120n === 0xffn;
+}
+
+function isLinkScoped(network: Ipv6Address, prefixLength: number): boolean {
+  return (prefixLength >= 10 && isIpv6LinkLocal(network)) || (prefixLength >= 8 && isIpv6Multicast(network));
+}
+
+export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
+  private resolveDefault = false;
+
+  constructor(readonly stack: NodeStack) {
+    super({ family: IPV6_FAMILY, nowNs: () => stack.context.nowNs(), minResolveLength: 1, isLinkScoped });
+    stack.provide(IPV6_RIB, this);
+    stack.provide(IPV6_FIB, this);
+    stack.onInterfaceEvent((event) => {
+      switch (event.kind) {
+        case 'up':
+        case 'down':
+          this.syncConnected(event.iface);
+          break;
+        case 'ipv6-address-added':
+        case 'ipv6-address-removed':
+        case 'ipv6-address-changed':
+          this.syncConnected(event.iface);
+          break;
+        default:
+          break;
+      }
+    });
+  }
+
+  /** IOS `ipv6 route static resolve default`: may a static's next hop resolve through ::/0? */
+  get resolveViaDefault(): boolean {
+    return this.resolveDefault;
+  }
+
+  set resolveViaDefault(on: boolean) {
+    this.resolveDefault = on;
+    (this.options as { minResolveLength: number }).minResolveLength = on ? 0 : 1;
+    this.markDirty();
+  }
+
+  lookup(destination: Ipv6Address): Ipv6ForwardingDecision | undefined {
+    if (isIpv6LinkLocal(destination) || (isIpv6Multicast(destination) && ((destination >> 112n) & 0xfn) <= 2n)) return undefined;
+    const entry = this.lookupEntry(destination);
+    if (entry === undefined) return undefined;
+    return { route: entry.route, iface: entry.iface, nextHop: entry.gateway ?? destination, onLink: entry.gateway === null && !entry.discard, discard: entry.discard };
+  }
+
+  /** `ipv6 route …`: adds a static route after the checks IOS makes. */
+  addStatic(spec: StaticRouteSpec<Ipv6Address>): StaticRouteResult<Ipv6Address> {
+    const problem = checkStaticRoute(spec, { bits: 128, isLinkLocal: isIpv6LinkLocal, isMulticast: isIpv6Multicast, networkOf: ipv6NetworkPart });
+    if (problem !== undefined) return { ok: false, error: problem };
+    return { ok: true, route: this.add(staticRouteOf(spec)) };
+  }
+
+  /** `no ipv6 route …`: removes the matching static routes (every one to the prefix when no next hop/interface is given). */
+  removeStatic(spec: Omit<StaticRouteSpec<Ipv6Address>, 'distance'>): number {
+    return this.remove((route) => isSameStatic(route, spec, ipv6NetworkPart));
+  }
+
+  /** Re-derives the connected and local routes of `iface` from its addresses and state. */
+  syncConnected(iface: NetInterface): void {
+    this.remove((route) => route.iface === iface && (route.source === 'connected' || route.source === 'local'));
+    if (!iface.operUp || !iface.ipv6.enabled) return;
+    const connected = new Set<string>();
+    for (const entry of iface.ipv6.addresses) {
+      if (entry.state === 'duplicate') continue;
+      this.add({ network: entry.address, prefixLength: 128, nextHop: null, iface, source: 'local', distance: 0, metric: 0 });
+      const prefix = connectedPrefixOf(entry);
+      if (prefix === undefined) continue;
+      const key = `${prefix.network}/${prefix.length}`;
+      if (connected.has(key)) continue;
+      connected.add(key);
+      this.add({ network: prefix.network, prefixLength: prefix.length, nextHop: null, iface, source: 'connected', distance: 0, metric: 0 });
+    }
+  }
+}
+
+function connectedPrefixOf(entry: Ipv6InterfaceAddress): { network: Ipv6Address; length: number } | undefined {
+  if (isIpv6LinkLocal(entry.address)) return { network: LINK_LOCAL_PREFIX as Ipv6Address, length: 64 };
+  // RFC 5942 section 4: an autoconfigured address does not make its prefix on-link.
+  if (entry.origin === 'slaac' || entry.origin === 'temporary' || entry.prefixLength >= 128) return undefined;
+  return { network: ipv6NetworkPart(entry.address, entry.prefixLength), length: entry.prefixLength };
+}
