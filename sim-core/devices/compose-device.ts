@@ -7,7 +7,7 @@
  * - access-point: radios and uplink bridged in VLAN 1 (no spanning tree, as an autonomous AP),
  *   management interface BVI1 (up);
  * - pc (Windows) and server (Linux): one routed port, up, hosts (no forwarding).
- * Every IP device gets ARP, IPv4 and ICMPv4; the IPv6 module adds itself to `device.stack`.
+ * Every IP device gets ARP, IPv4, ICMPv4 and the IPv6 RIB; the IPv6 module adds itself to `device.stack`.
  */
 import type { MacAddress } from '../addr/mac';
 import type { Simulator } from '../engine/simulator';
@@ -16,6 +16,7 @@ import { Bridge } from '../stack/bridge';
 import { Icmpv4Module } from '../stack/icmpv4';
 import { Ipv4Layer } from '../stack/ipv4-layer';
 import { createNodeContext } from '../stack/node-context';
+import { Ipv6Rib } from '../stack/routing/ipv6-rib';
 import { NodeStack, type StackFlavour } from '../stack/node-stack';
 import { SpanningTree } from '../stack/spanning-tree';
 import { getDeviceKindSpec, type DeviceKind } from './catalog';
@@ -28,6 +29,8 @@ function addIpStack(device: Device, flavour: StackFlavour): NodeStack {
   device.arp = new ArpModule(stack);
   device.ipv4 = new Ipv4Layer(stack, device.arp);
   device.icmpv4 = new Icmpv4Module(stack, device.ipv4);
+  // The IPv6 RIB (connected/local/static/RA-learned) exists from the start: it provides IPV6_FIB.
+  new Ipv6Rib(stack);
   return stack;
 }
 

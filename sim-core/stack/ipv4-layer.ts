@@ -20,11 +20,12 @@ import { finishChecksum } from '../wire/checksum';
 import { ETHERTYPE_IPV4, type EthernetFrame } from '../wire/ethernet';
 import { decodeIpv4, encodeIpv4, IPV4_MIN_HEADER_LENGTH, type Ipv4Header } from '../wire/ipv4';
 import { ARP, type ArpModule } from './arp';
-import { Ipv4Fib, IPV4_FIB, ipv4MaskOf, type Ipv4RouteLookup } from './ipv4-fib';
+import { IPV4_FIB, ipv4MaskOf, type Ipv4RouteLookup } from './ipv4-fib';
 import { Ipv4Reassembler } from './ipv4-reassembly';
 import { DataKey, type NetInterface } from './net-interface';
 import type { NodeStack, StackFlavour } from './node-stack';
 import { ProtocolTable } from './protocol-table';
+import { Ipv4Rib } from './routing/ipv4-rib';
 
 /** Handles a datagram for this device (reassembled; `raw` is the packet as received, for quoting in errors). */
 export type Ipv4ProtocolHandler = (packet: Ipv4Header, iface: NetInterface, raw: Uint8Array) => void;
@@ -73,8 +74,8 @@ function updateChecksum(checksum: number, oldWord: number, newWord: number): num
 
 export class Ipv4Layer {
   readonly protocols: ProtocolTable<Ipv4ProtocolHandler>;
-  /** The table used for forwarding and output; replace it with `stack.provide(IPV4_FIB, …)` before traffic. */
-  readonly fib: Ipv4Fib = new Ipv4Fib();
+  /** The RIB whose FIB forwarding and output use (routing/ipv4-rib.ts); a test may provide another IPV4_FIB. */
+  readonly fib: Ipv4Rib;
   readonly defaultTtl: number;
   errorReporter: Ipv4ErrorReporter | null = null;
   private readonly localAddresses = new Map<Ipv4Address, NetInterface>();
@@ -87,6 +88,7 @@ export class Ipv4Layer {
     private readonly arp: ArpModule = stack.require(ARP),
   ) {
     this.protocols = new ProtocolTable(`${stack.context.deviceName} IPv4`);
+    this.fib = new Ipv4Rib(stack);
     this.defaultTtl = DEFAULT_TTL[stack.flavour];
     this.identification = stack.context.random.derive('ipv4-id').uniformInt(0, 0xffff);
     this.reassembler = new Ipv4Reassembler(stack.context, REASSEMBLY_TIMEOUT_S[stack.flavour], ({ firstRaw }) => {
