@@ -92,7 +92,7 @@ export function formatWindowsPing(view: PingResultView): string {
 }
 
 function rttColumn(rttMs: number | undefined): string {
-  if (rttMs === undefined) return '    *    ';
+  if (rttMs === undefined) return '     *   ';
   return rttMs < 1 ? '    <1 ms' : `${String(Math.round(rttMs)).padStart(6)} ms`;
 }
 
