@@ -8,12 +8,15 @@ export const VLAN_MIN = 1;
 export const VLAN_MAX = 4094;
 
 export class VlanSet {
-  private readonly bits = new Uint8Array(4096);
+  /** One bit per VLAN id 0-4095 (512 bytes: every switchport has one). */
+  private readonly bits = new Uint32Array(128);
 
   /** Every VLAN 1-4094 (a trunk's default). */
   static all(): VlanSet {
     const set = new VlanSet();
-    set.bits.fill(1, VLAN_MIN, VLAN_MAX + 1);
+    set.bits.fill(0xffffffff);
+    set.delete(0);
+    set.delete(4095);
     return set;
   }
 
@@ -24,21 +27,21 @@ export class VlanSet {
   }
 
   has(vlan: number): boolean {
-    return this.bits[vlan] === 1;
+    return ((this.bits[vlan >>> 5]! >>> (vlan & 31)) & 1) === 1;
   }
 
   add(vlan: number): void {
-    if (vlan >= VLAN_MIN && vlan <= VLAN_MAX) this.bits[vlan] = 1;
+    if (vlan >= VLAN_MIN && vlan <= VLAN_MAX) this.bits[vlan >>> 5]! |= 1 << (vlan & 31);
   }
 
   delete(vlan: number): void {
-    this.bits[vlan] = 0;
+    if (vlan >= 0 && vlan <= 4095) this.bits[vlan >>> 5]! &= ~(1 << (vlan & 31));
   }
 
   /** The VLANs, ascending. */
   values(): number[] {
     const out: number[] = [];
-    for (let vlan = VLAN_MIN; vlan <= VLAN_MAX; vlan++) if (this.bits[vlan] === 1) out.push(vlan);
+    for (let vlan = VLAN_MIN; vlan <= VLAN_MAX; vlan++) if (this.has(vlan)) out.push(vlan);
     return out;
   }
 
@@ -47,12 +50,12 @@ export class VlanSet {
     const parts: string[] = [];
     let vlan = VLAN_MIN;
     while (vlan <= VLAN_MAX) {
-      if (this.bits[vlan] !== 1) {
+      if (!this.has(vlan)) {
         vlan++;
         continue;
       }
       const start = vlan;
-      while (vlan + 1 <= VLAN_MAX && this.bits[vlan + 1] === 1) vlan++;
+      while (vlan + 1 <= VLAN_MAX && this.has(vlan + 1)) vlan++;
       parts.push(start === vlan ? String(start) : `${start}-${vlan}`);
       vlan++;
     }
