@@ -124,6 +124,17 @@ export class Device {
     return iface;
   }
 
+  /** `no interface Gi0/0.N` (or a new `encapsulation dot1Q`): the subinterface goes, its VLAN is free again. */
+  removeSubinterface(name: string): void {
+    const iface = this.stack?.interfaceByName(name);
+    const port = iface?.binding.port ?? undefined;
+    const routed = port === undefined ? undefined : this.routedPorts.get(port);
+    if (iface === undefined || iface.kind !== 'subinterface' || routed === undefined) return;
+    for (const [vlan, sub] of routed.byVlan) if (sub === iface) routed.byVlan.delete(vlan);
+    if (routed.native === iface) routed.native = null;
+    this.stack!.removeInterface(iface);
+  }
+
   /** An SVI on the bridge (`interface Vlan10`, `BVI1`). */
   addSvi(name: string, vlan: number, adminUp: boolean): NetInterface {
     const stack = this.requireStack();
