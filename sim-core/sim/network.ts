@@ -11,7 +11,8 @@
  */
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../addr/ipv4';
 import type { MacAddress } from '../addr/mac';
-import { parseIpv4Interface, parseIpv4Prefix } from '../addr/prefix';
+import { parseIpv6 } from '../addr/ipv6';
+import { parseIpv4Interface, parseIpv4Prefix, parseIpv6Prefix } from '../addr/prefix';
 import { Simulator, type RunResult } from '../engine/simulator';
 import type { TimeNs } from '../engine/time';
 import type { TraceOptions } from '../engine/trace';
@@ -26,6 +27,10 @@ import type { Ipv4Route } from '../stack/ipv4-fib';
 import type { NetInterface } from '../stack/net-interface';
 import type { Port, TappedFrame } from '../stack/port';
 import type { StpStatus } from '../stack/spanning-tree';
+import type { Ipv6Route } from '../stack/routing/ipv6-fib';
+import { IPV4_RIB } from '../stack/routing/ipv4-rib';
+import { IPV6_RIB } from '../stack/routing/ipv6-rib';
+import type { RibEntry } from '../stack/routing/route';
 
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
@@ -217,6 +222,23 @@ export class Network {
     });
   }
 
+  /** `ipv6 route P next-hop|interface [next-hop] [distance]` (a link-local next hop needs the interface). */
+  addIpv6Route(deviceName: string, prefix: string, options: StaticRouteOptions): void {
+    const stack = this.device(deviceName).stack;
+    if (stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
+    const parsed = parseIpv6Prefix(prefix);
+    if (!parsed.ok) throw new NetworkError(parsed.error);
+    let nextHop;
+    if (options.nextHop !== undefined) {
+      const hop = parseIpv6(options.nextHop);
+      if (!hop.ok) throw new NetworkError(hop.error);
+      nextHop = hop.value;
+    }
+    const iface = options.iface === undefined ? undefined : this.interfaceAt(`${deviceName}:${options.iface}`);
+    const added = stack.require(IPV6_RIB).addStatic({ network: parsed.value.network, prefixLength: parsed.value.length, nextHop, iface, distance: options.distance, discard: options.discard });
+    if (!added.ok) throw new NetworkError(added.error);
+  }
+
   /** A host's default gateway (`ipconfig` Default Gateway, `ip route add default via`). */
   setDefaultGateway(deviceName: string, gateway: string): void {
     this.addIpv4Route(deviceName, '0.0.0.0/0', { nextHop: gateway });
@@ -288,6 +310,18 @@ export class Network {
 
   ipv4Routes(deviceName: string): Ipv4Route[] {
     return this.device(deviceName).ipv4?.fib.routes() ?? [];
+  }
+
+  /** Every IPv6 route of the device's RIB (installed or not). */
+  ipv6Routes(deviceName: string): Ipv6Route[] {
+    return this.device(deviceName).stack?.find(IPV6_RIB)?.routes() ?? [];
+  }
+
+  /** The RIB with selection and resolution (`show ip route` / `show ipv6 route`, `route print`, `ip -6 route`). */
+  ribEntries(deviceName: string, family: 4 | 6): RibEntry<unknown>[] {
+    const stack = this.device(deviceName).stack;
+    if (stack === null) return [];
+    return family === 4 ? (stack.find(IPV4_RIB)?.entries() ?? []) : (stack.find(IPV6_RIB)?.entries() ?? []);
   }
 
   macTable(deviceName: string): MacTableEntry[] {
