@@ -12,6 +12,7 @@
 import type { MacAddress } from '../addr/mac';
 import type { Simulator } from '../engine/simulator';
 import { ArpModule } from '../stack/arp';
+import { UdpModule } from '../stack/apps/udp-socket';
 import { Bridge } from '../stack/bridge';
 import { Icmpv4Module } from '../stack/icmpv4';
 import { Ipv4Layer } from '../stack/ipv4-layer';
@@ -22,13 +23,15 @@ import { SpanningTree } from '../stack/spanning-tree';
 import { getDeviceKindSpec, type DeviceKind } from './catalog';
 import { Device } from './device';
 
-/** Adds ARP, IPv4 and ICMPv4 to a device (the pieces every IP device shares). */
+/** Adds ARP, IPv4, ICMPv4 and UDP to a device (the pieces every IP device shares). */
 function addIpStack(device: Device, flavour: StackFlavour): NodeStack {
   const stack = new NodeStack(createNodeContext(device.simulator, device.name), flavour);
   device.stack = stack;
   device.arp = new ArpModule(stack);
   device.ipv4 = new Ipv4Layer(stack, device.arp);
   device.icmpv4 = new Icmpv4Module(stack, device.ipv4);
+  // UDP answers port unreachable for closed ports: what ends a UDP traceroute (RFC 1122 4.1.3.1).
+  new UdpModule(stack);
   // The IPv6 RIB (connected/local/static/RA-learned) exists from the start: it provides IPV6_FIB.
   new Ipv6Rib(stack);
   return stack;
