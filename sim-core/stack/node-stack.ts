@@ -11,7 +11,9 @@
  * (802.1Q-tagged on a subinterface), padded to the 60-byte minimum as a NIC does.
  * Leaves out: promiscuous mode, 802.3 LLC frames (STP is handled by the bridge, not here).
  */
+import type { Ipv6Address } from '../addr/ipv6';
 import { MAC_BROADCAST, type MacAddress } from '../addr/mac';
+import type { TimeNs } from '../engine/time';
 import type { DropReason } from '../engine/trace';
 import { encodeEthernet, type EthernetFrame } from '../wire/ethernet';
 import { TPID_8021Q, type VlanTag } from '../wire/vlan';
@@ -34,6 +36,24 @@ export type InterfaceEvent =
 
 export type InterfaceListener = (event: InterfaceEvent) => void;
 
+/**
+ * Something the device's OS reports to its operator (an IOS syslog message, a Linux kernel line,
+ * a Windows event): data only, the console writes the text in the OS's words. Modules name their
+ * kinds in kebab-case, e.g. `ipv6-duplicate-address` (duplicate-address-detection.ts).
+ */
+export interface DeviceLogEvent {
+  readonly timeNs: TimeNs;
+  readonly kind: string;
+  readonly interfaceName?: string;
+  readonly ipv6Address?: Ipv6Address;
+  readonly macAddress?: MacAddress;
+}
+
+export type DeviceLogListener = (event: DeviceLogEvent) => void;
+
+/** Log events kept per device (IOS `logging buffered` keeps a bounded buffer too). */
+const LOG_BUFFER_LIMIT = 256;
+
 const NO_TAGS: readonly VlanTag[] = Object.freeze([]);
 
 export class NodeStack {
@@ -41,6 +61,9 @@ export class NodeStack {
   private readonly byName = new Map<string, NetInterface>();
   private readonly etherTypeHandlers = new Map<number, EtherTypeHandler>();
   private listeners: InterfaceListener[] = [];
+  private logListeners: DeviceLogListener[] = [];
+  /** The most recent log events, oldest first (`show logging`). */
+  readonly logBuffer: DeviceLogEvent[] = [];
   private readonly services = new Map<DataKey<unknown>, unknown>();
   private nextIfIndex = 1;
   /** Routes IPv4 packets between interfaces (`ip routing`; on by default on IOS routers). */
@@ -137,6 +160,21 @@ export class NodeStack {
   /** Tells every listener. Modules emit the IPv6 address events themselves. */
   emit(event: InterfaceEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** Calls `listener` on every log event (the console prints them); returns the function that unsubscribes. */
+  onLog(listener: DeviceLogListener): () => void {
+    this.logListeners = [...this.logListeners, listener];
+    return () => {
+      this.logListeners = this.logListeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** Records a log event and tells listeners. */
+  log(event: DeviceLogEvent): void {
+    this.logBuffer.push(event);
+    if (this.logBuffer.length > LOG_BUFFER_LIMIT) this.logBuffer.shift();
+    for (const listener of this.logListeners) listener(event);
   }
 
   // ---- registry ----
