@@ -18,6 +18,7 @@ import { interfaceIdFromMac } from '../../addr/eui64';
 import type { Ipv6Address } from '../../addr/ipv6';
 import type { MacAddress } from '../../addr/mac';
 import type { SeededRandom } from '../../engine/random';
+import type { NetInterface } from '../net-interface';
 import type { StackFlavour } from '../node-stack';
 
 /** fe80::/64 (RFC 4291 section 2.5.6). */
@@ -115,9 +116,11 @@ export function addressWithInterfaceId(prefix: Ipv6Address, interfaceId: bigint)
 
 /**
  * The link-local address (RFC 4862 section 5.3) a system forms on an interface: fe80::EUI-64
- * on IOS and Linux, fe80:: + a stable random identifier on Windows.
+ * on IOS and Linux, fe80:: + a stable random identifier on Windows (keyed by the device's
+ * stream, so the same seed gives the same address; `dadCounter` > 0 after a duplicate).
  */
-export function linkLocalAddressFor(flavour: StackFlavour, secret: StableIdSecret, interfaceName: string, mac: MacAddress, dadCounter = 0): Ipv6Address {
+export function linkLocalAddressFor(flavour: StackFlavour, random: SeededRandom, iface: NetInterface, dadCounter = 0): Ipv6Address {
   const mode = defaultInterfaceIdMode(flavour);
-  return addressWithInterfaceId(LINK_LOCAL_NETWORK, interfaceIdFor(mode, secret, LINK_LOCAL_NETWORK, interfaceName, mac, dadCounter));
+  const secret = createStableIdSecret(random);
+  return addressWithInterfaceId(LINK_LOCAL_NETWORK, interfaceIdFor(mode, secret, LINK_LOCAL_NETWORK, iface.name, iface.mac, dadCounter));
 }
