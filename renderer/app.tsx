@@ -1,18 +1,28 @@
 /**
- * The app's frame: top bar, device palette, topology canvas and status bar.
+ * The app's frame: top bar (with the toolbar), device palette, topology canvas and status bar,
+ * the dialog layer, and the shell bridge and keyboard shortcuts. Part 2's panels (terminals,
+ * event list, packet inspector) go in a bottom area of the canvas column.
  */
+import { useAppServices } from './app-services';
 import { CanvasArea } from './components/canvas-area';
 import { DevicePalette } from './components/device-palette';
+import { DialogHost } from './components/dialog-host';
 import { StatusBar } from './components/status-bar';
 import { TopBar } from './components/top-bar';
+import { useShellBridge } from './files/use-shell-bridge';
+import { useKeyboardShortcuts } from './keyboard/use-keyboard-shortcuts';
 
 export function App() {
+  const { files } = useAppServices();
+  useShellBridge();
+  useKeyboardShortcuts(files.kind === 'desktop');
   return (
     <div className="app">
       <TopBar />
       <DevicePalette />
       <CanvasArea />
       <StatusBar />
+      <DialogHost />
     </div>
   );
 }

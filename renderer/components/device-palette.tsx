@@ -1,11 +1,12 @@
 /**
  * The left palette: the device kinds a trainee can place, each with its name in the current
- * language and the term in the other one underneath. Placing on the canvas comes later; for
- * now a click selects the kind.
+ * language and the term in the other one underneath. Click a kind then click the canvas to
+ * place one, or drag a kind onto the canvas.
  */
 import { useTranslation } from 'react-i18next';
 import { DEVICE_KINDS, deviceKindDetailKey, deviceKindNameKey } from '../devices/device-kinds';
 import { useAppStore } from '../state/app-store-context';
+import { DEVICE_KIND_DRAG_TYPE } from './canvas-area';
 import { DeviceIcon } from './device-icon';
 
 export function DevicePalette() {
@@ -24,6 +25,11 @@ export function DevicePalette() {
               className={`palette__item palette__item--${kind}`}
               aria-pressed={selected === kind}
               data-testid={`palette-${kind}`}
+              draggable
+              onDragStart={(event) => {
+                event.dataTransfer.setData(DEVICE_KIND_DRAG_TYPE, kind);
+                event.dataTransfer.effectAllowed = 'copy';
+              }}
               onClick={() => toggleDeviceKind(kind)}
             >
               <span className="palette__icon"><DeviceIcon kind={kind} /></span>

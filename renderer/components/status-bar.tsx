@@ -19,16 +19,16 @@ function useStatusText(status: StatusMessage): string {
 export function StatusBar() {
   const { t } = useTranslation();
   const status = useAppStore((state) => state.status);
-  const deviceCount = useAppStore((state) => state.deviceCount);
-  const linkCount = useAppStore((state) => state.linkCount);
+  const deviceCount = useAppStore((state) => state.lab.devices.length);
+  const linkCount = useAppStore((state) => state.lab.links.length);
   const appInfo = useAppStore((state) => state.appInfo);
   const statusText = useStatusText(status);
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
       <span className="status-bar__message" role="status" data-testid="status-message">{statusText}</span>
       <span className="status-bar__spacer" />
-      <span className="status-bar__item">{t('status.devices', { count: deviceCount })}</span>
-      <span className="status-bar__item">{t('status.links', { count: linkCount })}</span>
+      <span className="status-bar__item" data-testid="status-devices">{t('status.devices', { count: deviceCount })}</span>
+      <span className="status-bar__item" data-testid="status-links">{t('status.links', { count: linkCount })}</span>
       <span className="status-bar__item status-bar__badge">{t('status.offline')}</span>
       <span className="status-bar__item">{appInfo ? t('status.desktop', { version: appInfo.version }) : t('status.browser')}</span>
     </footer>

@@ -1,11 +1,18 @@
 /**
- * The top bar: the app's mark and title on the left, the language switch on the right.
+ * The top bar: the app's mark, title and the lab's file name (with a dot while unsaved) on the
+ * left, the toolbar in the middle, the language switch on the right.
  */
 import { useTranslation } from 'react-i18next';
+import { baseName } from '../files/lab-files';
+import { useAppStore } from '../state/app-store-context';
+import { isLabDirty } from '../state/lab-slice';
 import { LanguageSwitch } from './language-switch';
+import { Toolbar } from './toolbar';
 
 export function TopBar() {
   const { t } = useTranslation();
+  const filePath = useAppStore((state) => state.filePath);
+  const dirty = useAppStore(isLabDirty);
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
@@ -15,8 +22,12 @@ export function TopBar() {
           <circle cx="20.6" cy="17.9" r="2.6" fill="none" stroke="#fff" strokeWidth="1.9" />
         </svg>
         <h1 className="top-bar__title" data-testid="app-title">{t('app.title')}</h1>
-        <span className="top-bar__subtitle">{t('app.subtitle')}</span>
+        <span className="top-bar__file" data-testid="file-name" title={filePath ?? undefined}>
+          {filePath === null ? t('file.untitled') : baseName(filePath)}
+          {dirty && <span className="top-bar__dirty" data-testid="dirty-marker" title={t('file.unsaved')} aria-label={t('file.unsaved')} />}
+        </span>
       </div>
+      <Toolbar />
       <LanguageSwitch />
     </header>
   );

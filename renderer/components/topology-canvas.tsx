@@ -1,35 +1,60 @@
 /**
- * The cytoscape adapter: one cytoscape instance, created when the component mounts and
- * destroyed when it unmounts. React renders the container once and never again (memo, no
- * props); later, store changes will be turned into cytoscape calls here and cytoscape's native
- * events into store actions, without going through React renders.
+ * The canvas component: creates one cytoscape instance and its CanvasAdapter when it mounts,
+ * and from then on bypasses React: store changes (lab, selection, connect source, language) go
+ * straight to the adapter through a store subscription, and the adapter's callbacks become
+ * store actions. React renders the container once (memo, no props).
  */
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape from 'cytoscape';
 import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDevice } from '../actions/add-device';
+import { moveDevices, movesChangeLab } from '../actions/move-devices';
+import { useAppServices } from '../app-services';
+import { CanvasAdapter, type CanvasCallbacks } from '../canvas/canvas-adapter';
+import { CANVAS_STYLE } from '../canvas/canvas-style';
+import { labelZone } from '../canvas/zone-label';
+import type { AppStore } from '../state/create-app-store';
+import { useAppStoreApi } from '../state/use-app-store-api';
 
-/** The canvas look, matched to the app's light theme (styles/app.css). */
-const canvasStyle: cytoscape.StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': '#ffffff',
-      'border-color': '#3b6fd8',
-      'border-width': 1.5,
-      label: 'data(label)',
-      color: '#1f2933',
-      'font-size': 12,
-      'text-valign': 'bottom',
-      'text-margin-y': 6,
-      width: 44,
-      height: 44,
+function makeCallbacks(store: AppStore): CanvasCallbacks {
+  return {
+    onTapBackground: (position, zone) => {
+      const state = store.getState();
+      if (state.selectedDeviceKind === null) return;
+      state.applyEdit(addDevice(state.lab, { kind: state.selectedDeviceKind, position, ...(zone !== undefined ? { zone: zone as never } : {}) }));
+      store.setState({ selectedDeviceKind: null });
     },
-  },
-  { selector: 'edge', style: { width: 2, 'line-color': '#8a97a8', 'curve-style': 'bezier' } },
-  { selector: ':selected', style: { 'border-color': '#1747a6', 'border-width': 3, 'line-color': '#1747a6' } },
-];
+    onTapDevice: (name) => {
+      const state = store.getState();
+      if (state.tool !== 'connect') return;
+      if (state.connectSource === null) {
+        state.setConnectSource(name);
+        state.setStatus({ key: 'status.connectPickSecond', values: { name } });
+      } else if (state.connectSource !== name) {
+        state.openDialog({ kind: 'connect', a: state.connectSource, b: name });
+        state.setConnectSource(null);
+      }
+    },
+    onMoveDevices: (moves) => {
+      const state = store.getState();
+      if (movesChangeLab(state.lab, moves)) state.applyEdit(moveDevices(state.lab, moves));
+    },
+    onSelectionChange: (selection) => {
+      const current = store.getState().selection;
+      const same = current.devices.join('\n') === selection.devices.join('\n') && current.links.join('\n') === selection.links.join('\n');
+      if (!same) store.getState().setSelection(selection);
+    },
+    onDoubleClickLabel: (name) => store.getState().openDialog({ kind: 'rename', device: name }),
+    // Part 2 opens the device's console here; until then a double click renames too.
+    onDoubleClickDevice: (name) => store.getState().openDialog({ kind: 'rename', device: name }),
+  };
+}
 
-function TopologyCanvasView({ onReady }: { onReady?: (cy: Core) => void }) {
+function TopologyCanvasView() {
   const containerRef = useRef<HTMLDivElement>(null);
+  const store = useAppStoreApi();
+  const services = useAppServices();
+  const { t } = useTranslation();
 
   useEffect(() => {
     const container = containerRef.current;
@@ -37,21 +62,54 @@ function TopologyCanvasView({ onReady }: { onReady?: (cy: Core) => void }) {
     const cy = cytoscape({
       container,
       elements: [],
-      style: canvasStyle,
-      minZoom: 0.25,
+      style: CANVAS_STYLE,
+      minZoom: 0.1,
       maxZoom: 4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: true,
+      selectionType: 'additive',
     });
+    const zoneLabeler = () => {
+      const state = store.getState();
+      return (zone: string) => labelZone(zone, state.lab, state.language, t);
+    };
+    const adapter = new CanvasAdapter(cy, makeCallbacks(store), zoneLabeler());
+    const markRendered = () => {
+      const count = store.getState().lab.devices.length;
+      requestAnimationFrame(() => container.setAttribute('data-rendered-devices', String(count)));
+    };
+    const initial = store.getState();
+    adapter.render(initial.lab);
+    adapter.showSelection(initial.selection);
+    if (initial.lab.devices.length > 0) adapter.fit();
+    markRendered();
+
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.lab !== previous.lab) {
+        adapter.render(state.lab);
+        if (state.documentGeneration !== previous.documentGeneration) adapter.fit();
+        markRendered();
+      }
+      if (state.selection !== previous.selection) adapter.showSelection(state.selection);
+      if (state.connectSource !== previous.connectSource) adapter.setConnectSource(state.connectSource);
+      if (state.language !== previous.language || state.lab.zones !== previous.lab.zones) adapter.relabelZones(zoneLabeler());
+    });
+    services.canvas.current = {
+      fit: () => adapter.fit(),
+      zoomBy: (factor) => adapter.zoomBy(factor),
+      modelPosition: (rendered) => adapter.modelPosition(rendered),
+      labelBox: (name) => adapter.labelBox(name),
+    };
     // Keep the drawing surface in step with the layout (window resize, palette width).
     const observer = new ResizeObserver(() => cy.resize());
     observer.observe(container);
-    onReady?.(cy);
     return () => {
+      services.canvas.current = null;
+      unsubscribe();
       observer.disconnect();
       cy.destroy();
     };
-    // Created once: onReady is read at mount only.
+    // Created once; the store and services never change for the app's life.
   }, []);
 
   return <div ref={containerRef} className="topology-canvas__surface" data-testid="topology-canvas" />;

@@ -1,9 +1,10 @@
 /**
- * The device kinds a trainee can place, in palette order, with the i18n keys of their names.
- * The simulator's device models (sim-core/devices) implement the same kinds.
+ * The device kinds a trainee can place, in palette order (the simulator's catalog is the one
+ * list), with the i18n keys of their names.
  */
-export const DEVICE_KINDS = ['router', 'l3-switch', 'switch', 'access-point', 'pc', 'server'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
+import type { DeviceKind } from '../../sim-core/devices/catalog';
+
+export { DEVICE_KINDS, isDeviceKind, type DeviceKind } from '../../sim-core/devices/catalog';
 
 export function deviceKindNameKey(kind: DeviceKind): `device.kind.${DeviceKind}` {
   return `device.kind.${kind}`;

@@ -5,7 +5,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppActions, AppState, AppStore } from './create-app-store';
 
-const AppStoreContext = createContext<AppStore | null>(null);
+export const AppStoreContext = createContext<AppStore | null>(null);
 
 export function AppStoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
   return <AppStoreContext.Provider value={store}>{children}</AppStoreContext.Provider>;

@@ -1,0 +1,231 @@
+/**
+ * The cytoscape adapter: turns lab documents into cytoscape calls incrementally and cytoscape's
+ * native events into plain callbacks (which the component maps to store actions). Immer keeps
+ * unchanged devices and links as the same objects, so `render` compares by reference and
+ * touches only what an edit changed: a move updates one position, a rename swaps one node and
+ * its edges, a 500-device load is one batched add. No React in here, so it runs against a
+ * headless cytoscape in the unit tests.
+ */
+import type { Core, EventObject, NodeSingular } from 'cytoscape';
+import type { CanvasPosition, DeviceName, Lab, LabDevice, LabLink, LinkId } from '../../sim-core/lab/lab-document';
+import type { DeviceMove } from '../actions/move-devices';
+import type { Selection } from '../state/selection-slice';
+import { listShutdownInterfaces } from './admin-down';
+import { DEVICE_ICON_PX } from './canvas-style';
+import { deviceElement, deviceNodeId, devicePosition, linkClasses, linkEdgeId, linkElement, listZonesInUse, zoneElement, zoneNodeId } from './lab-elements';
+
+export interface CanvasCallbacks {
+  /** A click on empty canvas or on a zone's box (then `zone` names it), at model coordinates. */
+  onTapBackground(position: CanvasPosition, zone: string | undefined): void;
+  onTapDevice(name: DeviceName): void;
+  /** The end of a drag: every device that moved, in one call. */
+  onMoveDevices(moves: readonly DeviceMove[]): void;
+  onSelectionChange(selection: Selection): void;
+  /** A double click on the device's name (below the icon). */
+  onDoubleClickLabel(name: DeviceName): void;
+  /** A double click on the device's icon. */
+  onDoubleClickDevice(name: DeviceName): void;
+}
+
+/** How much one zoom step (button or key) scales. */
+export const ZOOM_STEP = 1.25;
+
+export class CanvasAdapter {
+  private lab: Lab | null = null;
+  private readonly shutdownCache = new WeakMap<LabDevice, Set<string>>();
+  private zoneLabel: (zone: string) => string;
+  private pendingMoves = new Set<NodeSingular>();
+  private selectionFlushQueued = false;
+  private applyingSelection = false;
+
+  constructor(
+    private readonly cy: Core,
+    private readonly callbacks: CanvasCallbacks,
+    zoneLabel: (zone: string) => string,
+  ) {
+    this.zoneLabel = zoneLabel;
+    this.listen();
+  }
+
+  /** Brings the canvas in step with `lab`, touching only what differs from the last render. */
+  render(lab: Lab): void {
+    const previous = this.lab;
+    this.lab = lab;
+    if (previous === lab) return;
+    const cy = this.cy;
+    cy.batch(() => {
+      const previousDevices = new Map((previous?.devices ?? []).map((device) => [device.name as string, device]));
+      const nextDevices = new Map(lab.devices.map((device) => [device.name as string, device]));
+      const previousLinks = new Map((previous?.links ?? []).map((link) => [link.id as string, link]));
+      const nextLinks = new Map(lab.links.map((link) => [link.id as string, link]));
+
+      for (const id of previousLinks.keys()) if (!nextLinks.has(id)) cy.getElementById(linkEdgeId(id)).remove();
+      for (const name of previousDevices.keys()) if (!nextDevices.has(name)) cy.getElementById(deviceNodeId(name)).remove();
+
+      const zones = listZonesInUse(lab);
+      for (const zone of zones) if (cy.getElementById(zoneNodeId(zone)).empty()) cy.add(zoneElement(zone, this.zoneLabel(zone)));
+
+      const added: ReturnType<typeof deviceElement>[] = [];
+      let devicesChanged = previous === null;
+      lab.devices.forEach((device, index) => {
+        const before = previousDevices.get(device.name);
+        if (before === device) return;
+        devicesChanged = true;
+        if (before === undefined) {
+          added.push(deviceElement(device, index));
+          return;
+        }
+        const node = cy.getElementById(deviceNodeId(device.name));
+        if (before.kind !== device.kind) node.data('kind', device.kind).classes(`device kind-${device.kind}`);
+        if (before.zone !== device.zone) node.move({ parent: device.zone === undefined ? null : zoneNodeId(device.zone) });
+        const position = devicePosition(device, index);
+        const drawn = node.position();
+        if (drawn.x !== position.x || drawn.y !== position.y) node.position({ ...position });
+      });
+      if (added.length > 0) cy.add(added);
+
+      const isShutdown = (device: string, port: string) => {
+        const entry = nextDevices.get(device);
+        return entry !== undefined && this.shutdownOf(entry).has(port);
+      };
+      const addedLinks = [];
+      for (const link of lab.links) {
+        const before = previousLinks.get(link.id);
+        if (before === undefined) {
+          addedLinks.push(linkElement(link, linkClasses(link, isShutdown)));
+        } else if (before !== link || devicesChanged) {
+          this.updateLink(link, linkClasses(link, isShutdown));
+        }
+      }
+      if (addedLinks.length > 0) cy.add(addedLinks);
+
+      const inUse = new Set(zones.map(zoneNodeId));
+      cy.nodes('.zone').forEach((zoneNode) => {
+        if (!inUse.has(zoneNode.id())) zoneNode.remove();
+      });
+    });
+  }
+
+  /** Shows the store's selection on the canvas (without echoing it back as a change). */
+  showSelection(selection: Selection): void {
+    const wanted = new Set([...selection.devices.map(deviceNodeId), ...selection.links.map(linkEdgeId)]);
+    const current = this.cy.$(':selected');
+    if (current.length === wanted.size && current.every((element) => wanted.has((element as { id(): string }).id()))) return;
+    this.applyingSelection = true;
+    try {
+      this.cy.batch(() => {
+        current.forEach((element) => {
+          if (!wanted.has(element.id())) element.unselect();
+        });
+        for (const id of wanted) this.cy.getElementById(id).select();
+      });
+    } finally {
+      this.applyingSelection = false;
+    }
+  }
+
+  setConnectSource(name: string | null): void {
+    this.cy.nodes('.connect-source').removeClass('connect-source');
+    if (name !== null) this.cy.getElementById(deviceNodeId(name)).addClass('connect-source');
+  }
+
+  /** Re-reads zone labels (the language changed). */
+  relabelZones(zoneLabel: (zone: string) => string): void {
+    this.zoneLabel = zoneLabel;
+    this.cy.nodes('.zone').forEach((node) => {
+      node.data('label', zoneLabel(node.data('zone') as string));
+    });
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 48);
+    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+
+  zoomBy(factor: number): void {
+    const level = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor));
+    this.cy.zoom({ level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+
+  /** Model coordinates of a point given relative to the canvas container's top-left corner. */
+  modelPosition(rendered: CanvasPosition): CanvasPosition {
+    const pan = this.cy.pan();
+    const zoom = this.cy.zoom();
+    return { x: (rendered.x - pan.x) / zoom, y: (rendered.y - pan.y) / zoom };
+  }
+
+  /** Where a device's label is on screen (rendered coordinates), for the inline rename box. */
+  labelBox(name: string): { x: number; y: number; zoom: number } | null {
+    const node = this.cy.getElementById(deviceNodeId(name));
+    if (node.empty()) return null;
+    const position = node.renderedPosition();
+    const zoom = this.cy.zoom();
+    return { x: position.x, y: position.y + ((DEVICE_ICON_PX / 2) + 4) * zoom, zoom };
+  }
+
+  private shutdownOf(device: LabDevice): Set<string> {
+    let set = this.shutdownCache.get(device);
+    if (set === undefined) {
+      set = listShutdownInterfaces(device);
+      this.shutdownCache.set(device, set);
+    }
+    return set;
+  }
+
+  private updateLink(link: LabLink, classes: string): void {
+    const edge = this.cy.getElementById(linkEdgeId(link.id));
+    if (edge.empty()) return;
+    const hover = edge.hasClass('hover');
+    edge.classes(hover ? `${classes} hover` : classes);
+  }
+
+  private listen(): void {
+    const cy = this.cy;
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) this.callbacks.onTapBackground(event.position, undefined);
+    });
+    cy.on('tap', 'node.zone', (event: EventObject) => {
+      this.callbacks.onTapBackground(event.position, event.target.data('zone') as string);
+    });
+    cy.on('tap', 'node.device', (event: EventObject) => this.callbacks.onTapDevice(event.target.data('name') as DeviceName));
+    cy.on('dbltap', 'node.device', (event: EventObject) => {
+      const node = event.target as NodeSingular;
+      const name = node.data('name') as DeviceName;
+      if (event.position.y > node.position().y + DEVICE_ICON_PX / 2) this.callbacks.onDoubleClickLabel(name);
+      else this.callbacks.onDoubleClickDevice(name);
+    });
+    cy.on('mouseover', 'edge', (event: EventObject) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge', (event: EventObject) => event.target.removeClass('hover'));
+    cy.on('dragfree', 'node', (event: EventObject) => {
+      const node = event.target as NodeSingular;
+      const devices = node.hasClass('zone') ? node.children('.device') : node;
+      devices.forEach((device) => {
+        this.pendingMoves.add(device);
+      });
+      queueMicrotask(() => this.flushMoves());
+    });
+    cy.on('select unselect', () => {
+      if (this.applyingSelection || this.selectionFlushQueued) return;
+      this.selectionFlushQueued = true;
+      queueMicrotask(() => {
+        this.selectionFlushQueued = false;
+        this.callbacks.onSelectionChange(this.readSelection());
+      });
+    });
+  }
+
+  private flushMoves(): void {
+    if (this.pendingMoves.size === 0) return;
+    const moves: DeviceMove[] = [...this.pendingMoves].filter((node) => node.inside()).map((node) => ({ name: node.data('name') as string, position: { ...node.position() } }));
+    this.pendingMoves.clear();
+    this.callbacks.onMoveDevices(moves);
+  }
+
+  private readSelection(): Selection {
+    const selected = this.cy.$(':selected');
+    return {
+      devices: selected.nodes('.device').map((node) => node.data('name') as DeviceName),
+      links: selected.edges().map((edge) => edge.data('linkId') as LinkId),
+    };
+  }
+}

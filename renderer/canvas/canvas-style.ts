@@ -1,0 +1,94 @@
+/**
+ * The canvas look (cytoscape stylesheet), matched to the app's light theme: device icons with
+ * the name below on a light halo, links coloured by state (up grey-blue, admin down dashed grey,
+ * unplugged red and dashed), interface names at both ends on hover or selection, zones as
+ * labelled boxes. Labels stop drawing when too small to read, which keeps big labs smooth.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import { DEVICE_KINDS } from '../../sim-core/devices/catalog';
+import { deviceGlyphUri } from './device-glyphs';
+
+const FONT = 'system-ui, "Segoe UI", "Noto Sans", Ubuntu, "DejaVu Sans", Arial, sans-serif';
+export const DEVICE_ICON_PX = 48;
+
+export const CANVAS_STYLE: StylesheetJson = [
+  {
+    selector: 'node.device',
+    style: {
+      shape: 'roundrectangle',
+      width: DEVICE_ICON_PX,
+      height: DEVICE_ICON_PX,
+      'background-opacity': 0,
+      'background-fit': 'contain',
+      'background-clip': 'none',
+      'border-width': 0,
+      label: 'data(name)',
+      'font-family': FONT,
+      'font-size': 13,
+      'font-weight': 600,
+      color: '#1f2933',
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 5,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '2px',
+      'text-background-shape': 'roundrectangle',
+      'min-zoomed-font-size': 7,
+      'overlay-padding': 6,
+    },
+  },
+  ...DEVICE_KINDS.map((kind) => ({ selector: `node.kind-${kind}`, style: { 'background-image': deviceGlyphUri(kind) } })),
+  {
+    selector: 'node.device:selected',
+    style: { 'background-opacity': 1, 'background-color': '#dbe7fb', 'border-width': 2, 'border-color': '#2557c4', color: '#1747a6' },
+  },
+  { selector: 'node.device.connect-source', style: { 'background-opacity': 1, 'background-color': '#fff3d6', 'border-width': 2, 'border-color': '#c26a0a', 'border-style': 'dashed' } },
+  {
+    selector: 'node.zone',
+    style: {
+      shape: 'roundrectangle',
+      'background-color': '#eef3fb',
+      'background-opacity': 0.7,
+      'border-width': 1.5,
+      'border-color': '#9db3d9',
+      'border-style': 'dashed',
+      padding: '28px',
+      label: 'data(label)',
+      'font-family': FONT,
+      'font-size': 13,
+      'font-weight': 600,
+      color: '#36507d',
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'text-margin-y': 22,
+      'min-zoomed-font-size': 6,
+      events: 'yes',
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 2.5,
+      'curve-style': 'bezier',
+      'line-color': '#6b7d99',
+      'font-family': FONT,
+      'font-size': 11,
+      color: '#1f2933',
+      'source-text-offset': 34,
+      'target-text-offset': 34,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.92,
+      'text-background-padding': '2px',
+      'text-background-shape': 'roundrectangle',
+      'text-rotation': 'none',
+      'min-zoomed-font-size': 7,
+      'overlay-padding': 5,
+    },
+  },
+  { selector: 'edge.admin-down', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5], 'line-color': '#8d96a3' } },
+  { selector: 'edge.unplugged', style: { 'line-color': '#d0343a', 'line-style': 'dashed', 'line-dash-pattern': [3, 5] } },
+  { selector: 'edge.hover, edge:selected', style: { 'source-label': 'data(sourceLabel)', 'target-label': 'data(targetLabel)' } },
+  { selector: 'edge:selected', style: { width: 4, 'line-color': '#2557c4' } },
+  { selector: 'edge.unplugged:selected', style: { 'line-color': '#a3161c' } },
+];

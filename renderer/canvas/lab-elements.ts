@@ -1,0 +1,77 @@
+/**
+ * The lab document as cytoscape elements: a node per device (its kind's icon, its name below),
+ * an edge per link (classes for its state, both interface names for the hover labels), and a
+ * compound node per zone in use, which its devices sit inside. Pure functions: the adapter
+ * calls them for what changed.
+ */
+import type { ElementDefinition } from 'cytoscape';
+import { shortInterfaceName } from '../../sim-core/devices/interface-names';
+import type { CanvasPosition, Lab, LabDevice, LabLink } from '../../sim-core/lab/lab-document';
+
+export function deviceNodeId(name: string): string {
+  return `device:${name}`;
+}
+
+export function linkEdgeId(linkId: string): string {
+  return `link:${linkId}`;
+}
+
+export function zoneNodeId(zone: string): string {
+  return `zone:${zone}`;
+}
+
+/** Grid spacing for devices the file gives no position. */
+const FALLBACK_SPACING_PX = 140;
+const FALLBACK_COLUMNS = 8;
+
+/** Where a device without a position is drawn: a grid by its index in the lab. */
+export function fallbackPosition(index: number): CanvasPosition {
+  return { x: 120 + (index % FALLBACK_COLUMNS) * FALLBACK_SPACING_PX, y: 120 + Math.floor(index / FALLBACK_COLUMNS) * FALLBACK_SPACING_PX };
+}
+
+export function devicePosition(device: LabDevice, index: number): CanvasPosition {
+  return device.position ?? fallbackPosition(index);
+}
+
+export function deviceElement(device: LabDevice, index: number): ElementDefinition {
+  return {
+    group: 'nodes',
+    data: { id: deviceNodeId(device.name), name: device.name, kind: device.kind, ...(device.zone !== undefined ? { parent: zoneNodeId(device.zone) } : {}) },
+    position: { ...devicePosition(device, index) },
+    classes: `device kind-${device.kind}`,
+  };
+}
+
+/** The state classes of a link: `unplugged` (state down), `admin-down` (an end shut), else `up`. */
+export function linkClasses(link: LabLink, isShutdown: (device: string, port: string) => boolean): string {
+  if (link.state === 'down') return 'link unplugged';
+  if (link.endpoints.some((endpoint) => isShutdown(endpoint.device, endpoint.interface))) return 'link admin-down';
+  return 'link up';
+}
+
+export function linkElement(link: LabLink, classes: string): ElementDefinition {
+  const [a, b] = link.endpoints;
+  return {
+    group: 'edges',
+    data: {
+      id: linkEdgeId(link.id),
+      linkId: link.id,
+      source: deviceNodeId(a.device),
+      target: deviceNodeId(b.device),
+      sourceLabel: shortInterfaceName(a.interface),
+      targetLabel: shortInterfaceName(b.interface),
+    },
+    classes,
+  };
+}
+
+/** The zones to draw: every zone a device is in, in order of first use. */
+export function listZonesInUse(lab: Lab): string[] {
+  const zones: string[] = [];
+  for (const device of lab.devices) if (device.zone !== undefined && !zones.includes(device.zone)) zones.push(device.zone);
+  return zones;
+}
+
+export function zoneElement(zone: string, label: string): ElementDefinition {
+  return { group: 'nodes', data: { id: zoneNodeId(zone), zone, label }, classes: `zone zone-${zone}`, selectable: false };
+}

@@ -1,0 +1,140 @@
+/**
+ * The file flows of the editor: New, Open (dialog, recent path, sample, recovered autosave),
+ * Save and Save as, with "discard unsaved changes?" before anything replaces a dirty lab.
+ * Opening validates with loadLab: a malformed file never replaces the lab, it opens the
+ * problems dialog with each problem at file:line:column. Saving writes serializeLab's text
+ * through LabFiles (atomic on the desktop) and clears the autosave.
+ *
+ * The store holds only data: a pending intent waits in the confirm dialog's state, and the
+ * dialog calls `run` again with `force` once the person agrees.
+ */
+import { loadLab } from '../../sim-core/lab/load-lab';
+import { serializeLab } from '../../sim-core/lab/serialize-lab';
+import type { AppStore } from '../state/create-app-store';
+import { EMPTY_LAB, isLabDirty } from '../state/lab-slice';
+import type { FileIntent } from '../state/ui-slice';
+import { baseName, type LabFiles } from './lab-files';
+import { SAMPLE_LAB_FILE_NAME, SAMPLE_LAB_TEXT } from './sample-lab';
+
+export interface FileCommands {
+  /** Runs an intent that replaces the lab; asks first when there are unsaved changes (unless forced). */
+  run(intent: FileIntent, options?: { readonly force?: boolean }): Promise<void>;
+  save(): Promise<boolean>;
+  saveAs(): Promise<boolean>;
+  /** Saves under a name chosen in the app's own dialog (browser store). */
+  saveTo(path: string): Promise<boolean>;
+  /** Offers recovery when an autosave is waiting (call once at start). */
+  checkRecovery(): Promise<void>;
+  /** Writes the autosave if the lab changed since the last write; returns whether it wrote. */
+  autosaveNow(): Promise<boolean>;
+}
+
+export const UNTITLED_FILE_NAME = 'lab.v6lab.yaml';
+
+export function createFileCommands(store: AppStore, files: LabFiles): FileCommands {
+  let autosavedRevision = store.getState().revision;
+
+  const openText = (text: string, fileName: string, filePath: string | null, dirty = false): boolean => {
+    const result = loadLab(text, fileName);
+    const state = store.getState();
+    if (!result.ok) {
+      state.openDialog({ kind: 'problems', fileName, problems: result.problems });
+      state.setStatus({ key: 'status.openFailed', values: { file: fileName } });
+      return false;
+    }
+    state.loadDocument(result.lab, { filePath, dirty });
+    state.dismissWelcome();
+    state.setStatus({ key: 'status.opened', values: { file: fileName, devices: result.lab.devices.length, links: result.lab.links.length } });
+    autosavedRevision = store.getState().revision;
+    return true;
+  };
+
+  const openReply = async (path?: string) => {
+    const reply = await files.open(path);
+    if (reply.kind === 'opened') openText(reply.text, baseName(reply.path), reply.path);
+    else if (reply.kind === 'failed') store.getState().openDialog({ kind: 'message', message: { key: 'file.openError', values: { message: reply.message } } });
+  };
+
+  const writeTo = async (path: string | undefined): Promise<boolean> => {
+    const state = store.getState();
+    const reply = await files.save(serializeLab(state.lab), path);
+    if (reply.kind === 'saved') {
+      store.getState().markSaved(reply.path);
+      store.getState().setStatus({ key: 'status.saved', values: { file: baseName(reply.path) } });
+      await files.clearAutosave();
+      autosavedRevision = store.getState().revision;
+      return true;
+    }
+    if (reply.kind === 'failed') store.getState().openDialog({ kind: 'message', message: { key: 'file.saveError', values: { message: reply.message } } });
+    return false;
+  };
+
+  const commands: FileCommands = {
+    run: async (intent, options = {}) => {
+      const state = store.getState();
+      if (!options.force && intent.kind !== 'recover' && isLabDirty(state)) {
+        state.openDialog({ kind: 'confirm-discard', then: intent });
+        return;
+      }
+      state.closeDialog();
+      switch (intent.kind) {
+        case 'new':
+          state.loadDocument(EMPTY_LAB, { filePath: null });
+          state.setStatus({ key: 'status.newLab' });
+          await files.clearAutosave();
+          autosavedRevision = store.getState().revision;
+          return;
+        case 'open':
+          if (files.kind === 'browser') state.openDialog({ kind: 'open-browser' });
+          else await openReply();
+          return;
+        case 'open-path':
+          await openReply(intent.path);
+          return;
+        case 'open-sample':
+          openText(SAMPLE_LAB_TEXT, SAMPLE_LAB_FILE_NAME, null);
+          return;
+        case 'recover':
+          openText(intent.text, intent.sourcePath === null ? UNTITLED_FILE_NAME : baseName(intent.sourcePath), intent.sourcePath, true);
+          return;
+      }
+    },
+    save: async () => {
+      const { filePath } = store.getState();
+      return filePath === null ? commands.saveAs() : writeTo(filePath);
+    },
+    saveAs: async () => {
+      const { filePath } = store.getState();
+      if (files.kind === 'browser') {
+        store.getState().openDialog({ kind: 'save-as', suggestedName: filePath === null ? UNTITLED_FILE_NAME : baseName(filePath) });
+        return false;
+      }
+      return writeTo(undefined);
+    },
+    saveTo: async (path) => {
+      store.getState().closeDialog();
+      return writeTo(path);
+    },
+    checkRecovery: async () => {
+      const found = await files.readAutosave();
+      if (found.kind === 'found') store.getState().openDialog({ kind: 'recovery', text: found.text, savedAtMs: found.savedAtMs, sourcePath: found.sourcePath });
+      else if (found.kind === 'damaged') await files.clearAutosave();
+    },
+    autosaveNow: async () => {
+      const state = store.getState();
+      if (state.revision === autosavedRevision || !isLabDirty(state)) return false;
+      autosavedRevision = state.revision;
+      await files.writeAutosave(serializeLab(state.lab), state.filePath);
+      return true;
+    },
+  };
+  return commands;
+}
+
+/** Autosave every `intervalMs` while there are unsaved changes; returns a stop function. */
+export function startAutosave(commands: FileCommands, intervalMs = 30_000): () => void {
+  const timer = setInterval(() => {
+    void commands.autosaveNow().catch((error: unknown) => console.warn('autosave failed', error));
+  }, intervalMs);
+  return () => clearInterval(timer);
+}

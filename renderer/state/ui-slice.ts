@@ -1,0 +1,101 @@
+/**
+ * The UI slice: language, the palette's placement kind, the canvas tool (select or connect),
+ * the status line, the one open dialog, and what the desktop shell told us about itself. Plain
+ * serializable data: a dialog says what it is about (a file intent, a list of problems), never
+ * holds a callback.
+ */
+import type { AppInfo, AppLanguage } from '../../electron/ipc-contract';
+import type { LabProblem } from '../../sim-core/lab/lab-problems';
+import type { DeviceName } from '../../sim-core/lab/lab-document';
+import type { DeviceKind } from '../devices/device-kinds';
+import type { AppSliceCreator } from './slice-types';
+
+/**
+ * A status line as an i18n key plus values, so it re-translates when the language changes.
+ * A value named `fooKey` is itself an i18n key, translated and passed as `foo`.
+ */
+export interface StatusMessage {
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+export const READY_STATUS: StatusMessage = { key: 'status.ready' };
+
+/** What the person asked for that would replace the current lab (kept while we ask to confirm). */
+export type FileIntent =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'open' }
+  | { readonly kind: 'open-path'; readonly path: string }
+  | { readonly kind: 'open-sample' }
+  | { readonly kind: 'recover'; readonly text: string; readonly sourcePath: string | null };
+
+export type DialogState =
+  | { readonly kind: 'connect'; readonly a: DeviceName; readonly b: DeviceName }
+  | { readonly kind: 'problems'; readonly fileName: string; readonly problems: readonly LabProblem[] }
+  | { readonly kind: 'confirm-discard'; readonly then: FileIntent }
+  | { readonly kind: 'recovery'; readonly text: string; readonly savedAtMs: number; readonly sourcePath: string | null }
+  | { readonly kind: 'save-as'; readonly suggestedName: string }
+  | { readonly kind: 'open-browser' }
+  | { readonly kind: 'rename'; readonly device: DeviceName }
+  | { readonly kind: 'message'; readonly message: StatusMessage };
+
+export type CanvasTool = 'select' | 'connect';
+
+export interface UiState {
+  readonly language: AppLanguage;
+  /** The kind picked in the palette: the next click on the canvas places one. */
+  readonly selectedDeviceKind: DeviceKind | null;
+  readonly tool: CanvasTool;
+  /** In connect mode, the first device picked. */
+  readonly connectSource: DeviceName | null;
+  readonly status: StatusMessage;
+  readonly dialog: DialogState | null;
+  /** The welcome card was closed (it shows over an empty lab until then). */
+  readonly welcomeDismissed: boolean;
+  /** Null in a plain browser, where there is no desktop shell. */
+  readonly appInfo: AppInfo | null;
+}
+
+export interface UiActions {
+  setLanguage(language: AppLanguage): void;
+  /** Selects a kind in the palette; selecting the selected kind again clears the selection. */
+  toggleDeviceKind(kind: DeviceKind): void;
+  setTool(tool: CanvasTool): void;
+  setConnectSource(device: DeviceName | null): void;
+  setStatus(status: StatusMessage): void;
+  openDialog(dialog: DialogState): void;
+  closeDialog(): void;
+  dismissWelcome(): void;
+  setAppInfo(info: AppInfo): void;
+}
+
+export const createUiSlice: AppSliceCreator<UiState & UiActions> = (set) => ({
+  language: 'vi',
+  selectedDeviceKind: null,
+  tool: 'select',
+  connectSource: null,
+  status: READY_STATUS,
+  dialog: null,
+  welcomeDismissed: false,
+  appInfo: null,
+  setLanguage: (language) => set({ language }),
+  toggleDeviceKind: (kind) =>
+    set((state) =>
+      state.selectedDeviceKind === kind
+        ? { selectedDeviceKind: null, status: READY_STATUS }
+        : { selectedDeviceKind: kind, tool: 'select', connectSource: null, status: { key: 'status.selectedKind', values: { nameKey: `device.kind.${kind}` } } },
+    ),
+  setTool: (tool) =>
+    set({
+      tool,
+      connectSource: null,
+      selectedDeviceKind: null,
+      status: tool === 'connect' ? { key: 'status.connectPickFirst' } : READY_STATUS,
+    }),
+  setConnectSource: (connectSource) => set({ connectSource }),
+  setStatus: (status) => set({ status }),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  dismissWelcome: () => set({ welcomeDismissed: true }),
+  setAppInfo: (appInfo) => set({ appInfo }),
+});
