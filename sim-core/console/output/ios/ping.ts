@@ -42,7 +42,8 @@ function unreachableChar(family: 'ipv4' | 'ipv6', reason: UnreachableReason): st
   }
 }
 
-function probeChar(family: 'ipv4' | 'ipv6', probe: ProbeOutcome): string {
+/** The character IOS prints for one probe's outcome (streamed as each probe ends). */
+export function iosProbeChar(family: 'ipv4' | 'ipv6', probe: ProbeOutcome): string {
   switch (probe.kind) {
     case 'reply':
       return '!';
@@ -57,22 +58,22 @@ function probeChar(family: 'ipv4' | 'ipv6', probe: ProbeOutcome): string {
   }
 }
 
-const PROBES_PER_LINE = 70;
+/** Probe characters per line before IOS wraps. */
+export const IOS_PING_PROBES_PER_LINE = 70;
 
-/** `ping` output from `Type escape sequence` to the success-rate line. */
-export function formatIosPing(view: PingResultView): string {
+/** The lines IOS prints before the first probe: escape hint, `Sending …`, optional source line. */
+export function formatIosPingHeader(view: PingResultView): string {
   const target = formatIosAddress(view.target);
   const lines = ['Type escape sequence to abort.', `Sending ${view.count}, ${view.sizeBytes}-byte ICMP Echos to ${target}, timeout is ${view.timeoutS} seconds:`];
   if (view.source !== undefined) {
     const zone = view.sourceInterface === undefined ? '' : `%${view.sourceInterface}`;
     lines.push(`Packet sent with a source address of ${formatIosAddress(view.source)}${zone}`);
   }
-  if (view.noRoute === true) {
-    lines.push('', '% No valid route for destination', 'Success rate is 0 percent (0/1)');
-    return lines.join('\n');
-  }
-  const chars = view.probes.map((p) => probeChar(view.family, p)).join('');
-  for (let i = 0; i < chars.length; i += PROBES_PER_LINE) lines.push(chars.slice(i, i + PROBES_PER_LINE));
+  return lines.join('\n');
+}
+
+/** `Success rate is P percent (r/n)[, round-trip min/avg/max = a/b/c ms]`. */
+export function formatIosPingSummary(view: PingResultView): string {
   const rtts = view.probes.flatMap((p) => (p.kind === 'reply' ? [Math.round(p.rttMs)] : []));
   const sent = view.probes.length;
   const percent = sent === 0 ? 0 : Math.floor((rtts.length * 100) / sent);
@@ -81,7 +82,19 @@ export function formatIosPing(view: PingResultView): string {
     const avg = Math.floor(rtts.reduce((a, b) => a + b, 0) / rtts.length);
     summary += `, round-trip min/avg/max = ${Math.min(...rtts)}/${avg}/${Math.max(...rtts)} ms`;
   }
-  lines.push(summary);
+  return summary;
+}
+
+/** `ping` output from `Type escape sequence` to the success-rate line. */
+export function formatIosPing(view: PingResultView): string {
+  const lines = [formatIosPingHeader(view)];
+  if (view.noRoute === true) {
+    lines.push('', '% No valid route for destination', 'Success rate is 0 percent (0/1)');
+    return lines.join('\n');
+  }
+  const chars = view.probes.map((p) => iosProbeChar(view.family, p)).join('');
+  for (let i = 0; i < chars.length; i += IOS_PING_PROBES_PER_LINE) lines.push(chars.slice(i, i + IOS_PING_PROBES_PER_LINE));
+  lines.push(formatIosPingSummary(view));
   return lines.join('\n');
 }
 
@@ -98,6 +111,16 @@ function traceAnnotation(reason: UnreachableReason): string {
     default:
       return '!N';
   }
+}
+
+/** The lines of one traceroute hop (continuation lines when probes come from several routers). */
+export function formatIosTracerouteHop(ttl: number, probes: readonly TraceProbe[]): string {
+  return hopLine(ttl, probes).join('\n');
+}
+
+/** The lines before the first hop. */
+export function formatIosTracerouteHeader(view: Pick<TracerouteView, 'family' | 'target'>): string {
+  return ['Type escape sequence to abort.', `Tracing the route to ${formatIosAddress(view.target)}`, view.family === 'ipv4' ? 'VRF info: (vrf in name/id, vrf out name/id)' : ''].join('\n');
 }
 
 function hopLine(ttl: number, probes: readonly TraceProbe[]): string[] {
@@ -125,8 +148,7 @@ function hopLine(ttl: number, probes: readonly TraceProbe[]): string[] {
 
 /** `traceroute` output, header to last hop. */
 export function formatIosTraceroute(view: TracerouteView): string {
-  const lines = ['Type escape sequence to abort.', `Tracing the route to ${formatIosAddress(view.target)}`];
-  lines.push(view.family === 'ipv4' ? 'VRF info: (vrf in name/id, vrf out name/id)' : '');
+  const lines = [formatIosTracerouteHeader(view)];
   for (const hop of view.hops) lines.push(...hopLine(hop.ttl, hop.probes));
   return lines.join('\n');
 }
