@@ -16,6 +16,7 @@ import { UdpModule } from '../stack/apps/udp-socket';
 import { Bridge } from '../stack/bridge';
 import { Icmpv4Module } from '../stack/icmpv4';
 import { Ipv4Layer } from '../stack/ipv4-layer';
+import { addIpv6 } from '../stack/ipv6/ipv6-stack';
 import { createNodeContext } from '../stack/node-context';
 import { Ipv6Rib } from '../stack/routing/ipv6-rib';
 import { NodeStack, type StackFlavour } from '../stack/node-stack';
@@ -34,6 +35,10 @@ function addIpStack(device: Device, flavour: StackFlavour): NodeStack {
   new UdpModule(stack);
   // The IPv6 RIB (connected/local/static/RA-learned) exists from the start: it provides IPV6_FIB.
   new Ipv6Rib(stack);
+  // IPv6, ICMPv6 and Neighbor Discovery; hosts enable IPv6 on each interface as it is added.
+  const ipv6 = addIpv6(stack);
+  device.ipv6 = ipv6.ipv6;
+  device.icmpv6 = ipv6.icmpv6;
   return stack;
 }
 

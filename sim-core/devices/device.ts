@@ -15,6 +15,8 @@ import type { ArpModule } from '../stack/arp';
 import type { Bridge, BridgePort } from '../stack/bridge';
 import type { Icmpv4Module } from '../stack/icmpv4';
 import type { Ipv4Layer } from '../stack/ipv4-layer';
+import type { Icmpv6Module } from '../stack/ipv6/icmpv6-module';
+import type { Ipv6Layer } from '../stack/ipv6/ipv6-layer';
 import type { NetInterface } from '../stack/net-interface';
 import type { NodeStack } from '../stack/node-stack';
 import { Port } from '../stack/port';
@@ -47,6 +49,8 @@ export class Device {
   arp: ArpModule | null = null;
   ipv4: Ipv4Layer | null = null;
   icmpv4: Icmpv4Module | null = null;
+  ipv6: Ipv6Layer | null = null;
+  icmpv6: Icmpv6Module | null = null;
   bridge: Bridge | null = null;
   spanningTree: SpanningTree | null = null;
 
