@@ -11,8 +11,9 @@
  */
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../addr/ipv4';
 import type { MacAddress } from '../addr/mac';
-import { parseIpv6 } from '../addr/ipv6';
-import { parseIpv4Interface, parseIpv4Prefix, parseIpv6Prefix } from '../addr/prefix';
+import { interfaceIdFromMac } from '../addr/eui64';
+import { parseIpv6, type Ipv6Address } from '../addr/ipv6';
+import { ipv6NetworkPart, parseIpv4Interface, parseIpv4Prefix, parseIpv6Interface, parseIpv6Prefix } from '../addr/prefix';
 import { Simulator, type RunResult } from '../engine/simulator';
 import type { TimeNs } from '../engine/time';
 import type { TraceOptions } from '../engine/trace';
@@ -27,6 +28,9 @@ import type { Ipv4Route } from '../stack/ipv4-fib';
 import type { NetInterface } from '../stack/net-interface';
 import type { Port, TappedFrame } from '../stack/port';
 import type { StpStatus } from '../stack/spanning-tree';
+import type { Ipv6AddressSnapshot, Ipv6Layer } from '../stack/ipv6/ipv6-layer';
+import type { NeighborSnapshot } from '../stack/ipv6/neighbor-cache';
+import type { PathMtuEntry } from '../stack/ipv6/path-mtu';
 import type { Ipv6Route } from '../stack/routing/ipv6-fib';
 import { IPV4_RIB } from '../stack/routing/ipv4-rib';
 import { IPV6_RIB } from '../stack/routing/ipv6-rib';
@@ -239,6 +243,37 @@ export class Network {
     if (!added.ok) throw new NetworkError(added.error);
   }
 
+  /**
+   * `ipv6 address 2001:db8::1/64` (or `FE80::1/64` for a link-local): the address starts
+   * tentative and becomes preferred when DAD passes. `eui64` forms the identifier from the MAC.
+   */
+  addIpv6Address(endpoint: string, addressWithLength: string, options: { readonly eui64?: boolean; readonly noDad?: boolean } = {}): void {
+    const parsed = parseIpv6Interface(addressWithLength);
+    if (!parsed.ok) throw new NetworkError(parsed.error);
+    const iface = this.interfaceAt(endpoint);
+    const address = options.eui64 ? ((ipv6NetworkPart(parsed.value.address, 64) | interfaceIdFromMac(iface.mac)) as Ipv6Address) : parsed.value.address;
+    this.ipv6Of(endpoint).addAddress(iface, {
+      address,
+      prefixLength: parsed.value.length,
+      origin: options.eui64 ? 'eui64-static' : 'static',
+      noDad: options.noDad,
+    });
+  }
+
+  /** `ipv6 enable` / `no ipv6 enable` on an interface (the link-local address appears). */
+  setIpv6Enabled(endpoint: string, on: boolean): void {
+    const iface = this.interfaceAt(endpoint);
+    if (on) this.ipv6Of(endpoint).enable(iface);
+    else this.ipv6Of(endpoint).disable(iface);
+  }
+
+  /** `ipv6 unicast-routing` / `no ipv6 unicast-routing`. */
+  setIpv6Routing(deviceName: string, on: boolean): void {
+    const stack = this.device(deviceName).stack;
+    if (stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
+    stack.ipv6Forwarding = on;
+  }
+
   /** A host's default gateway (`ipconfig` Default Gateway, `ip route add default via`). */
   setDefaultGateway(deviceName: string, gateway: string): void {
     this.addIpv4Route(deviceName, '0.0.0.0/0', { nextHop: gateway });
@@ -324,6 +359,21 @@ export class Network {
     return family === 4 ? (stack.find(IPV4_RIB)?.entries() ?? []) : (stack.find(IPV6_RIB)?.entries() ?? []);
   }
 
+  /** The IPv6 addresses of an interface with state, origin and remaining lifetimes (link-local first). */
+  ipv6Addresses(endpoint: string): Ipv6AddressSnapshot[] {
+    return this.ipv6Of(endpoint).addresses(this.interfaceAt(endpoint));
+  }
+
+  /** The IPv6 neighbour cache of an interface (`show ipv6 neighbors`, `ip -6 neigh`, `netsh … show neighbors`). */
+  ipv6Neighbors(endpoint: string): NeighborSnapshot[] {
+    return this.ipv6Of(endpoint).neighbors.snapshot(this.interfaceAt(endpoint));
+  }
+
+  /** The Path MTU cache of a device (RFC 8201; `show ipv6 mtu`). */
+  pathMtuCache(deviceName: string): PathMtuEntry[] {
+    return this.device(deviceName).ipv6?.pathMtu.entries() ?? [];
+  }
+
   macTable(deviceName: string): MacTableEntry[] {
     return this.device(deviceName).bridge?.macTableEntries() ?? [];
   }
@@ -354,6 +404,12 @@ export class Network {
     const resolved = resolveInterfaceName(device.kind, endpoint.slice(colon + 1), device.name);
     if (!resolved.ok) throw new NetworkError(resolved.error);
     return { device, name: resolved.value.name };
+  }
+
+  private ipv6Of(endpoint: string): Ipv6Layer {
+    const device = this.resolveName(endpoint).device;
+    if (device.ipv6 === null) throw new NetworkError(`${device.name} has no IPv6 stack`);
+    return device.ipv6;
   }
 
   private resolvePort(endpoint: string): { device: Device; port: Port } {
