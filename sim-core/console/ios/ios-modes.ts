@@ -1,0 +1,96 @@
+/**
+ * The IOS command set of a device as mode data for the IOS dialect: user and privileged exec,
+ * global configuration, interface and subinterface configuration, VLAN and line sub-modes, with
+ * the commands each device kind has (a layer-2 switch has no IP commands; only switches have
+ * VLANs and switchports; only routers have subinterfaces), and the interface catalog the
+ * grammar's INTERFACE argument reads (types and numbers as `interface ?` lists them on IOS).
+ * Leaves out: `router …` modes (dynamic routing comes later), `interface range`.
+ */
+import type { InterfaceCatalog, InterfaceType } from '../arg-types';
+import type { IosModeSpec } from '../ios-dialect';
+import { resolveInterfaceName } from '../../devices/interface-names';
+import type { DeviceKind } from '../../devices/catalog';
+import type { IosCommandEnv } from './command-context';
+import { privilegedExecCommands, userExecCommands } from './exec-commands';
+import { globalCommands, lineCommands } from './global-commands';
+import { commonInterfaceCommands, layer3InterfaceCommands, portCommands, subinterfaceCommands } from './interface-commands';
+import { ndCommands } from './nd-commands';
+import { pingTracerouteCommands } from './ping-commands';
+import { routingCommands } from './routing-commands';
+import { showCommands } from './show-commands';
+import { switchportCommands, vlanCommands } from './switching-commands';
+
+export const IOS_MODE_IDS = { user: 'user', privileged: 'privileged', config: 'config' } as const;
+
+/** Help for keywords that some spec leaves without its own. */
+export const IOS_KEYWORD_HELP: Readonly<Record<string, string>> = {
+  show: 'Show running system information',
+  ip: 'Interface Internet Protocol config commands',
+  ipv6: 'IPv6 interface subcommands',
+  interface: 'Select an interface to configure',
+};
+
+const GIGABIT: InterfaceType = { name: 'GigabitEthernet', help: 'GigabitEthernet IEEE 802.3z' };
+const LOOPBACK: InterfaceType = { name: 'Loopback', help: 'Loopback interface', numberHelp: '<0-2147483647>' };
+const NULL: InterfaceType = { name: 'Null', help: 'Null interface', numberHelp: '<0-0>' };
+const VLAN: InterfaceType = { name: 'Vlan', help: 'Catalyst Vlans', numberHelp: '<1-4094>' };
+
+/** The interface types a device kind offers at the IOS prompt. */
+export function iosInterfaceCatalog(kind: DeviceKind): InterfaceCatalog {
+  const types: InterfaceType[] =
+    kind === 'router'
+      ? [{ ...GIGABIT, numberHelp: '<0-0>' }, LOOPBACK, NULL]
+      : kind === 'l3-switch'
+        ? [{ ...GIGABIT, numberHelp: '<1-9>' }, LOOPBACK, NULL, VLAN]
+        : [{ ...GIGABIT, numberHelp: '<1-9>' }];
+  return {
+    types,
+    accepts: (name) => {
+      const resolved = resolveInterfaceName(kind, name);
+      return resolved.ok && resolved.value.role !== 'tunnel';
+    },
+  };
+}
+
+/** Every mode of an IOS device of `env.runtime.device.kind`. */
+export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
+  const kind = env.runtime.device.kind;
+  const hasIp = kind !== 'switch';
+  const isSwitch = kind === 'switch' || kind === 'l3-switch';
+  const vlans = vlanCommands(env);
+  const layer3 = hasIp ? [...layer3InterfaceCommands(env), ...ndCommands(env)] : [];
+  const modes: IosModeSpec[] = [
+    { id: 'user', prompt: '>', exec: true, commands: [...showCommands(env, true), ...userExecCommands(), ...(hasIp ? pingTracerouteCommands(env, false) : [])] },
+    { id: 'privileged', prompt: '#', exec: true, commands: [...showCommands(env, false), ...userExecCommands(), ...privilegedExecCommands(env), ...(hasIp ? pingTracerouteCommands(env, true) : [])] },
+    {
+      id: 'config',
+      prompt: '(config)#',
+      parent: 'privileged',
+      config: true,
+      commands: [...globalCommands(env), ...(hasIp ? routingCommands(env) : []), ...(isSwitch ? vlans.global : [])],
+    },
+    {
+      id: 'config-if',
+      prompt: '(config-if)#',
+      parent: 'config',
+      config: true,
+      exitHelp: 'Exit from interface configuration mode',
+      commands: [...commonInterfaceCommands(env), ...layer3, ...(kind === 'router' ? portCommands(env) : []), ...(isSwitch ? switchportCommands(env) : [])],
+    },
+    { id: 'config-line', prompt: '(config-line)#', parent: 'config', config: true, exitHelp: 'Exit from line configuration mode', commands: lineCommands(env) },
+  ];
+  if (kind === 'router') {
+    modes.push({
+      id: 'config-subif',
+      prompt: '(config-subif)#',
+      parent: 'config',
+      config: true,
+      exitHelp: 'Exit from interface configuration mode',
+      commands: [...commonInterfaceCommands(env), ...subinterfaceCommands(env), ...layer3],
+    });
+  }
+  if (isSwitch) {
+    modes.push({ id: 'config-vlan', prompt: '(config-vlan)#', parent: 'config', config: true, exitHelp: 'Apply changes, bump revision number, and exit mode', commands: vlans.vlanMode });
+  }
+  return modes;
+}

@@ -1,0 +1,511 @@
+/**
+ * The IOS side of one simulated device: its structured configuration (the device's truth), the
+ * saved startup-config, the console log (syslog lines with IOS's uptime timestamps, from virtual
+ * time) and `debug` switches. Every configuration change goes through a method here that updates
+ * the configuration and applies it to the simulated device (ports, interfaces, RIBs, bridge),
+ * so the console and a loaded config text change the device the same way.
+ * Methods return undefined on success or the IOS message for a refused change (`% …`).
+ *
+ * IPv6 settings are kept in the configuration and applied through the IPv6 module when the
+ * device has one (`ipv6Hooks`); until then `show ipv6 …` derives what IOS would show from the
+ * configuration (ios-views.ts).
+ * Leaves out: `interface range`, VTP, changing a subinterface's VLAN in place (IOS allows it;
+ * here the subinterface is re-created).
+ */
+import type { Ipv4Address } from '../../addr/ipv4';
+import { formatIpv4 } from '../../addr/ipv4';
+import type { Ipv6Address } from '../../addr/ipv6';
+import { ipv4NetworkPart, ipv6NetworkPart } from '../../addr/prefix';
+import type { Device } from '../../devices/device';
+import { resolveInterfaceName, type InterfaceRole } from '../../devices/interface-names';
+import { NS_PER_S } from '../../engine/time';
+import type { NetInterface } from '../../stack/net-interface';
+import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
+import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
+import { formatIosIpv6 } from '../output/ios/interfaces';
+import type { NeighborView } from '../views';
+import { formatLineProtocolLog, formatLinkStateLog, formatIosLogTimestamp } from '../output/ios/log';
+import { cloneIosConfig, createInterfaceConfig, createIosConfig, type IosConfig, type IosInterfaceConfig, type IosStaticRoute4, type IosStaticRoute6 } from './ios-config';
+import { formatConfigBody } from './running-config';
+
+/** Where IPv6 settings go once the device has an IPv6 module (set by ios-ipv6-binding.ts). */
+export interface Ipv6ConfigHooks {
+  /** Re-applies the IPv6 settings of one interface (addresses, enable, MTU, ND/RA settings). */
+  applyInterface(runtime: IosRuntime, config: IosInterfaceConfig, iface: NetInterface): void;
+  /** `ipv6 unicast-routing` changed. */
+  applyUnicastRouting?(runtime: IosRuntime, on: boolean): void;
+  /** The neighbour caches of every interface, for `show ipv6 neighbors`. */
+  neighbors?(runtime: IosRuntime): NeighborView[];
+  /** `clear ipv6 neighbors`. */
+  clearNeighbors?(runtime: IosRuntime): void;
+}
+
+export type LogListener = (line: string) => void;
+
+/** Delay between %LINK and %LINEPROTO messages, as IOS shows them (about a second apart). */
+const LINEPROTO_DELAY_NS = NS_PER_S;
+
+const runtimes = new WeakMap<Device, IosRuntime>();
+
+/** The IOS runtime of a device (created with the factory configuration on first use). */
+export function iosRuntimeOf(device: Device): IosRuntime {
+  let runtime = runtimes.get(device);
+  if (runtime === undefined) {
+    runtime = new IosRuntime(device);
+    runtimes.set(device, runtime);
+  }
+  return runtime;
+}
+
+export class IosRuntime {
+  config: IosConfig;
+  /** `copy running-config startup-config` / `write memory` text (body from `!` to `end`). */
+  startupConfig: string | undefined;
+  readonly debug = { ipv6Nd: false };
+  ipv6Hooks: Ipv6ConfigHooks | undefined;
+  private logListeners: LogListener[] = [];
+  private debugListeners: (() => void)[] = [];
+  /** Virtual time of power-on (the device is built at time 0 in every lab). */
+  private readonly bootNs = 0;
+
+  constructor(readonly device: Device) {
+    this.config = createIosConfig(device.kind, device.name);
+    device.stack?.onInterfaceEvent((event) => {
+      if (event.kind !== 'up' && event.kind !== 'down') return;
+      this.logInterfaceChange(event.iface.name, event.kind === 'up', event.cause);
+    });
+  }
+
+  get hostname(): string {
+    return this.config.hostname;
+  }
+
+  // ---- log ----
+
+  /** Subscribes a console to log lines (and `debug` output); returns the unsubscribe function. */
+  onLog(listener: LogListener): () => void {
+    this.logListeners = [...this.logListeners, listener];
+    return () => {
+      this.logListeners = this.logListeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** Virtual time since the device booted. */
+  get uptimeNs(): number {
+    return this.device.simulator.nowNs - this.bootNs;
+  }
+
+  /** Prints `*Mar  1 00:01:05.123: <message>` on every console, after the current command. */
+  log(message: string, delayNs = 0): void {
+    this.device.simulator.setTimer(delayNs, () => {
+      const line = `${formatIosLogTimestamp(this.uptimeNs)}: ${message}`;
+      for (const listener of this.logListeners) listener(line);
+    });
+  }
+
+  /** A line already formatted with its timestamp. */
+  private emitLine(line: string, delayNs = 0): void {
+    this.device.simulator.setTimer(delayNs, () => {
+      for (const listener of this.logListeners) listener(line);
+    });
+  }
+
+  private logInterfaceChange(name: string, up: boolean, cause: 'carrier' | 'admin'): void {
+    if (this.logListeners.length === 0) return;
+    const now = this.uptimeNs;
+    if (!up && cause === 'admin') this.emitLine(formatLinkStateLog(now, name, 'administratively down'));
+    else this.emitLine(formatLinkStateLog(now, name, up ? 'up' : 'down'));
+    this.emitLine(formatLineProtocolLog(now + LINEPROTO_DELAY_NS, name, up), LINEPROTO_DELAY_NS);
+  }
+
+  /** Runs `listener` when a debug switch changes (the IPv6 binding starts or stops its tap). */
+  onDebugChange(listener: () => void): void {
+    this.debugListeners.push(listener);
+  }
+
+  setDebugIpv6Nd(on: boolean): void {
+    this.debug.ipv6Nd = on;
+    for (const listener of this.debugListeners) listener();
+  }
+
+  /** Writes a debug line (`ICMPv6-ND: …`) with its timestamp on every console. */
+  debugLine(message: string): void {
+    const line = `${formatIosLogTimestamp(this.uptimeNs)}: ${message}`;
+    for (const listener of this.logListeners) listener(line);
+  }
+
+  // ---- saved configuration ----
+
+  saveStartupConfig(): void {
+    this.startupConfig = formatConfigBody(this.config);
+  }
+
+  /** A copy of the configuration as it is now (tests, and `show archive`-like displays). */
+  snapshot(): IosConfig {
+    return cloneIosConfig(this.config);
+  }
+
+  // ---- global ----
+
+  setHostname(name: string): void {
+    this.config.hostname = name;
+  }
+
+  setIpRouting(on: boolean): string | undefined {
+    if (this.device.stack === null) return undefined;
+    this.config.ipRouting = on;
+    this.device.stack.ipv4Forwarding = on;
+    return undefined;
+  }
+
+  setIpv6UnicastRouting(on: boolean): void {
+    this.config.ipv6UnicastRouting = on;
+    if (this.device.stack !== null) this.device.stack.ipv6Forwarding = on;
+    this.ipv6Hooks?.applyUnicastRouting?.(this, on);
+    for (const i of this.config.interfaces.values()) this.applyIpv6(i);
+  }
+
+  // ---- interfaces ----
+
+  /** Resolves a canonical interface name on this device kind. */
+  roleOf(name: string): InterfaceRole | undefined {
+    const resolved = resolveInterfaceName(this.device.kind, name, this.hostname);
+    return resolved.ok ? resolved.value.role : undefined;
+  }
+
+  /** The layer-3 interface the device has for a configured interface, if any. */
+  netInterfaceOf(name: string): NetInterface | undefined {
+    return this.device.interface(name);
+  }
+
+  /**
+   * `interface X`: the configuration entry, created (with the device's interface for loopbacks
+   * and SVIs) when it does not exist yet.
+   */
+  openInterface(name: string): { ok: true; config: IosInterfaceConfig } | { ok: false; error: string } {
+    const existing = this.config.interfaces.get(name);
+    if (existing !== undefined) return { ok: true, config: existing };
+    const role = this.roleOf(name);
+    if (role === undefined || role === 'null' || role === 'tunnel' || role === 'bvi') return { ok: false, error: `% Interface ${name} cannot be configured on this device` };
+    const config = createInterfaceConfig(this.device.kind, name, role);
+    if (role === 'loopback') {
+      this.device.addLoopback(Number(name.slice('Loopback'.length)));
+    } else if (role === 'vlan') {
+      const vlan = Number(name.slice('Vlan'.length));
+      this.device.addSvi(name, vlan, !config.shutdown);
+    }
+    this.config.interfaces.set(name, config);
+    return { ok: true, config };
+  }
+
+  /** `no interface X` (loopbacks, subinterfaces, SVIs). */
+  removeInterface(name: string): string | undefined {
+    const config = this.config.interfaces.get(name);
+    if (config === undefined) return undefined;
+    if (config.role === 'physical') return '% Removal of physical interfaces is not permitted';
+    const iface = this.netInterfaceOf(name);
+    if (iface !== undefined) {
+      if (config.role === 'subinterface') this.device.removeSubinterface(name);
+      else this.device.stack?.removeInterface(iface);
+    }
+    this.config.interfaces.delete(name);
+    this.config.ipRoutes = this.config.ipRoutes.filter((r) => r.interfaceName !== name);
+    this.config.ipv6Routes = this.config.ipv6Routes.filter((r) => r.interfaceName !== name);
+    return undefined;
+  }
+
+  setDescription(i: IosInterfaceConfig, text: string | undefined): void {
+    i.description = text;
+  }
+
+  setShutdown(i: IosInterfaceConfig, shutdown: boolean): void {
+    i.shutdown = shutdown;
+    const iface = this.netInterfaceOf(i.name);
+    if (iface !== undefined) {
+      this.device.setInterfaceAdminUp(iface, !shutdown);
+      return;
+    }
+    const port = this.device.port(i.name);
+    if (port === undefined) return;
+    const wasUp = port.up;
+    this.device.setPortAdminUp(port, !shutdown);
+    // A switchport has no layer-3 interface to raise events: log its change here.
+    if (shutdown) this.logInterfaceChange(i.name, false, 'admin');
+    else if (!wasUp) this.logInterfaceChange(i.name, port.up, 'carrier');
+  }
+
+  setMtu(i: IosInterfaceConfig, mtuBytes: number | undefined): void {
+    i.mtuBytes = mtuBytes;
+    const iface = this.netInterfaceOf(i.name);
+    if (iface !== undefined && this.device.stack !== null) this.device.stack.setMtu(iface, mtuBytes ?? 1500);
+  }
+
+  setDuplex(i: IosInterfaceConfig, duplex: IosInterfaceConfig['duplex']): void {
+    i.duplex = duplex;
+  }
+
+  setSpeed(i: IosInterfaceConfig, speed: IosInterfaceConfig['speed']): void {
+    i.speed = speed;
+  }
+
+  /** `encapsulation dot1Q N [native]` on a subinterface: creates (or re-creates) it on the device. */
+  setEncapsulation(i: IosInterfaceConfig, vlan: number, native: boolean): string | undefined {
+    if (i.role !== 'subinterface') return '% Encapsulation dot1Q is only configurable on subinterfaces here';
+    const parent = i.name.slice(0, i.name.lastIndexOf('.'));
+    for (const other of this.config.interfaces.values()) {
+      if (other !== i && other.encapsulation?.vlan === vlan && other.name.startsWith(`${parent}.`)) {
+        return `% Configuration of multiple subinterfaces of the same main\n% interface with the same VID (${vlan}) is not permitted.\n% This VID is already configured on ${other.name}.`;
+      }
+    }
+    if (this.netInterfaceOf(i.name) !== undefined) this.device.removeSubinterface(i.name);
+    i.encapsulation = { vlan, native };
+    const iface = this.device.addSubinterface(parent, Number(i.name.slice(parent.length + 1)), vlan, native);
+    this.device.setInterfaceAdminUp(iface, !i.shutdown);
+    if (i.mtuBytes !== undefined) this.device.stack?.setMtu(iface, i.mtuBytes);
+    for (const a of i.ipv4) this.device.stack?.addIpv4Address(iface, a);
+    this.applyIpv6(i);
+    return undefined;
+  }
+
+  /** `ip address A M [secondary]`. */
+  setIpv4Address(i: IosInterfaceConfig, address: Ipv4Address, prefixLength: number, secondary: boolean): string | undefined {
+    if (i.switchport !== undefined) return '% IP addresses may not be configured on L2 links.';
+    if (i.role === 'subinterface' && i.encapsulation === undefined) {
+      return '% Configuring IP routing on a LAN subinterface is only allowed if that\nsubinterface is already configured as part of an IEEE 802.10, IEEE 802.1Q,\nor ISL vLAN.';
+    }
+    if (prefixLength < 31) {
+      const host = address & ~(prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0);
+      const broadcast = (~(prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0)) >>> 0;
+      if (host === 0 || host >>> 0 === broadcast) return `Bad mask /${prefixLength} for address ${formatIpv4(address)}`;
+    }
+    const network = ipv4NetworkPart(address, prefixLength);
+    for (const other of this.config.interfaces.values()) {
+      if (other === i) continue;
+      for (const a of other.ipv4) {
+        const shorter = Math.min(a.prefixLength, prefixLength);
+        if (ipv4NetworkPart(a.address, shorter) === ipv4NetworkPart(address, shorter)) return `% ${formatIpv4(network)} overlaps with ${other.name}`;
+      }
+    }
+    const entry = { address, prefixLength, secondary };
+    if (secondary) {
+      if (!i.ipv4.some((a) => !a.secondary)) return '% Secondary address is not allowed without a primary address';
+      i.ipv4 = [...i.ipv4.filter((a) => a.address !== address), entry];
+    } else {
+      i.ipv4 = [entry, ...i.ipv4.filter((a) => a.secondary && a.address !== address)];
+    }
+    const iface = this.netInterfaceOf(i.name);
+    if (iface !== undefined) this.device.stack?.addIpv4Address(iface, entry);
+    return undefined;
+  }
+
+  /** `no ip address [A M [secondary]]`. */
+  removeIpv4Address(i: IosInterfaceConfig, address?: Ipv4Address): string | undefined {
+    const iface = this.netInterfaceOf(i.name);
+    const gone = address === undefined ? i.ipv4 : i.ipv4.filter((a) => a.address === address);
+    if (address !== undefined && gone.length === 0) return '% Address not found';
+    const removingPrimary = gone.some((a) => !a.secondary);
+    if (address !== undefined && removingPrimary && i.ipv4.some((a) => a.secondary)) return '% Must delete secondary before deleting primary';
+    i.ipv4 = i.ipv4.filter((a) => !gone.includes(a));
+    if (iface !== undefined) for (const a of gone) this.device.stack?.removeIpv4Address(iface, a.address);
+    return undefined;
+  }
+
+  /** `no switchport` on an L3 switch port: it becomes a routed port. */
+  makeRoutedPort(i: IosInterfaceConfig): string | undefined {
+    if (i.switchport === undefined) return undefined;
+    const port = this.device.port(i.name);
+    if (port === undefined || this.device.kind !== 'l3-switch') return undefined;
+    i.switchport = undefined;
+    i.portfast = false;
+    this.device.makeRouted(port, !i.shutdown);
+    return undefined;
+  }
+
+  // ---- switchports and VLANs ----
+
+  setSwitchport(i: IosInterfaceConfig, change: Partial<NonNullable<IosInterfaceConfig['switchport']>>): string | undefined {
+    const sp = i.switchport;
+    if (sp === undefined) return '% Command rejected: not a switchport';
+    if (change.mode === 'trunk' && this.device.kind === 'l3-switch' && !sp.trunkEncapsulationDot1q && !change.trunkEncapsulationDot1q) {
+      // A Catalyst 3750 refuses until the encapsulation is set; the lab accepts it (dot1q is the only one).
+    }
+    Object.assign(sp, change);
+    for (const vlan of [sp.accessVlan, sp.nativeVlan]) {
+      if (!this.config.vlans.has(vlan)) {
+        this.config.vlans.set(vlan, { name: undefined });
+        if (change.accessVlan === vlan) this.log(`%SW_VLAN-6-VLAN_CREATED: Access VLAN ${vlan} does not exist. Creating vlan ${vlan}`);
+      }
+    }
+    this.device.configureSwitchport(i.name, {
+      mode: sp.mode ?? 'access',
+      accessVlan: sp.accessVlan,
+      nativeVlan: sp.nativeVlan,
+      allowedVlans: sp.allowedVlans ?? allVlans(),
+    });
+    return undefined;
+  }
+
+  setPortfast(i: IosInterfaceConfig, on: boolean): void {
+    i.portfast = on;
+  }
+
+  /** `vlan N`: adds it to the VLAN database. */
+  addVlan(id: number): void {
+    if (!this.config.vlans.has(id)) this.config.vlans.set(id, { name: undefined });
+    const bridge = this.device.bridge;
+    if (bridge !== null && !bridge.vlanNames.has(id)) bridge.vlanNames.set(id, vlanDefaultName(id));
+  }
+
+  setVlanName(id: number, name: string | undefined): void {
+    this.addVlan(id);
+    this.config.vlans.get(id)!.name = name;
+    this.device.bridge?.vlanNames.set(id, name ?? vlanDefaultName(id));
+  }
+
+  removeVlan(id: number): string | undefined {
+    if (id === 1) return '%Default VLAN 1 may not be deleted.';
+    this.config.vlans.delete(id);
+    this.device.bridge?.vlanNames.delete(id);
+    return undefined;
+  }
+
+  // ---- static routes ----
+
+  addIpRoute(route: IosStaticRoute4): string | undefined {
+    const rib = this.device.stack?.find(IPV4_RIB);
+    if (rib === undefined) return '% IP routing table not available';
+    if (ipv4NetworkPart(route.network, route.prefixLength) !== route.network) return '%Inconsistent address and mask';
+    const iface = route.interfaceName === undefined || route.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(route.interfaceName);
+    if (route.interfaceName !== undefined && route.interfaceName !== 'Null0' && iface === undefined) return `% Interface ${route.interfaceName} has no IP layer`;
+    this.removeIpRouteSame(route);
+    const result = rib.addStatic({
+      network: route.network,
+      prefixLength: route.prefixLength,
+      ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}),
+      ...(iface !== undefined ? { iface } : {}),
+      ...(route.distance !== undefined ? { distance: route.distance } : {}),
+      ...(route.interfaceName === 'Null0' ? { discard: true } : {}),
+    });
+    if (!result.ok) return `%${result.error}`;
+    this.config.ipRoutes.push(route);
+    return undefined;
+  }
+
+  private removeIpRouteSame(route: IosStaticRoute4): void {
+    const same = (r: IosStaticRoute4): boolean => r.network === route.network && r.prefixLength === route.prefixLength && r.nextHop === route.nextHop && r.interfaceName === route.interfaceName;
+    if (this.config.ipRoutes.some(same)) this.removeIpRoute(route);
+  }
+
+  /** `no ip route P M [hop|if]`: every static to the prefix that matches what was given. */
+  removeIpRoute(route: Omit<IosStaticRoute4, 'distance'>): string | undefined {
+    const matches = (r: IosStaticRoute4): boolean =>
+      r.network === route.network &&
+      r.prefixLength === route.prefixLength &&
+      (route.nextHop === undefined || r.nextHop === route.nextHop) &&
+      (route.interfaceName === undefined || r.interfaceName === route.interfaceName);
+    const gone = this.config.ipRoutes.filter(matches);
+    if (gone.length === 0) return '%No matching route to delete';
+    this.config.ipRoutes = this.config.ipRoutes.filter((r) => !matches(r));
+    const rib = this.device.stack?.find(IPV4_RIB);
+    for (const r of gone) {
+      const iface = r.interfaceName === undefined || r.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(r.interfaceName);
+      rib?.removeStatic({
+        network: r.network,
+        prefixLength: r.prefixLength,
+        ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
+        ...(iface !== undefined ? { iface } : {}),
+        discard: r.interfaceName === 'Null0',
+      });
+    }
+    return undefined;
+  }
+
+  addIpv6Route(route: IosStaticRoute6): string | undefined {
+    const rib = this.device.stack?.find(IPV6_RIB);
+    if (rib === undefined) return '% IPv6 routing table not available';
+    const normalised: IosStaticRoute6 = { ...route, prefix: ipv6NetworkPart(route.prefix, route.prefixLength) };
+    const iface = route.interfaceName === undefined || route.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(route.interfaceName);
+    if (route.interfaceName !== undefined && route.interfaceName !== 'Null0' && iface === undefined) return `% Interface ${route.interfaceName} has no IPv6 layer`;
+    const same = (r: IosStaticRoute6): boolean => r.prefix === normalised.prefix && r.prefixLength === route.prefixLength && r.nextHop === route.nextHop && r.interfaceName === route.interfaceName;
+    if (this.config.ipv6Routes.some(same)) this.removeIpv6Route(normalised);
+    const result = rib.addStatic({
+      network: normalised.prefix,
+      prefixLength: route.prefixLength,
+      ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}),
+      ...(iface !== undefined ? { iface } : {}),
+      ...(route.distance !== undefined ? { distance: route.distance } : {}),
+      ...(route.interfaceName === 'Null0' ? { discard: true } : {}),
+    });
+    if (!result.ok) return `% ${result.error}`;
+    this.config.ipv6Routes.push(normalised);
+    return undefined;
+  }
+
+  removeIpv6Route(route: Omit<IosStaticRoute6, 'distance'>): string | undefined {
+    const prefix = ipv6NetworkPart(route.prefix, route.prefixLength);
+    const matches = (r: IosStaticRoute6): boolean =>
+      r.prefix === prefix &&
+      r.prefixLength === route.prefixLength &&
+      (route.nextHop === undefined || r.nextHop === route.nextHop) &&
+      (route.interfaceName === undefined || r.interfaceName === route.interfaceName);
+    const gone = this.config.ipv6Routes.filter(matches);
+    if (gone.length === 0) return '% No matching route to delete';
+    this.config.ipv6Routes = this.config.ipv6Routes.filter((r) => !matches(r));
+    const rib = this.device.stack?.find(IPV6_RIB);
+    for (const r of gone) {
+      const iface = r.interfaceName === undefined || r.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(r.interfaceName);
+      rib?.removeStatic({
+        network: r.prefix,
+        prefixLength: r.prefixLength,
+        ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
+        ...(iface !== undefined ? { iface } : {}),
+        discard: r.interfaceName === 'Null0',
+      });
+    }
+    return undefined;
+  }
+
+  // ---- IPv6 ----
+
+  /** Applies an interface's IPv6 settings to the device (through the IPv6 module, when present). */
+  applyIpv6(i: IosInterfaceConfig): void {
+    const iface = this.netInterfaceOf(i.name);
+    if (iface === undefined) return;
+    if (i.ipv6MtuBytes !== iface.ipv6.mtuBytes) {
+      iface.ipv6.mtuBytes = i.ipv6MtuBytes;
+      this.device.stack?.emit({ kind: 'mtu-changed', iface });
+    }
+    this.ipv6Hooks?.applyInterface(this, i, iface);
+  }
+
+  /** Whether IPv6 is on for an interface by configuration (an address, `ipv6 enable`, autoconfig). */
+  ipv6ConfiguredOn(i: IosInterfaceConfig): boolean {
+    return i.ipv6Enable || i.ipv6Addresses.length > 0 || i.ipv6LinkLocal !== undefined || i.ipv6Autoconfig !== undefined;
+  }
+
+  /** Checks an IPv6 address against the other interfaces (IOS refuses a prefix used elsewhere). */
+  ipv6OverlapOf(i: IosInterfaceConfig, address: Ipv6Address, prefixLength: number): string | undefined {
+    for (const other of this.config.interfaces.values()) {
+      if (other === i) continue;
+      for (const a of other.ipv6Addresses) {
+        const shorter = Math.min(a.prefixLength, prefixLength);
+        if (ipv6NetworkPart(a.address, shorter) === ipv6NetworkPart(address, shorter)) {
+          const mine = `${formatIosIpv6(ipv6NetworkPart(address, prefixLength))}/${prefixLength}`;
+          const theirs = `${formatIosIpv6(ipv6NetworkPart(a.address, a.prefixLength))}/${a.prefixLength}`;
+          return `% ${i.name}: Error: ${mine} is overlapping with ${theirs} on ${other.name}`;
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+function vlanDefaultName(id: number): string {
+  return `VLAN${String(id).padStart(4, '0')}`;
+}
+
+function allVlans(): number[] {
+  const out: number[] = [];
+  for (let v = 1; v <= 4094; v++) out.push(v);
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * IOS `show` commands, wired to the device: running and startup configuration, version,
+ * interfaces (`show interfaces [X|trunk]`, `show ip interface brief`, `show ipv6 interface
+ * [brief] [X]`), routing tables, the ARP and IPv6 neighbour caches, and on switches the VLAN,
+ * MAC address and spanning-tree tables. Text comes from the formatters in console/output/ios
+ * fed with views from ios-views.ts. Every show command accepts `| include|exclude|begin|section`.
+ * User exec (`R1>`) gets all but the configuration displays, as on IOS.
+ * Leaves out: `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
+ */
+import type { CommandSpec } from '../grammar';
+import type { IosHandler } from '../ios-dialect';
+import { formatShowInterfaces, formatShowInterfacesTrunk, formatShowIpInterfaceBrief, formatShowIpv6Interface, formatShowIpv6InterfaceBrief } from '../output/ios/interfaces';
+import { formatShowIpRoute, formatShowIpv6Route } from '../output/ios/routes';
+import { formatShowIpArp, formatShowIpv6Neighbors, formatShowMacAddressTable, formatShowVlanBrief } from '../output/ios/tables';
+import { formatShowVersion } from '../output/ios/version';
+import { formatShowSpanningTree } from '../output/ios/spanning-tree';
+import { interfaceArg, type IosCommandEnv } from './command-context';
+import { arpViews, hostInfoView, interfaceViewOf, interfaceViews, macTableViews, neighborViews, routeViews, vlanViews } from './ios-views';
+import { formatShowRunningConfig, formatShowRunningConfigInterface } from './running-config';
+
+const SHOW = 'Show running system information';
+
+function withNewline(text: string): string {
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** Show commands of privileged exec (`user` = false) or user exec (`user` = true). */
+export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<IosHandler>[] {
+  const rt = env.runtime;
+  const kind = rt.device.kind;
+  const hasIp = kind !== 'switch';
+  const isSwitch = kind === 'switch' || kind === 'l3-switch';
+  const only = (name: string | undefined) => {
+    if (name === undefined) return interfaceViews(rt);
+    const i = rt.config.interfaces.get(name);
+    return i === undefined ? [] : [interfaceViewOf(rt, i)];
+  };
+  const specs: CommandSpec<IosHandler>[] = [
+    {
+      spec: 'show version',
+      help: [SHOW, 'System hardware and software status'],
+      handler: () => withNewline(formatShowVersion(hostInfoView(rt), interfaceViews(rt))),
+      filterable: true,
+    },
+    {
+      spec: 'show interfaces [INTERFACE]',
+      help: [SHOW, 'Interface status and configuration'],
+      handler: (args) => withNewline(formatShowInterfaces(only(interfaceArg(args)))),
+      filterable: true,
+    },
+    {
+      spec: 'show ip interface brief',
+      help: [SHOW, 'IP information', 'IP interface status and configuration', 'Brief summary of IP status and configuration'],
+      handler: () => withNewline(formatShowIpInterfaceBrief(interfaceViews(rt))),
+      filterable: true,
+    },
+  ];
+  if (isSwitch) {
+    specs.push(
+      {
+        spec: 'show interfaces trunk',
+        help: [SHOW, 'Interface status and configuration', 'Show interface trunk information'],
+        handler: () => withNewline(formatShowInterfacesTrunk(interfaceViews(rt))),
+        filterable: true,
+      },
+      {
+        spec: 'show vlan brief',
+        help: [SHOW, 'VTP VLAN status', 'VTP all VLAN status in brief'],
+        handler: () => withNewline(formatShowVlanBrief(vlanViews(rt))),
+        filterable: true,
+      },
+      {
+        spec: 'show mac address-table',
+        help: [SHOW, 'MAC configuration', 'MAC forwarding table'],
+        handler: () => withNewline(formatShowMacAddressTable(macTableViews(rt))),
+        filterable: true,
+      },
+      {
+        spec: 'show spanning-tree',
+        help: [SHOW, 'Spanning tree topology'],
+        handler: () => {
+          const status = rt.device.spanningTree?.status();
+          return status === undefined ? 'No spanning tree instance exists.\n' : withNewline(formatShowSpanningTree(status, rt.device.baseMac));
+        },
+        filterable: true,
+      },
+    );
+  }
+  if (hasIp) {
+    specs.push(
+      {
+        spec: 'show ipv6 interface [brief] [INTERFACE]',
+        help: [SHOW, 'IPv6 information', 'IPv6 interface status and configuration', 'Brief summary of IPv6 status and configuration'],
+        handler: (args) => {
+          const views = only(interfaceArg(args));
+          return withNewline(args.keywords.includes('brief') ? formatShowIpv6InterfaceBrief(views) : formatShowIpv6Interface(views));
+        },
+        filterable: true,
+      },
+      {
+        spec: 'show ip route',
+        help: [SHOW, 'IP information', 'IP routing table'],
+        handler: () => `${formatShowIpRoute(routeViews(rt, 'ipv4'))}\n`,
+        filterable: true,
+      },
+      {
+        spec: 'show ipv6 route',
+        help: [SHOW, 'IPv6 information', 'Show IPv6 route table entries'],
+        handler: () => `${formatShowIpv6Route(routeViews(rt, 'ipv6'))}\n`,
+        filterable: true,
+      },
+      {
+        spec: 'show ipv6 neighbors',
+        help: [SHOW, 'IPv6 information', 'Show IPv6 neighbor cache entries'],
+        handler: () => `${formatShowIpv6Neighbors(neighborViews(rt))}\n`,
+        filterable: true,
+      },
+      {
+        spec: 'show ip arp',
+        help: [SHOW, 'IP information', 'IP ARP table'],
+        handler: () => `${formatShowIpArp(arpViews(rt))}\n`,
+        filterable: true,
+      },
+    );
+  }
+  if (!user) {
+    specs.push(
+      {
+        spec: 'show running-config [interface INTERFACE]',
+        help: [SHOW, 'Current operating configuration', 'Show interface configuration'],
+        handler: (args) => {
+          const name = interfaceArg(args);
+          if (name === undefined) return `${formatShowRunningConfig(rt.config)}\n`;
+          const i = rt.config.interfaces.get(name);
+          return i === undefined ? '' : `${formatShowRunningConfigInterface(rt.config, i)}\n`;
+        },
+        filterable: true,
+      },
+      {
+        spec: 'show startup-config',
+        help: [SHOW, 'Contents of startup configuration'],
+        handler: () => (rt.startupConfig === undefined ? 'startup-config is not present\n' : `Using ${rt.startupConfig.length} out of 262144 bytes\n${rt.startupConfig}\n`),
+        filterable: true,
+      },
+    );
+  }
+  return specs;
+}
