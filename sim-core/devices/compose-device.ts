@@ -19,26 +19,29 @@ import { Ipv4Layer } from '../stack/ipv4-layer';
 import { addIpv6 } from '../stack/ipv6/ipv6-stack';
 import { createNodeContext } from '../stack/node-context';
 import { Ipv6Rib } from '../stack/routing/ipv6-rib';
+import { addRouterDiscovery } from '../stack/ipv6/router-discovery';
 import { NodeStack, type StackFlavour } from '../stack/node-stack';
 import { SpanningTree } from '../stack/spanning-tree';
 import { getDeviceKindSpec, type DeviceKind } from './catalog';
 import { Device } from './device';
 
-/** Adds ARP, IPv4, ICMPv4 and UDP to a device (the pieces every IP device shares). */
+/** Adds ARP, IPv4, ICMPv4, IPv6, ICMPv6 and UDP to a device (the pieces every IP device shares). */
 function addIpStack(device: Device, flavour: StackFlavour): NodeStack {
   const stack = new NodeStack(createNodeContext(device.simulator, device.name), flavour);
   device.stack = stack;
   device.arp = new ArpModule(stack);
   device.ipv4 = new Ipv4Layer(stack, device.arp);
   device.icmpv4 = new Icmpv4Module(stack, device.ipv4);
-  // UDP answers port unreachable for closed ports: what ends a UDP traceroute (RFC 1122 4.1.3.1).
-  new UdpModule(stack);
   // The IPv6 RIB (connected/local/static/RA-learned) exists from the start: it provides IPV6_FIB.
   new Ipv6Rib(stack);
   // IPv6, ICMPv6 and Neighbor Discovery; hosts enable IPv6 on each interface as it is added.
   const ipv6 = addIpv6(stack);
   device.ipv6 = ipv6.ipv6;
   device.icmpv6 = ipv6.icmpv6;
+  // Router discovery (RAs on routers with ipv6 unicast-routing; RS, default routers, SLAAC on hosts).
+  addRouterDiscovery(stack, ipv6.ipv6, ipv6.icmpv6);
+  // UDP over both families (made after them): port unreachable for closed ports ends a UDP traceroute (RFC 1122 4.1.3.1, RFC 4443 3.1).
+  new UdpModule(stack);
   return stack;
 }
 

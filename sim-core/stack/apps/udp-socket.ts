@@ -3,8 +3,8 @@
  * handler, and what a host or router does with a datagram for a port nobody listens on: drop it
  * (`no-listener`) and answer ICMP port unreachable (RFC 1122 section 4.1.3.1; RFC 4443 section
  * 3.1 code 4 for IPv6). That answer is what ends a UDP traceroute at its destination.
- * The module registers protocol 17 with the IPv4 layer at once and with the IPv6 layer through
- * `attachIpv6` (the IPv6 module calls it, or the device composition does).
+ * The module registers protocol 17 with the IP layers the stack has when it is made, and with an
+ * IPv6 layer added later through `attachIpv6` (the device composition calls it).
  * Checksums are verified (a bad one is dropped as `bad-checksum`, RFC 1122 section 4.1.3.4).
  * Leaves out: sending through the module (probes are built by the applications' transports),
  * connected sockets, SO_REUSEADDR, broadcast and multicast delivery rules.
@@ -15,6 +15,7 @@ import type { Ipv4Header } from '../../wire/ipv4';
 import { IP_PROTOCOL_UDP } from '../../wire/ipv4';
 import { decodeUdp, type UdpDatagram } from '../../wire/udp';
 import { IPV4, type Ipv4Layer } from '../ipv4-layer';
+import { IPV6, type Ipv6Datagram, type Ipv6Layer } from '../ipv6/ipv6-layer';
 import { DataKey, type NetInterface } from '../net-interface';
 import type { NodeStack } from '../node-stack';
 
@@ -30,22 +31,18 @@ export interface UdpDelivery {
 
 export type UdpHandler = (delivery: UdpDelivery) => void;
 
-/** What the IPv6 layer gives UDP: a way to report port unreachable about a packet it delivered. */
-export interface UdpIpv6Binding {
-  /** Sends ICMPv6 destination unreachable code 4 (port unreachable) about `raw`. */
-  sendPortUnreachable(raw: Uint8Array, iface: NetInterface): void;
-}
-
 export const UDP = new DataKey<UdpModule>('UDP');
 
 export class UdpModule {
   private readonly ports = new Map<number, UdpHandler>();
-  private ipv6Binding: UdpIpv6Binding | null = null;
+  private ipv6: Ipv6Layer | null = null;
   readonly counters = { received: 0, delivered: 0, noListener: 0, badChecksum: 0 };
 
   constructor(readonly stack: NodeStack) {
     const ipv4: Ipv4Layer | undefined = stack.find(IPV4);
     ipv4?.protocols.register(IP_PROTOCOL_UDP, (packet, iface, raw) => this.receiveIpv4(ipv4, packet, iface, raw));
+    const ipv6 = stack.find(IPV6);
+    if (ipv6 !== undefined) this.attachIpv6(ipv6);
     stack.provide(UDP, this);
   }
 
@@ -60,23 +57,25 @@ export class UdpModule {
     this.ports.delete(port);
   }
 
-  /**
-   * Called by the IPv6 side with each UDP payload for this device (`payload` = the UDP bytes,
-   * `raw` = the packet as received, for quoting in the port unreachable).
-   */
-  receiveIpv6(source: Ipv6Address, destination: Ipv6Address, payload: Uint8Array, iface: NetInterface, raw: Uint8Array): void {
+  /** Registers UDP with an IPv6 layer (once); datagrams to closed ports get ICMPv6 port unreachable (code 4). */
+  attachIpv6(ipv6: Ipv6Layer): void {
+    if (this.ipv6 !== null) return;
+    this.ipv6 = ipv6;
+    ipv6.protocols.register(IP_PROTOCOL_UDP, (datagram, iface, raw) => this.receiveIpv6(ipv6, datagram, iface, raw));
+  }
+
+  private receiveIpv6(ipv6: Ipv6Layer, datagram: Ipv6Datagram, iface: NetInterface, raw: Uint8Array): void {
     this.counters.received++;
-    const decoded = decodeUdp(payload, { family: 6, source, destination });
+    const { source, destination } = datagram;
+    const decoded = decodeUdp(datagram.payload, { family: 6, source, destination });
     if (!decoded.ok) {
       this.counters.badChecksum++;
       return this.stack.drop(iface, raw, decoded.error.kind === 'bad-checksum' ? 'bad-checksum' : 'malformed');
     }
-    this.dispatch({ source, destination, datagram: decoded.value, iface }, raw, () => this.ipv6Binding?.sendPortUnreachable(raw, iface));
-  }
-
-  /** Lets the IPv6 layer answer port unreachable for datagrams nobody listens to. */
-  attachIpv6(binding: UdpIpv6Binding): void {
-    this.ipv6Binding = binding;
+    this.dispatch({ source, destination, datagram: decoded.value, iface }, raw, () => {
+      // RFC 4443 section 3.1 code 4; the ICMPv6 module refuses it for multicast destinations (2.4 e.3).
+      ipv6.reportError(raw, iface, { kind: 'destination-unreachable', code: 4 });
+    });
   }
 
   private receiveIpv4(ipv4: Ipv4Layer, packet: Ipv4Header, iface: NetInterface, raw: Uint8Array): void {
