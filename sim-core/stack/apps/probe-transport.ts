@@ -65,7 +65,16 @@ export type IcmpReport =
   | { readonly kind: 'packet-too-big'; readonly from: IpAddress; readonly mtuBytes: number; readonly quoted: QuotedProbe; readonly hopLimit: number };
 
 /** Why the local stack refused to send (the OS prints it at once, nothing goes on the wire). */
-export type ProbeSendFailure = 'no-route' | 'fragmentation-needed' | 'no-source-address' | 'interface-down' | 'no-stack';
+export type ProbeSendFailure =
+  | 'no-route'
+  /** Bigger than the MTU with DF (IPv4) or with fragmentation refused (IPv6 `-M do`); `mtuBytes` says the limit. */
+  | 'fragmentation-needed'
+  | 'no-source-address'
+  | 'interface-down'
+  /** IPv6 is not enabled on the exit interface. */
+  | 'ipv6-disabled'
+  /** More than 65535 bytes of payload. */
+  | 'too-long';
 
 export type ProbeSendResult =
   | { readonly ok: true; readonly source: IpAddress; readonly packetBytes: number }
