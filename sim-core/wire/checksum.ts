@@ -2,16 +2,31 @@
  * The Internet checksum (RFC 1071) and the IPv4/IPv6 pseudo-headers used by ICMPv6, UDP and
  * TCP (RFC 768, RFC 9293 section 3.1, RFC 8200 section 8.1).
  */
-import { type Ipv4Address, writeIpv4 } from '../addr/ipv4';
-import { type Ipv6Address, writeIpv6 } from '../addr/ipv6';
+import type { Ipv4Address } from '../addr/ipv4';
+import type { Ipv6Address } from '../addr/ipv6';
 import { decodeError, type Decoded } from './result';
 
-/** Adds 16-bit big-endian words of `bytes[start, end)` to `sum` (an odd tail is padded with zero). */
+/**
+ * Adds 16-bit big-endian words of `bytes[start, end)` to `sum` (an odd tail is padded with zero).
+ * The hot loop of every checksum: it adds the high and the low bytes apart, eight bytes a turn,
+ * and joins them at the end (the sum of words is 256 × the high bytes + the low bytes, exactly).
+ * Bytes past the end of `bytes` count as zero.
+ */
 export function sumWords(bytes: Uint8Array, start: number, end: number, sum = 0): number {
+  const stop = Math.min(end, bytes.length);
+  let high = 0;
+  let low = 0;
   let i = start;
-  for (; i + 1 < end; i += 2) sum += (bytes[i]! << 8) | bytes[i + 1]!;
-  if (i < end) sum += bytes[i]! << 8;
-  return sum;
+  for (; i + 7 < stop; i += 8) {
+    high += bytes[i]! + bytes[i + 2]! + bytes[i + 4]! + bytes[i + 6]!;
+    low += bytes[i + 1]! + bytes[i + 3]! + bytes[i + 5]! + bytes[i + 7]!;
+  }
+  for (; i + 1 < stop; i += 2) {
+    high += bytes[i]!;
+    low += bytes[i + 1]!;
+  }
+  if (i < stop) high += bytes[i]!;
+  return sum + high * 256 + low;
 }
 
 /** Folds carries and complements: the value to store in a checksum field. */
@@ -25,26 +40,30 @@ export function internetChecksum(bytes: Uint8Array, start = 0, end = bytes.lengt
   return finishChecksum(sumWords(bytes, start, end));
 }
 
-/** Partial sum of the IPv6 pseudo-header (RFC 8200 section 8.1). */
-export function ipv6PseudoHeaderSum(src: Ipv6Address, dst: Ipv6Address, upperLength: number, nextHeader: number): number {
-  const header = new Uint8Array(40);
-  writeIpv6(header, 0, src);
-  writeIpv6(header, 16, dst);
-  const view = new DataView(header.buffer);
-  view.setUint32(32, upperLength);
-  header[39] = nextHeader;
-  return sumWords(header, 0, 40);
+/**
+ * An address's 16-bit words summed in ones' complement: its value mod 0xffff (2^16 ≡ 1), with
+ * 0xffff for a non-zero multiple, so it is zero only for `::`. One bigint operation, no bytes.
+ */
+function ipv6WordSum(address: Ipv6Address): number {
+  const folded = Number(address % 0xffffn);
+  return folded === 0 && address !== 0n ? 0xffff : folded;
 }
 
-/** Partial sum of the IPv4 pseudo-header (RFC 768). */
+/**
+ * Partial sum of the IPv6 pseudo-header (RFC 8200 section 8.1): source, destination, the 32-bit
+ * upper-layer length, the next header. Each address is folded already (ipv6WordSum), so the
+ * value may differ from the plain sum of the 20 words, but it is congruent mod 0xffff and zero
+ * exactly when that sum is: `finishChecksum` gives the same checksum from either (RFC 1071 2(B)).
+ * Allocation-free: an upper-layer checksum per hop must not cost a 40-byte buffer.
+ */
+export function ipv6PseudoHeaderSum(src: Ipv6Address, dst: Ipv6Address, upperLength: number, nextHeader: number): number {
+  const length = upperLength >>> 0;
+  return ipv6WordSum(src) + ipv6WordSum(dst) + (length >>> 16) + (length & 0xffff) + (nextHeader & 0xff);
+}
+
+/** Partial sum of the IPv4 pseudo-header (RFC 768): source, destination, zero and protocol, UDP/TCP length. Allocation-free. */
 export function ipv4PseudoHeaderSum(src: Ipv4Address, dst: Ipv4Address, upperLength: number, protocol: number): number {
-  const header = new Uint8Array(12);
-  writeIpv4(header, 0, src);
-  writeIpv4(header, 4, dst);
-  header[9] = protocol;
-  header[10] = upperLength >>> 8;
-  header[11] = upperLength & 0xff;
-  return sumWords(header, 0, 12);
+  return (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + (protocol & 0xff) + (upperLength & 0xffff);
 }
 
 /** The addresses an upper-layer checksum covers, for either IP version. */
