@@ -188,10 +188,14 @@ describe('connected routes follow carrier and admin state', () => {
     const rib: Ipv6Rib = net.device('S').stack!.require(IPV6_RIB);
     iface.operUp = true;
     iface.ipv6.enabled = true;
-    const entry = { address: v6('2001:db8:1::5'), prefixLength: 64, state: 'preferred' as const, origin: 'slaac' as const, anycast: false, validLifetimeS: 100, preferredLifetimeS: 50, lifetimesSetNs: 0 };
+    const entry = { address: v6('2001:db8:1::5'), prefixLength: 64, state: 'preferred' as 'preferred' | 'duplicate', origin: 'slaac' as const, anycast: false, validLifetimeS: 100, preferredLifetimeS: 50, lifetimesSetNs: 0 };
     iface.ipv6.addresses.push(entry);
     rib.syncConnected(iface);
-    expect(rib.routes().map((r) => `${r.source}/${r.prefixLength}`)).toEqual(['local/128']);
+    const global = rib.routes().filter((r) => r.network >> 112n === 0x2001n);
+    expect(global.map((r) => `${r.source}/${r.prefixLength}`)).toEqual(['local/128']);
+    entry.state = 'duplicate';
+    rib.syncConnected(iface);
+    expect(rib.routes().filter((r) => r.network >> 112n === 0x2001n)).toEqual([]);
   });
 });
 
