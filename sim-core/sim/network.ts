@@ -34,6 +34,7 @@ import type { PathMtuEntry } from '../stack/ipv6/path-mtu';
 import type { Ipv6Route } from '../stack/routing/ipv6-fib';
 import { IPV4_RIB } from '../stack/routing/ipv4-rib';
 import { IPV6_RIB } from '../stack/routing/ipv6-rib';
+import { ROUTER_DISCOVERY } from '../stack/ipv6/router-discovery';
 import type { RibEntry } from '../stack/routing/route';
 
 export class NetworkError extends Error {
@@ -272,6 +273,8 @@ export class Network {
     const stack = this.device(deviceName).stack;
     if (stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
     stack.ipv6Forwarding = on;
+    // RAs start (or a final one with lifetime 0 goes out) as on IOS.
+    stack.find(ROUTER_DISCOVERY)?.refresh();
   }
 
   /** A host's default gateway (`ipconfig` Default Gateway, `ip route add default via`). */
