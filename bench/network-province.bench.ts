@@ -133,12 +133,10 @@ export function runProvince(hostCount: number, probe?: MemoryProbe, wallClock: (
     const stack = net.device(host).stack!;
     net.simulator.schedule(random.uniformInt(0, NS_PER_S - 1), () => sessions.push(startPing(stack, { destination: server, count: 2 })));
   }
-  let done = 0;
   for (let guard = 0; guard < 600; guard++) {
     net.runFor(NS_PER_S);
     probe?.sample();
-    done = sessions.filter((s) => s.done).length;
-    if (sessions.length === hosts.length && done === hosts.length) break;
+    if (sessions.length === hosts.length && sessions.every((s) => s.done)) break;
   }
   const hostsReached = sessions.filter((s) => s.result().received > 0).length;
   if (hostsReached !== hosts.length) {
