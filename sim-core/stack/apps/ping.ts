@@ -60,6 +60,8 @@ export interface PingOptions {
   readonly source?: IpAddress;
   /** IOS `source g0/0`, Windows `-S` by interface, Linux `-I eth0`: the probe's source is this interface's address. */
   readonly sourceInterface?: NetInterface;
+  /** The zone of a link-local destination (`fe80::1%11`, `-I eth0`): the interface probes leave by (RFC 4007). */
+  readonly iface?: NetInterface;
   /** IPv4 DF (Windows `-f`, Linux `-M do`, IOS `df-bit`); IPv6: the source must not fragment. */
   readonly dontFragment?: boolean;
   readonly timeoutNs?: TimeNs;
@@ -317,6 +319,7 @@ export class PingSession {
       ...(this.source !== undefined && { source: this.source }),
       ...(this.options.hopLimit !== undefined && { hopLimit: this.options.hopLimit }),
       ...(this.options.dontFragment !== undefined && { dontFragment: this.options.dontFragment }),
+      ...(this.options.iface !== undefined && { iface: this.options.iface }),
     });
     if (!result.ok) {
       const probe: InFlight = { sequence, sentNs: now, timer: null };

@@ -19,6 +19,7 @@
  */
 import type { Timer } from '../../engine/simulator';
 import { NS_PER_MS, NS_PER_S, type TimeNs } from '../../engine/time';
+import type { NetInterface } from '../net-interface';
 import type { NodeStack, StackFlavour } from '../node-stack';
 import type { IcmpReport, IpAddress, ProbeFamily, ProbeSendFailure, ProbeTransport, ProbeUnreachableReason } from './probe-transport';
 import { allocateProbeIdentifier, familyOfAddress, selectProbeTransport } from './select-transport';
@@ -56,6 +57,8 @@ export interface TracerouteOptions {
   readonly timeoutNs?: TimeNs;
   readonly basePort?: number;
   readonly source?: IpAddress;
+  /** The zone of a link-local destination: the interface probes leave by (RFC 4007). */
+  readonly iface?: NetInterface;
 }
 
 export type TracerouteProbeOutcome =
@@ -236,6 +239,7 @@ export class TracerouteSession {
       destination: this.options.destination,
       hopLimit: ttl,
       ...(this.options.source !== undefined && { source: this.options.source }),
+      ...(this.options.iface !== undefined && { iface: this.options.iface }),
     };
     if (this.method === 'icmp-echo') {
       key = (counter + 1) & 0xffff;
