@@ -7,8 +7,9 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext, type CliIo, type CommandOutcome } from './cli-command';
 import { addrCommand } from './commands/addr';
+import { runCommand } from './commands/run';
 
-const COMMANDS: readonly CliCommand[] = [addrCommand];
+const COMMANDS: readonly CliCommand[] = [addrCommand, runCommand];
 
 export const PROGRAM_VERSION = '0.1.0';
 
