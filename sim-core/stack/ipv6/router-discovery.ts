@@ -42,6 +42,7 @@ import { DataKey, type Ipv6InterfaceAddress, type NetInterface } from '../net-in
 import type { NodeStack, StackFlavour } from '../node-stack';
 import { IPV6_RIB, isIpv6LinkLocal, type Ipv6Rib } from '../routing/ipv6-rib';
 import { DefaultRouterList } from './default-router-list';
+import { joinIpv6Group, leaveIpv6Group } from './multicast-membership';
 import { Slaac, SLAAC_DEFAULTS, type SlaacAddressServices, type SlaacOptions } from './slaac';
 
 // ---- RFC 4861 section 10 constants ----
@@ -158,6 +159,10 @@ export class RouterDiscovery {
   /** IOS `ipv6 address autoconfig [default]` per interface (routers do SLAAC only where configured). */
   private readonly autoconfig = new Map<NetInterface, { readonly installDefault: boolean }>();
   private routingWasOn: boolean;
+  /** Interfaces that joined ff02::2 (RFC 4291 section 2.8: routers join all-routers). */
+  private readonly allRoutersJoined = new Set<NetInterface>();
+  /** Interfaces that heard an RA since they last came up: no RS needed (Linux IF_RA_RCVD). */
+  private readonly heardRa = new Set<NetInterface>();
   readonly counters = { rsSent: 0, rsReceived: 0, raSent: 0, raReceived: 0, raInvalid: 0 };
 
   constructor(
@@ -181,6 +186,7 @@ export class RouterDiscovery {
           if (this.usableLinkLocal(event.iface) !== undefined) this.startSoliciting(event.iface);
           break;
         case 'down':
+          this.heardRa.delete(event.iface);
           this.stopSoliciting(event.iface);
           this.refresh(event.iface);
           if (this.defaultRouters.flushOnCarrierLoss) this.learned.delete(event.iface);
@@ -270,6 +276,14 @@ export class RouterDiscovery {
   }
 
   private refreshAdvertiser(iface: NetInterface): void {
+    const router = this.stack.ipv6Forwarding && iface.ipv6.enabled && iface.kind !== 'loopback' && iface.kind !== 'null';
+    if (router && !this.allRoutersJoined.has(iface)) {
+      joinIpv6Group(iface, ALL_ROUTERS);
+      this.allRoutersJoined.add(iface);
+    } else if (!router && this.allRoutersJoined.has(iface)) {
+      leaveIpv6Group(iface, ALL_ROUTERS);
+      this.allRoutersJoined.delete(iface);
+    }
     const should = this.isAdvertising(iface);
     const state = this.advertisers.get(iface);
     if (!should) {
@@ -415,7 +429,7 @@ export class RouterDiscovery {
 
   /** Starts a round of up to MAX_RTR_SOLICITATIONS RS unless one is under way. */
   private startSoliciting(iface: NetInterface): void {
-    if (!this.isHostInterface(iface) || !iface.operUp || !iface.ipv6.enabled) return;
+    if (!this.isHostInterface(iface) || !iface.operUp || !iface.ipv6.enabled || this.heardRa.has(iface)) return;
     const existing = this.solicitors.get(iface);
     if (existing !== undefined && !existing.done && existing.timer !== null) return;
     const state: SolicitorState = { timer: null, sent: 0, done: false };
@@ -451,6 +465,7 @@ export class RouterDiscovery {
     }
     this.counters.raReceived++;
     if (!this.isHostInterface(iface) || (this.stack.ipv6Forwarding && !this.autoconfig.has(iface))) return;
+    if (iface.operUp) this.heardRa.add(iface);
     const solicitor = this.solicitors.get(iface);
     if (solicitor !== undefined) {
       solicitor.done = true;
