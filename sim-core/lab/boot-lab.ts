@@ -84,7 +84,8 @@ export function bootLab(lab: Lab, options: BootLabOptions): LabSession {
     problems.push(...applyConfig(network, device, device.config, fileName, source));
   }
 
-  return new LabSession(lab, network, sortBootProblems(problems));
+  // Without a source map positions are per config: keep device order.
+  return new LabSession(lab, network, source === undefined ? problems : sortBootProblems(problems));
 }
 
 function applyConfig(network: Network, device: LabDevice, config: string, fileName: string, source: LabSourceMap | undefined): LabBootProblem[] {
