@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { NS_PER_S } from '../../../sim-core/engine/time';
 import { Network } from '../../../sim-core/sim/network';
-import { outcomes, ping, v4 } from './behaviour-helpers';
+import { outcomes, ping, v4, v6 } from './behaviour-helpers';
 
 /** PC1 (Windows) — R1 — SRV1 (Linux). */
 function lan(seed = 5): Network {
@@ -22,7 +22,12 @@ function lan(seed = 5): Network {
   }
   net.setDefaultGateway('PC1', '192.168.1.1');
   net.setDefaultGateway('SRV1', '192.168.2.1');
-  net.runFor(NS_PER_S);
+  net.setIpv6Routing('R1', true);
+  net.addIpv6Address('R1:g0/0', '2001:db8:1::1/64');
+  net.addIpv6Address('R1:g0/1', '2001:db8:2::1/64');
+  net.addIpv6Address('PC1:Ethernet0', '2001:db8:1::10/64');
+  net.addIpv6Address('SRV1:eth0', '2001:db8:2::10/64');
+  net.runFor(5 * NS_PER_S);
   return net;
 }
 
@@ -42,6 +47,20 @@ describe('behaviour 5: an unplugged link, then replugged (IPv4)', () => {
     const back = ping(net, 'PC1', v4('192.168.2.10'));
     expect(back.received).toBeGreaterThanOrEqual(3);
     expect(outcomes(back).at(-1)).toBe('reply');
+  });
+
+  it('over IPv6: unplugged, the router has no route (Destination Unreachable code 0, "no route") or nothing comes back; replugged, DAD reruns and replies return', () => {
+    const net = lan();
+    expect(ping(net, 'PC1', v6('2001:db8:2::10')).received).toBeGreaterThan(0);
+    net.unplug('SRV1:eth0');
+    const down = ping(net, 'PC1', v6('2001:db8:2::10'));
+    expect(down.received).toBe(0);
+    for (const probe of down.probes) expect(['unreachable', 'timeout']).toContain(probe.outcome.kind);
+    expect(down.probes.some((p) => p.outcome.kind === 'unreachable' && p.outcome.from === v6('2001:db8:1::1') && p.outcome.reason === 'no-route')).toBe(true);
+    net.replug('SRV1:eth0');
+    net.runFor(3 * NS_PER_S);
+    const back = ping(net, 'PC1', v6('2001:db8:2::10'));
+    expect(back.received).toBeGreaterThanOrEqual(3);
   });
 
   it('the PC\'s own cable unplugged: nothing can be sent (a local failure, no frame on the wire); replugged, it works', () => {

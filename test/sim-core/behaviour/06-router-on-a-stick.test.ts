@@ -30,6 +30,10 @@ function routerOnAStick(seed = 6): Network {
   net.addIpv4Address('SRV20:eth0', '192.168.20.10/24');
   net.setDefaultGateway('PC10', '192.168.10.1');
   net.setDefaultGateway('SRV20', '192.168.20.1');
+  // IPv6: the subinterfaces advertise their prefixes; the hosts configure themselves by SLAAC.
+  net.setIpv6Routing('R1', true);
+  net.addIpv6Address('R1:g0/0.10', '2001:db8:10::1/64');
+  net.addIpv6Address('R1:g0/0.20', '2001:db8:20::1/64');
   // Access ports forward at once (edge); the trunk waits for spanning tree to settle.
   net.runFor(40 * NS_PER_S);
   return net;
@@ -46,6 +50,19 @@ describe('behaviour 6: router-on-a-stick, VLANs 10 and 20 on a trunk (IPv4)', ()
     expect(back.received).toBe(4);
     const trace = traceroute(net, 'SRV20', v4('192.168.10.10'));
     expect(hopTable(trace)).toEqual([Array(3).fill(v4('192.168.20.1')), Array(3).fill(v4('192.168.10.10'))]);
+  });
+
+  it('over IPv6 too: each host has a SLAAC address in its VLAN\'s prefix, and they reach each other through the router', () => {
+    const net = routerOnAStick();
+    const global = (endpoint: string, prefix: bigint) => net.ipv6Addresses(endpoint).find((a) => a.address >> 64n === prefix && a.origin === 'slaac' && a.state === 'preferred')?.address;
+    const pc = global('PC10:Ethernet0', 0x20010db800100000n);
+    const srv = global('SRV20:eth0', 0x20010db800200000n);
+    expect(pc).toBeDefined();
+    expect(srv).toBeDefined();
+    expect(ping(net, 'PC10', srv!).received).toBeGreaterThanOrEqual(3);
+    const back = ping(net, 'SRV20', pc!, { count: 4 });
+    expect(back.received).toBeGreaterThanOrEqual(3);
+    expect(back.probes.find((p) => p.outcome.kind === 'reply')!.outcome).toMatchObject({ hopLimit: 127 }); // Windows 128, one router
   });
 
   it('the trunk carries both directions tagged: VLAN 10 and VLAN 20 frames cross it with their 802.1Q tags', () => {
