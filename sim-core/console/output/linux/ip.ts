@@ -16,7 +16,7 @@ import { formatIpv4, type Ipv4Address } from '../../../addr/ipv4';
 import { formatIpv6, type Ipv6Address } from '../../../addr/ipv6';
 import { formatMac } from '../../../addr/mac';
 import { isLinkLocalIpv6 } from '../../../addr/classify';
-import { familyOf, type AddressFamily, type InterfaceView, type Ipv6AddressView, type NeighborView, type RouteView } from '../../views';
+import { familyOf, type AddressFamily, type ArpView, type InterfaceView, type Ipv6AddressView, type NeighborView, type RouteView } from '../../views';
 
 /** An address as Linux prints it. */
 export function formatLinuxAddress(address: Ipv4Address | Ipv6Address): string {
@@ -210,3 +210,19 @@ export function formatIpNeigh(neighbors: readonly NeighborView[]): string {
     .join('\n');
 }
 
+
+/**
+ * `ip -4 neigh` (and the IPv4 half of `ip neigh`): `A dev D lladdr M STATE ` from the ARP cache;
+ * an entry still resolving is `INCOMPLETE`, a learnt one `REACHABLE` in its first minute (ArpView
+ * ages are whole minutes) then `STALE`, a static one `PERMANENT`.
+ */
+export function formatIpNeigh4(entries: readonly ArpView[]): string {
+  return entries
+    .map((e) => {
+      const parts = [formatIpv4(e.address), 'dev', e.interfaceName];
+      if (e.mac !== undefined) parts.push('lladdr', formatMac(e.mac));
+      parts.push(e.mac === undefined ? (e.dynamic ? 'INCOMPLETE' : 'FAILED') : e.dynamic ? ((e.ageMin ?? 0) * 60 < 30 ? 'REACHABLE' : 'STALE') : 'PERMANENT');
+      return `${parts.join(' ')} `;
+    })
+    .join('\n');
+}
