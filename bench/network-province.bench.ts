@@ -4,12 +4,12 @@
  * server-farm switch) and 5,000 hosts (Windows PCs and Linux servers alternately, 18 per access
  * LAN, each LAN a VLAN with its SVI gateway on the distribution switch), spanning tree on every
  * switch. Phases: build; run until spanning tree forwards on every uplink and every host has
- * its addresses (IPv4 configured; IPv6 SLAAC once the IPv6 stack is composed into devices);
- * then every host pings the server twice (its OS defaults) and every host must get a reply.
+ * its addresses (IPv4 configured, IPv6 by SLAAC from the distribution switches' RAs; the core
+ * routes IPv6 with static /48s too); then every host pings the server twice over each family
+ * (its OS defaults) and every ping must get a reply.
  * Reports wall time, simulated time, events and peak memory (the harness samples the probe).
  * Scale shrinks the host count (the smoke test runs a handful of hosts).
  */
-import { formatIpv4 } from '../sim-core/addr/ipv4';
 import { NS_PER_S } from '../sim-core/engine/time';
 import { Network } from '../sim-core/sim/network';
 import { startPing, type PingSession } from '../sim-core/stack/apps/ping';
@@ -19,11 +19,12 @@ const FULL_HOSTS = 5000;
 const HOSTS_PER_LAN = 18;
 const LANS_PER_DISTRIBUTION = 14;
 const SERVER = '192.168.50.10';
+const SERVER_V6 = '2001:db8:50::10';
 
 export interface ProvinceRun extends LongRunStats {
   readonly hosts: number;
   readonly switches: number;
-  /** Hosts with at least one reply from the server. */
+  /** Hosts with a reply from the server over both families. */
   readonly hostsReached: number;
   /** Virtual time when every host had its addresses and every uplink forwarded. */
   readonly addressesReadyNs: number;
@@ -57,6 +58,9 @@ export function buildProvince(hostCount: number, seed = 68): Built {
   net.addIpv4Address('CORE:Vlan500', '192.168.50.1/24');
   net.addIpv4Address('SRV:eth0', `${SERVER}/24`);
   net.setDefaultGateway('SRV', '192.168.50.1');
+  net.setIpv6Routing('CORE', true);
+  net.addIpv6Address('CORE:Vlan500', '2001:db8:50::1/64');
+  net.addIpv6Address('SRV:eth0', `${SERVER_V6}/64`);
   const hosts: string[] = [];
   let access = 0;
   for (let d = 0; d < distributionCount; d++) {
@@ -74,6 +78,12 @@ export function buildProvince(hostCount: number, seed = 68): Built {
     net.addIpv4Address(`${dist}:Vlan${transitVlan}`, `172.16.${d}.2/30`);
     net.addIpv4Route('CORE', `10.${d}.0.0/16`, { nextHop: `172.16.${d}.2` });
     net.addIpv4Route(dist, '0.0.0.0/0', { nextHop: `172.16.${d}.1` });
+    const site = (0x6800 + d).toString(16);
+    net.setIpv6Routing(dist, true);
+    net.addIpv6Address(`CORE:Vlan${transitVlan}`, `2001:db8:ff00:${d.toString(16)}::1/64`);
+    net.addIpv6Address(`${dist}:Vlan${transitVlan}`, `2001:db8:ff00:${d.toString(16)}::2/64`);
+    net.addIpv6Route('CORE', `2001:db8:${site}::/48`, { nextHop: `2001:db8:ff00:${d.toString(16)}::2` });
+    net.addIpv6Route(dist, '::/0', { nextHop: `2001:db8:ff00:${d.toString(16)}::1` });
     for (let l = 0; l < LANS_PER_DISTRIBUTION && access < accessCount; l++, access++) {
       const sw = `A${d + 1}-${l + 1}`;
       const vlan = 10 + l;
@@ -83,6 +93,7 @@ export function buildProvince(hostCount: number, seed = 68): Built {
       net.configureSwitchport(`${dist}:Gi1/0/${l + 1}`, { mode: 'access', accessVlan: vlan });
       net.addSvi(dist, vlan);
       net.addIpv4Address(`${dist}:Vlan${vlan}`, `10.${d}.${l}.1/24`);
+      net.addIpv6Address(`${dist}:Vlan${vlan}`, `2001:db8:${site}:${l.toString(16)}::1/64`);
       for (let h = 0; h < HOSTS_PER_LAN && hosts.length < hostCount; h++) {
         const name = `H${hosts.length + 1}`;
         const windows = hosts.length % 2 === 0;
@@ -108,6 +119,8 @@ function ready(built: Built): boolean {
   for (const host of built.hosts) {
     const iface = built.net.device(host).stack!.interfaces[0]!;
     if (iface.ipv4Addresses.length === 0 || !iface.operUp) return false;
+    // A preferred SLAAC address from the LAN's Router Advertisement (RFC 4862 section 5.5.3).
+    if (!iface.ipv6.addresses.some((a) => a.origin === 'slaac' && a.state === 'preferred')) return false;
   }
   return true;
 }
@@ -125,23 +138,29 @@ export function runProvince(hostCount: number, probe?: MemoryProbe, wallClock: (
   }
   const addressesReadyNs = net.nowNs;
   probe?.sample();
-  // Every host pings the server twice, starts spread over one second.
+  // Every host pings the server twice over each family, starts spread over one second.
   const sessions: PingSession[] = [];
   const random = net.simulator.random.derive('bench-starts');
-  const server = net.device('SRV').stack!.interfaces[0]!.ipv4Addresses[0]!.address;
+  const serverIface = net.device('SRV').stack!.interfaces[0]!;
+  const server = serverIface.ipv4Addresses[0]!.address;
+  const serverV6 = serverIface.ipv6.addresses.find((a) => a.origin === 'static')!.address;
   for (const host of hosts) {
     const stack = net.device(host).stack!;
-    net.simulator.schedule(random.uniformInt(0, NS_PER_S - 1), () => sessions.push(startPing(stack, { destination: server, count: 2 })));
+    net.simulator.schedule(random.uniformInt(0, NS_PER_S - 1), () => {
+      sessions.push(startPing(stack, { destination: server, count: 2 }));
+      sessions.push(startPing(stack, { destination: serverV6, count: 2 }));
+    });
   }
   for (let guard = 0; guard < 600; guard++) {
     net.runFor(NS_PER_S);
     probe?.sample();
-    if (sessions.length === hosts.length && sessions.every((s) => s.done)) break;
+    if (sessions.length === 2 * hosts.length && sessions.every((s) => s.done)) break;
   }
-  const hostsReached = sessions.filter((s) => s.result().received > 0).length;
-  if (hostsReached !== hosts.length) {
-    const missing = sessions.find((s) => s.result().received === 0);
-    throw new Error(`province: ${hosts.length - hostsReached} of ${hosts.length} hosts got no reply from ${SERVER} (e.g. ${missing?.stack.context.deviceName} ${missing ? formatIpv4(missing.result().destination as never) : ''})`);
+  const unanswered = sessions.filter((s) => s.result().received === 0);
+  const hostsReached = hosts.length - new Set(unanswered.map((s) => s.stack.context.deviceName)).size;
+  if (unanswered.length > 0) {
+    const example = unanswered[0]!;
+    throw new Error(`province: ${unanswered.length} of ${sessions.length} pings got no reply (e.g. ${example.stack.context.deviceName} over ${example.family}, ${SERVER} / ${SERVER_V6})`);
   }
   return {
     operations: hosts.length,
