@@ -196,11 +196,19 @@ export function createIosConfig(kind: DeviceKind, hostname: string): IosConfig {
     vlans: new Map([[1, { name: undefined }]]),
     ipRoutes: [],
     ipv6Routes: [],
-    lines: [
-      { header: 'line con 0', commands: [] },
-      { header: 'line aux 0', commands: [] },
-      { header: 'line vty 0 4', commands: ['login'] },
-    ],
+    // Catalyst switches have no aux line and 16 vty lines.
+    lines:
+      kind === 'router'
+        ? [
+            { header: 'line con 0', commands: [] },
+            { header: 'line aux 0', commands: [] },
+            { header: 'line vty 0 4', commands: ['login'] },
+          ]
+        : [
+            { header: 'line con 0', commands: [] },
+            { header: 'line vty 0 4', commands: ['login'] },
+            { header: 'line vty 5 15', commands: ['login'] },
+          ],
   };
   for (const port of getDeviceKindSpec(kind).physicalPorts) {
     config.interfaces.set(port.name, createInterfaceConfig(kind, port.name, 'physical'));

@@ -23,6 +23,7 @@ import type { NetInterface } from '../../stack/net-interface';
 import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
 import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
 import { formatIosIpv6 } from '../output/ios/interfaces';
+import { installIpv6Binding } from './ios-ipv6-binding';
 import type { NeighborView } from '../views';
 import { formatLineProtocolLog, formatLinkStateLog, formatIosLogTimestamp } from '../output/ios/log';
 import { cloneIosConfig, createInterfaceConfig, createIosConfig, type IosConfig, type IosInterfaceConfig, type IosStaticRoute4, type IosStaticRoute6 } from './ios-config';
@@ -45,6 +46,9 @@ export type LogListener = (line: string) => void;
 /** Delay between %LINK and %LINEPROTO messages, as IOS shows them (about a second apart). */
 const LINEPROTO_DELAY_NS = NS_PER_S;
 
+/** What a Catalyst prints when `switchport access vlan N` names a VLAN not in the database (a notice, not a refusal). */
+export const ACCESS_VLAN_CREATED = '% Access VLAN does not exist. Creating vlan';
+
 const runtimes = new WeakMap<Device, IosRuntime>();
 
 /** The IOS runtime of a device (created with the factory configuration on first use). */
@@ -52,6 +56,7 @@ export function iosRuntimeOf(device: Device): IosRuntime {
   let runtime = runtimes.get(device);
   if (runtime === undefined) {
     runtime = new IosRuntime(device);
+    installIpv6Binding(runtime);
     runtimes.set(device, runtime);
   }
   return runtime;
@@ -103,8 +108,8 @@ export class IosRuntime {
     });
   }
 
-  /** A line already formatted with its timestamp. */
-  private emitLine(line: string, delayNs = 0): void {
+  /** Prints a line already formatted with its timestamp on every console, after the current command. */
+  printLine(line: string, delayNs = 0): void {
     this.device.simulator.setTimer(delayNs, () => {
       for (const listener of this.logListeners) listener(line);
     });
@@ -113,9 +118,9 @@ export class IosRuntime {
   private logInterfaceChange(name: string, up: boolean, cause: 'carrier' | 'admin'): void {
     if (this.logListeners.length === 0) return;
     const now = this.uptimeNs;
-    if (!up && cause === 'admin') this.emitLine(formatLinkStateLog(now, name, 'administratively down'));
-    else this.emitLine(formatLinkStateLog(now, name, up ? 'up' : 'down'));
-    this.emitLine(formatLineProtocolLog(now + LINEPROTO_DELAY_NS, name, up), LINEPROTO_DELAY_NS);
+    if (!up && cause === 'admin') this.printLine(formatLinkStateLog(now, name, 'administratively down'));
+    else this.printLine(formatLinkStateLog(now, name, up ? 'up' : 'down'));
+    this.printLine(formatLineProtocolLog(now + LINEPROTO_DELAY_NS, name, up), LINEPROTO_DELAY_NS);
   }
 
   /** Runs `listener` when a debug switch changes (the IPv6 binding starts or stops its tap). */
@@ -128,10 +133,9 @@ export class IosRuntime {
     for (const listener of this.debugListeners) listener();
   }
 
-  /** Writes a debug line (`ICMPv6-ND: …`) with its timestamp on every console. */
+  /** Writes a debug line (`ICMPv6-ND: …`) with its timestamp on every console, after the current command. */
   debugLine(message: string): void {
-    const line = `${formatIosLogTimestamp(this.uptimeNs)}: ${message}`;
-    for (const listener of this.logListeners) listener(line);
+    this.printLine(`${formatIosLogTimestamp(this.uptimeNs)}: ${message}`);
   }
 
   // ---- saved configuration ----
@@ -190,6 +194,7 @@ export class IosRuntime {
     const config = createInterfaceConfig(this.device.kind, name, role);
     if (role === 'loopback') {
       this.device.addLoopback(Number(name.slice('Loopback'.length)));
+      if (this.logListeners.length > 0) this.printLine(formatLineProtocolLog(this.uptimeNs, name, true));
     } else if (role === 'vlan') {
       const vlan = Number(name.slice('Vlan'.length));
       this.device.addSvi(name, vlan, !config.shutdown);
@@ -330,11 +335,11 @@ export class IosRuntime {
       // A Catalyst 3750 refuses until the encapsulation is set; the lab accepts it (dot1q is the only one).
     }
     Object.assign(sp, change);
-    for (const vlan of [sp.accessVlan, sp.nativeVlan]) {
-      if (!this.config.vlans.has(vlan)) {
-        this.config.vlans.set(vlan, { name: undefined });
-        if (change.accessVlan === vlan) this.log(`%SW_VLAN-6-VLAN_CREATED: Access VLAN ${vlan} does not exist. Creating vlan ${vlan}`);
-      }
+    let notice: string | undefined;
+    // Catalyst creates a missing access VLAN (a missing native VLAN just carries nothing).
+    if (change.accessVlan !== undefined && !this.config.vlans.has(change.accessVlan)) {
+      this.addVlan(change.accessVlan);
+      notice = `${ACCESS_VLAN_CREATED} ${change.accessVlan}`;
     }
     this.device.configureSwitchport(i.name, {
       mode: sp.mode ?? 'access',
@@ -342,7 +347,7 @@ export class IosRuntime {
       nativeVlan: sp.nativeVlan,
       allowedVlans: sp.allowedVlans ?? allVlans(),
     });
-    return undefined;
+    return notice;
   }
 
   setPortfast(i: IosInterfaceConfig, on: boolean): void {

@@ -215,7 +215,7 @@ export function routeViews(runtime: IosRuntime, family: 'ipv4' | 'ipv6'): RouteV
     const prefix = family === 'ipv4' ? ({ family: 'ipv4', network: r.network, length: r.prefixLength } as Ipv4Prefix) : ({ family: 'ipv6', network: r.network, length: r.prefixLength } as Ipv6Prefix);
     const receive = r.source === 'local';
     const nextHops = r.discard
-      ? [{ interfaceName: 'Null0', ...(family === 'ipv6' ? { receive: true } : {}) }]
+      ? [{ interfaceName: 'Null0' }]
       : [
           {
             ...(r.nextHop !== null ? { address: r.nextHop as Ipv6Address } : {}),

@@ -10,6 +10,7 @@
 import type { Device } from '../../devices/device';
 import { INVALID_INPUT } from '../ios-dialect';
 import { createIosDialect } from './create-ios-console';
+import { ACCESS_VLAN_CREATED } from './ios-runtime';
 
 export interface IosConfigRejection {
   /** 1-based line number in the text. */
@@ -44,7 +45,7 @@ export function loadIosConfig(device: Device, text: string): IosConfigLoadResult
     const outcome = dialect.execute(raw);
     outcome.job?.cancel();
     const output = outcome.output ?? '';
-    if (output.trim() === '') continue;
+    if (output.trim() === '' || output.startsWith(ACCESS_VLAN_CREATED)) continue;
     const outLines = output.replace(/\n+$/, '').split('\n');
     if (outLines.includes(INVALID_INPUT) && outLines[0]!.trimStart() === '^') {
       const column = outLines[0]!.indexOf('^') - promptLength + 1;

@@ -84,6 +84,7 @@ export function runIosPing(env: IosCommandEnv, request: IosPingRequest): Dialect
   const stack = rt.device.stack;
   if (stack === null) return { output: UNRECOGNIZED_HOST };
   const sourceIface: NetInterface | undefined = request.sourceInterface === undefined ? undefined : rt.netInterfaceOf(request.sourceInterface);
+  const linkLocalTarget = request.target.family === 'ipv6' && isLinkLocalIpv6(request.target.address);
   const job = createJob();
   const probes: ProbeOutcome[] = [];
   const view = (): PingResultView => ({
@@ -140,7 +141,8 @@ export function runIosPing(env: IosCommandEnv, request: IosPingRequest): Dialect
       timeoutNs: request.timeoutS * NS_PER_S,
       dontFragment: request.dontFragment,
       ...(request.source !== undefined ? { source: request.source } : {}),
-      ...(sourceIface !== undefined ? { sourceInterface: sourceIface } : {}),
+      // For a link-local target the interface is the zone (`Output Interface:`), RFC 4007.
+      ...(sourceIface !== undefined ? (linkLocalTarget ? { iface: sourceIface } : { sourceInterface: sourceIface }) : {}),
     },
     (event) => (ready ? handle(event) : void early.push(event)),
   );
@@ -249,8 +251,10 @@ function outputInterfaceQuestion(env: IosCommandEnv, request: IosPingRequest): C
   return {
     prompt: 'Output Interface: ',
     answer: (line) => {
+      // IOS takes the full name here, in any case, not an abbreviation.
       const resolved = resolveInterfaceName(env.runtime.device.kind, line.trim());
-      if (!resolved.ok || env.runtime.netInterfaceOf(resolved.value.name) === undefined) return { output: '% Invalid interface. Use full interface name without spaces (e.g. Serial0/1)\n' };
+      const full = resolved.ok && resolved.value.name.toLowerCase() === line.trim().toLowerCase();
+      if (!resolved.ok || !full || env.runtime.netInterfaceOf(resolved.value.name) === undefined) return { output: '% Invalid interface. Use full interface name without spaces (e.g. Serial0/1)\n' };
       return runIosPing(env, { ...request, sourceInterface: resolved.value.name });
     },
   };

@@ -1,0 +1,184 @@
+/**
+ * Connects an IOS device's IPv6 configuration to its IPv6 module (stack/ipv6): applies each
+ * interface's `ipv6 enable`, link-local, global and EUI-64 addresses (RFC 4291 section 2.5.1 and
+ * appendix A; RFC 4862 section 5.3 for the link-local), reads the neighbour caches for
+ * `show ipv6 neighbors` (RFC 4861 section 7.3.2 states, as IOS abbreviates them), prints
+ * `%IPV6_ND-4-DUPLICATE` when DAD finds a duplicate (RFC 4862 section 5.4.5), and, under
+ * `debug ipv6 nd`, prints one `ICMPv6-ND:` line per Neighbor Discovery message the device
+ * sends or receives (RFC 4861 section 4), read from its ports as they pass.
+ * Leaves out: IOS's ND state-transition debug lines (`INCMP -> REACH`), RA contents beyond MTU
+ * and prefixes.
+ */
+import type { Ipv6Address } from '../../addr/ipv6';
+import { interfaceIdFromMac } from '../../addr/eui64';
+import { isMulticastIpv6 } from '../../addr/classify';
+import { ipv6NetworkPart } from '../../addr/prefix';
+import type { Port, TappedFrame } from '../../stack/port';
+import { DUPLICATE_ADDRESS_LOG } from '../../stack/ipv6/duplicate-address-detection';
+import { linkLocalAddressFor } from '../../stack/ipv6/interface-identifier';
+import { IPV6, type Ipv6Layer } from '../../stack/ipv6/ipv6-layer';
+import type { NetInterface } from '../../stack/net-interface';
+import { decodeEthernet, ETHERTYPE_IPV6 } from '../../wire/ethernet';
+import { decodeIcmpv6, type Icmpv6Message } from '../../wire/icmpv6';
+import { decodeIpv6 } from '../../wire/ipv6';
+import { formatIosIpv6 } from '../output/ios/interfaces';
+import { formatDuplicateAddressLog } from '../output/ios/log';
+import type { NeighborState, NeighborView } from '../views';
+import type { IosInterfaceConfig } from './ios-config';
+import type { Ipv6ConfigHooks, IosRuntime } from './ios-runtime';
+
+const ICMPV6 = 58;
+
+const STATE_WORDS: Readonly<Record<string, NeighborState>> = {
+  INCOMPLETE: 'INCMP',
+  REACHABLE: 'REACH',
+  STALE: 'STALE',
+  DELAY: 'DELAY',
+  PROBE: 'PROBE',
+  PERMANENT: 'PERMANENT',
+};
+
+function isLinkLocal(address: Ipv6Address): boolean {
+  return address >> 118n === 0x3fan;
+}
+
+/** The addresses the configuration asks for on an interface (EUI-64 ones completed from the MAC). */
+function wantedAddresses(i: IosInterfaceConfig, iface: NetInterface): { address: Ipv6Address; prefixLength: number; origin: 'static' | 'eui64-static' }[] {
+  return i.ipv6Addresses.map((a) =>
+    a.eui64
+      ? { address: (ipv6NetworkPart(a.address, 64) | interfaceIdFromMac(iface.mac)) as Ipv6Address, prefixLength: a.prefixLength, origin: 'eui64-static' as const }
+      : { address: a.address, prefixLength: a.prefixLength, origin: 'static' as const },
+  );
+}
+
+function applyInterface(layer: Ipv6Layer, runtime: IosRuntime, i: IosInterfaceConfig, iface: NetInterface): void {
+  const wanted = wantedAddresses(i, iface);
+  const on = runtime.ipv6ConfiguredOn(i);
+  // Configured addresses no longer wanted go (a typed link-local is origin 'static' too).
+  for (const entry of [...iface.ipv6.addresses]) {
+    if (entry.origin !== 'static' && entry.origin !== 'eui64-static') continue;
+    const keep = isLinkLocal(entry.address) ? on && i.ipv6LinkLocal === entry.address : on && wanted.some((w) => w.address === entry.address && w.prefixLength === entry.prefixLength);
+    if (!keep) layer.removeAddress(iface, entry.address);
+  }
+  if (!on) {
+    layer.disable(iface);
+    for (const entry of [...iface.ipv6.addresses]) if (entry.origin === 'link-local') layer.removeAddress(iface, entry.address);
+    return;
+  }
+  if (i.ipv6LinkLocal !== undefined && !iface.ipv6.addresses.some((e) => e.address === i.ipv6LinkLocal)) {
+    layer.addAddress(iface, { address: i.ipv6LinkLocal, prefixLength: 64, origin: 'static' });
+  }
+  for (const w of wanted) {
+    if (!iface.ipv6.addresses.some((e) => e.address === w.address)) layer.addAddress(iface, w);
+  }
+  if (i.ipv6Enable) layer.enable(iface);
+  else layer.disable(iface);
+  // A removed typed link-local leaves the interface without one: form the EUI-64 one again.
+  if (iface.ipv6.enabled && layer.linkLocalOf(iface) === undefined) {
+    layer.addAddress(iface, { address: linkLocalAddressFor('ios', runtime.device.stack!.context.random, iface), prefixLength: 64, origin: 'link-local' });
+  }
+}
+
+function neighborsOf(layer: Ipv6Layer, runtime: IosRuntime): NeighborView[] {
+  const out: NeighborView[] = [];
+  for (const iface of runtime.device.stack?.interfaces ?? []) {
+    for (const n of layer.neighbors.snapshot(iface)) {
+      out.push({
+        address: n.address,
+        ...(n.linkLayerAddress !== null ? { linkLayer: n.linkLayerAddress } : {}),
+        state: STATE_WORDS[n.state] ?? 'STALE',
+        ...(n.state === 'PERMANENT' ? {} : { ageS: n.ageS }),
+        interfaceName: n.interfaceName,
+        isRouter: n.isRouter,
+      });
+    }
+  }
+  return out;
+}
+
+/** The IOS interface a frame on `port` belongs to (subinterface by VLAN tag, SVI for switchports). */
+function interfaceNameOf(runtime: IosRuntime, port: Port, vlan: number | undefined): string {
+  const device = runtime.device;
+  const bridgePort = device.bridge?.bridgePortOf(port);
+  if (bridgePort !== undefined) return `Vlan${vlan ?? (bridgePort.mode === 'access' ? bridgePort.accessVlan : bridgePort.nativeVlan)}`;
+  if (vlan === undefined) return port.name;
+  const sub = device.stack?.interfaces.find((i) => i.binding.port === port && i.vlanId === vlan && i.kind === 'subinterface');
+  return sub?.name ?? port.name;
+}
+
+function ndDebugLines(message: Icmpv6Message, source: Ipv6Address, destination: Ipv6Address, on: string, outbound: boolean): string[] {
+  const a = formatIosIpv6;
+  switch (message.kind) {
+    case 'neighbor-solicitation': {
+      const dad = source === 0n;
+      if (outbound) return [`ICMPv6-ND: ${dad ? 'DAD: ' : ''}Sending NS for ${a(message.targetAddress)} on ${on}`];
+      return [`ICMPv6-ND: ${dad ? 'DAD: ' : ''}Received NS for ${a(message.targetAddress)} on ${on} from ${a(source)}`];
+    }
+    case 'neighbor-advertisement':
+      if (outbound) return [`ICMPv6-ND: Sending NA for ${a(message.targetAddress)} on ${on}`];
+      return [`ICMPv6-ND: Received NA for ${a(message.targetAddress)} on ${on} from ${a(source)}`];
+    case 'router-solicitation':
+      return outbound ? [`ICMPv6-ND: Sending RS on ${on}`] : [`ICMPv6-ND: Received RS on ${on} from ${a(source)}`];
+    case 'router-advertisement': {
+      if (!outbound) return [`ICMPv6-ND: Received RA from ${a(source)} on ${on}`];
+      const lines = [`ICMPv6-ND: Request to send RA for ${a(source)}`, `ICMPv6-ND: Setup RA from ${a(source)} to ${a(destination)} on ${on}`];
+      for (const option of message.options) {
+        if (option.kind === 'mtu') lines.push(`ICMPv6-ND:     MTU = ${option.mtu}`);
+        if (option.kind === 'prefix-information') {
+          const flags = [option.onLink ? 'onlink' : '', option.autonomous ? 'autoconfig' : ''].filter((f) => f !== '').join(' ');
+          lines.push(`ICMPv6-ND:     prefix = ${a(option.prefix)}/${option.prefixLength} ${flags}`.trimEnd());
+          lines.push(`ICMPv6-ND:         ${option.validLifetimeS}/${option.preferredLifetimeS} (valid/preferred)`);
+        }
+      }
+      return lines;
+    }
+    default:
+      return [];
+  }
+}
+
+/** Decodes one tapped frame; returns the debug lines for it (none when it is not ND for this device). */
+function debugLinesFor(runtime: IosRuntime, layer: Ipv6Layer, port: Port, frame: TappedFrame): string[] {
+  const ethernet = decodeEthernet(frame.bytes);
+  if (!ethernet.ok || ethernet.value.etherType !== ETHERTYPE_IPV6) return [];
+  const packet = decodeIpv6(ethernet.value.payload);
+  if (!packet.ok || packet.value.nextHeader !== ICMPV6) return [];
+  const p = packet.value;
+  const outbound = frame.direction === 'outbound';
+  if (outbound && ethernet.value.source !== port.mac && ethernet.value.source !== runtime.device.baseMac) return [];
+  // Inbound: only what is addressed to this device (multicast it listens to, or its own addresses).
+  if (!outbound && !isMulticastIpv6(p.destination) && !layer.isLocalAddress(p.destination)) return [];
+  const message = decodeIcmpv6(p.payload, { family: 6, source: p.source, destination: p.destination }, { verifyChecksum: false });
+  if (!message.ok) return [];
+  return ndDebugLines(message.value, p.source, p.destination, interfaceNameOf(runtime, port, ethernet.value.vlanTags[0]?.vid), outbound);
+}
+
+/** Installs the IPv6 hooks on a runtime whose device has the IPv6 module; no-op otherwise. */
+export function installIpv6Binding(runtime: IosRuntime): void {
+  const stack = runtime.device.stack;
+  const layer = stack?.find(IPV6);
+  if (stack === null || stack === undefined || layer === undefined) return;
+  const hooks: Ipv6ConfigHooks = {
+    applyInterface: (rt, i, iface) => applyInterface(layer, rt, i, iface),
+    neighbors: (rt) => neighborsOf(layer, rt),
+    clearNeighbors: (rt) => {
+      for (const iface of rt.device.stack?.interfaces ?? []) layer.neighbors.flush(iface);
+    },
+  };
+  runtime.ipv6Hooks = hooks;
+  stack.onLog((event) => {
+    if (event.kind !== DUPLICATE_ADDRESS_LOG || event.ipv6Address === undefined || event.interfaceName === undefined) return;
+    runtime.printLine(formatDuplicateAddressLog(runtime.uptimeNs, event.ipv6Address, event.interfaceName));
+  });
+  let untaps: (() => void)[] = [];
+  runtime.onDebugChange(() => {
+    for (const untap of untaps) untap();
+    untaps = [];
+    if (!runtime.debug.ipv6Nd) return;
+    for (const port of runtime.device.ports) {
+      untaps.push(port.addTap((frame) => {
+        for (const line of debugLinesFor(runtime, layer, port, frame)) runtime.debugLine(line);
+      }));
+    }
+  });
+}
