@@ -8,8 +8,9 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext, type CliIo, type CommandOutcome } from './cli-command';
 import { addrCommand } from './commands/addr';
 import { runCommand } from './commands/run';
+import { consoleCommand } from './commands/console';
 
-const COMMANDS: readonly CliCommand[] = [addrCommand, runCommand];
+const COMMANDS: readonly CliCommand[] = [addrCommand, runCommand, consoleCommand];
 
 export const PROGRAM_VERSION = '0.1.0';
 

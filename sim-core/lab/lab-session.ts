@@ -185,6 +185,22 @@ export class LabSession {
     };
   }
 
+  /** Whether a command is running at the device's console (false for an unknown device). */
+  isBusy(deviceName: string): boolean {
+    const name = this.resolveDeviceName(deviceName);
+    return name.ok && (this.consoles.get(name.value)?.session.busy ?? false);
+  }
+
+  /**
+   * Runs virtual time until the device's console has no command running (its prompt is back),
+   * or to `untilNs`, whichever comes first; a console that is free returns at once (undefined).
+   * A pacing loop calls it with `untilNs` following the wall clock.
+   */
+  runUntilPrompt(deviceName: string, untilNs: TimeNs): RunResult | undefined {
+    const entry = this.consoleEntry(deviceName);
+    return entry.ok ? this.runWhileBusy(entry.value, untilNs) : undefined;
+  }
+
   /** Runs the settle rule described at the top of this file. */
   runUntilSettled(): SettleResult {
     let result = this.network.runUntil(Math.max(this.nowNs, SETTLE_WARMUP_NS));

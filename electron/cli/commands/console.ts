@@ -1,0 +1,502 @@
+/**
+ * `v6lab console <lab>`: a terminal session over a booted lab, for offline practice without the
+ * app. The lab boots and settles, then you are at the first device's console (or `--device`)
+ * and type as at the real thing. Lines starting with `~` are escape commands, as in ssh:
+ * `~list`, `~attach PC1`, `~wait 5s`, `~time`, `~help`, `~quit` (or `~.`); `~~` types a `~`.
+ *
+ * Two input modes:
+ * - a terminal (stdin is a TTY): raw mode, every keystroke goes to the device's console (history,
+ *   Tab, `?`, Ctrl-C / Ctrl-Shift-6 behave as on the device); virtual time runs with the wall
+ *   clock (`--speed`, default 1×) all the time, so DAD, pings and timers take real seconds.
+ * - a pipe: line mode, one line typed at a time; the clock runs only while a command runs (a ping
+ *   takes its real seconds at 1×) and during `~wait`, so a script gives the same transcript every
+ *   time. The next line waits for the prompt.
+ * `--speed max` lets commands finish at once in virtual time (scripts and tests).
+ *
+ * The logic is the `LabConsoleDriver` class (no Node: output through a callback, time passed in)
+ * so tests drive it in-process; `register` binds it to stdin/stdout and a timer.
+ */
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { formatTimeNs } from '../../../sim-core/engine/format-time';
+import { NS_PER_MS, NS_PER_S, type TimeNs } from '../../../sim-core/engine/time';
+import { DEFAULT_EXEC_TIMEOUT_NS, type LabSession } from '../../../sim-core/lab/lab-session';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
+import { formatBootProblem } from '../../../sim-core/lab/boot-lab';
+import { loadLabText, readDuration, readLabFile, readSeed } from './run';
+
+export type EscapeCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'list' }
+  | { readonly kind: 'attach'; readonly device: string }
+  | { readonly kind: 'wait'; readonly durationNs: number }
+  | { readonly kind: 'time' }
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export const ESCAPE_HELP = [
+  'Escape commands (type them at the start of a line):',
+  '  ~list              the devices of the lab (* marks the one you are at)',
+  '  ~attach <device>   go to another device\'s console (also ~a <device>)',
+  '  ~wait <time>       let virtual time run, e.g. ~wait 5s',
+  '  ~time              the virtual time now',
+  '  ~help              this list (also ~?)',
+  '  ~quit              leave (also ~.)',
+  '  ~~                 type a ~ at the console',
+  '',
+].join('\n');
+
+/** Reads an escape line (`~attach PC1`); the leading `~` is required. */
+export function parseEscape(line: string): EscapeCommand {
+  const body = line.trim().replace(/^~/, '');
+  const [word = '', ...rest] = body.split(/\s+/).filter((part) => part !== '');
+  const argument = rest.join(' ');
+  switch (word.toLowerCase()) {
+    case 'help':
+    case '?':
+    case 'h':
+      return { kind: 'help' };
+    case 'list':
+    case 'ls':
+    case 'l':
+      return { kind: 'list' };
+    case 'attach':
+    case 'a':
+      return argument === '' ? { kind: 'error', message: '~attach needs a device name, e.g. ~attach PC1' } : { kind: 'attach', device: argument };
+    case 'wait': {
+      if (argument === '') return { kind: 'error', message: '~wait needs a time, e.g. ~wait 5s' };
+      const duration = readDuration('~wait', argument);
+      return duration.ok ? { kind: 'wait', durationNs: duration.value } : { kind: 'error', message: duration.error };
+    }
+    case 'time':
+      return { kind: 'time' };
+    case 'quit':
+    case 'q':
+    case 'exit':
+    case '.':
+      return { kind: 'quit' };
+    default:
+      return { kind: 'error', message: `unknown escape command '~${word}'; ~help lists them` };
+  }
+}
+
+/** Virtual seconds per wall second, or 'max': commands finish at once. */
+export type ConsoleSpeed = number | 'max';
+
+export function readSpeed(text: string | undefined): { ok: true; value: ConsoleSpeed } | { ok: false; error: string } {
+  if (text === undefined) return { ok: true, value: 1 };
+  if (text.trim().toLowerCase() === 'max') return { ok: true, value: 'max' };
+  const value = Number(text.trim().replace(/x$/i, ''));
+  if (!Number.isFinite(value) || value <= 0 || value > 1000) return { ok: false, error: `--speed '${text}': expected a factor from 0.01 to 1000 (1 = real time) or max` };
+  return { ok: true, value };
+}
+
+export interface ConsoleDriverOptions {
+  /** Terminal text out. */
+  readonly write: (text: string) => void;
+  /** Raw keystrokes from a terminal (true), or whole lines from a pipe (false). */
+  readonly raw: boolean;
+  readonly speed: ConsoleSpeed;
+}
+
+/**
+ * Joins the person (keys or lines, and the wall clock) to a lab session: routes input to the
+ * attached device's console or to the escape commands, prints that console's output, and runs
+ * virtual time as the mode says (see the top of this file).
+ */
+export class LabConsoleDriver {
+  private attached: string;
+  private readonly subscribed = new Set<string>();
+  private readonly pendingLines: string[] = [];
+  private inputEnded = false;
+  private quit = false;
+  private escapeBuffer: string | undefined;
+  private waitUntilNs: TimeNs | undefined;
+  private clockBase: { wallMs: number; virtualNs: TimeNs } | undefined;
+  private lastOutput = '';
+  private dimensions: { cols: number; rows: number } | undefined;
+
+  constructor(
+    private readonly session: LabSession,
+    firstDevice: string,
+    private readonly options: ConsoleDriverOptions,
+  ) {
+    this.attached = firstDevice;
+  }
+
+  /** The device whose console is shown. */
+  get device(): string {
+    return this.attached;
+  }
+
+  /** True once `~quit` was typed, or the piped input ended and everything before it is done. */
+  get finished(): boolean {
+    return this.quit || (this.inputEnded && this.pendingLines.length === 0 && !this.blocked());
+  }
+
+  /** Prints the banner and the first prompt. */
+  start(banner: string): void {
+    this.print(banner);
+    this.attach(this.attached, false);
+  }
+
+  setDimensions(cols: number, rows: number): void {
+    this.dimensions = { cols, rows };
+    const console = this.session.console(this.attached);
+    if (console.ok) console.value.setDimensions(cols, rows);
+  }
+
+  // ---- input ----
+
+  /** A line from a pipe (no line end). Runs now, or after the command that is running. */
+  inputLine(line: string): void {
+    this.pendingLines.push(line);
+    this.pump();
+  }
+
+  /** The pipe closed: leave once the lines before are done. */
+  endInput(): void {
+    this.inputEnded = true;
+    this.pump();
+  }
+
+  /** Keystrokes from a terminal in raw mode. */
+  inputKeys(data: string): void {
+    let passThrough = '';
+    const flush = (): void => {
+      if (passThrough === '') return;
+      const console = this.session.console(this.attached);
+      if (console.ok) console.value.write(passThrough);
+      passThrough = '';
+      if (this.options.speed === 'max') this.finishCommandNow();
+    };
+    for (const ch of data) {
+      if (this.quit) return;
+      if (this.escapeBuffer !== undefined) {
+        this.escapeKey(ch);
+        continue;
+      }
+      if (ch === '~' && this.atEmptyPrompt()) {
+        flush();
+        if (this.atEmptyPrompt()) {
+          this.escapeBuffer = '~';
+          this.options.write('~');
+          continue;
+        }
+      }
+      passThrough += ch;
+      if (ch === '\r' || ch === '\n') flush();
+    }
+    flush();
+  }
+
+  // ---- the clock ----
+
+  /** Advances virtual time to follow the wall clock (`wallMs`: any monotonic milliseconds). */
+  tick(wallMs: number): void {
+    if (this.quit || this.options.speed === 'max') return;
+    if (!this.clockRuns()) {
+      this.clockBase = undefined;
+      return;
+    }
+    if (this.clockBase === undefined) {
+      this.clockBase = { wallMs, virtualNs: this.session.nowNs };
+      return;
+    }
+    let targetNs = Math.round(this.clockBase.virtualNs + (wallMs - this.clockBase.wallMs) * NS_PER_MS * this.options.speed);
+    if (this.waitUntilNs !== undefined) targetNs = Math.min(targetNs, this.waitUntilNs);
+    targetNs = Math.max(targetNs, this.session.nowNs);
+    if (this.session.isBusy(this.attached)) {
+      this.session.runUntilPrompt(this.attached, targetNs);
+      // The command is over: in line mode the clock stops until the next one.
+      if (!this.session.isBusy(this.attached) && !this.options.raw) this.clockBase = undefined;
+    } else {
+      this.session.runUntil(targetNs);
+    }
+    if (this.waitUntilNs !== undefined && this.session.nowNs >= this.waitUntilNs) {
+      this.waitUntilNs = undefined;
+      this.print(this.promptText());
+    }
+    this.pump();
+  }
+
+  /** Whether the caller should keep calling `tick`. */
+  clockRuns(): boolean {
+    if (this.options.speed === 'max') return false;
+    return this.options.raw || this.blocked();
+  }
+
+  // ---- inside ----
+
+  private blocked(): boolean {
+    return this.session.isBusy(this.attached) || this.waitUntilNs !== undefined;
+  }
+
+  private atEmptyPrompt(): boolean {
+    const console = this.session.console(this.attached);
+    return console.ok && !console.value.busy && console.value.currentLine === '';
+  }
+
+  /** Runs queued lines while nothing is running. */
+  private pump(): void {
+    while (!this.quit && !this.blocked() && this.pendingLines.length > 0) {
+      const line = this.pendingLines.shift()!;
+      if (line.trimStart().startsWith('~') && !line.trimStart().startsWith('~~')) {
+        this.runEscape(line, false);
+        continue;
+      }
+      const console = this.session.console(this.attached);
+      if (!console.ok) continue;
+      console.value.writeLine(line.trimStart().startsWith('~~') ? line.replace('~~', '~') : line);
+      if (this.options.speed === 'max') this.finishCommandNow();
+    }
+    if (this.finished && !this.quit && !this.lastOutput.endsWith('\n')) this.print('\n');
+  }
+
+  /** `--speed max`: the command runs to its end in virtual time now (interrupted after the exec timeout). */
+  private finishCommandNow(): void {
+    if (!this.session.isBusy(this.attached)) return;
+    this.session.runUntilPrompt(this.attached, this.session.nowNs + DEFAULT_EXEC_TIMEOUT_NS);
+    if (!this.session.isBusy(this.attached)) return;
+    const key = this.session.interruptKeyOf(this.attached);
+    const console = this.session.console(this.attached);
+    if (key.ok && console.ok) console.value.write(key.value);
+    this.session.runUntilPrompt(this.attached, this.session.nowNs + 10 * NS_PER_S);
+  }
+
+  private escapeKey(ch: string): void {
+    const buffer = this.escapeBuffer!;
+    if (ch === '\r' || ch === '\n') {
+      this.escapeBuffer = undefined;
+      this.options.write('\r\n');
+      this.runEscape(buffer, true);
+      return;
+    }
+    if (ch === '\x7f' || ch === '\b') {
+      this.escapeBuffer = buffer.slice(0, -1);
+      this.options.write('\b \b');
+      if (this.escapeBuffer === '') this.escapeBuffer = undefined;
+      return;
+    }
+    if (ch === '~' && buffer === '~') {
+      // `~~`: a literal ~ for the console, which echoes it itself.
+      this.escapeBuffer = undefined;
+      this.options.write('\b \b');
+      const console = this.session.console(this.attached);
+      if (console.ok) console.value.write('~');
+      return;
+    }
+    if (ch === '.' && buffer === '~') {
+      this.escapeBuffer = undefined;
+      this.options.write('.\r\n');
+      this.quit = true;
+      return;
+    }
+    if (ch === '\x03') {
+      this.escapeBuffer = undefined;
+      this.options.write(`^C\r\n${this.promptText()}`);
+      return;
+    }
+    if (ch >= ' ' && ch !== '\x7f') {
+      this.escapeBuffer = buffer + ch;
+      this.options.write(ch);
+    }
+  }
+
+  private runEscape(line: string, raw: boolean): void {
+    if (!raw) this.print(`${line.trim()}\n`);
+    const command = parseEscape(line);
+    let text = '';
+    switch (command.kind) {
+      case 'help':
+        text = ESCAPE_HELP;
+        break;
+      case 'list':
+        text = this.listDevices();
+        break;
+      case 'time':
+        text = `virtual time ${formatTimeNs(this.session.nowNs)}\n`;
+        break;
+      case 'quit':
+        this.quit = true;
+        return;
+      case 'error':
+        text = `${command.message}\n`;
+        break;
+      case 'attach': {
+        const name = this.session.resolveDeviceName(command.device);
+        if (!name.ok) {
+          text = `${name.error}\n`;
+          break;
+        }
+        this.attach(name.value, true);
+        return;
+      }
+      case 'wait':
+        if (this.options.speed === 'max') {
+          this.session.runFor(command.durationNs);
+        } else {
+          this.waitUntilNs = this.session.nowNs + command.durationNs;
+          text = `[waiting ${formatTimeNs(command.durationNs)} of virtual time]\n`;
+        }
+        break;
+    }
+    this.print(`${text}${this.waitUntilNs === undefined ? this.promptText() : ''}`);
+  }
+
+  private listDevices(): string {
+    const width = Math.max(...this.session.deviceNames.map((name) => name.length), 6);
+    return (
+      this.session.lab.devices
+        .map((device) => `${device.name === this.attached ? '*' : ' '} ${device.name.padEnd(width)}  ${device.kind}`)
+        .join('\n') + '\n'
+    );
+  }
+
+  private attach(device: string, announce: boolean): void {
+    this.attached = device;
+    const console = this.session.console(device);
+    if (!console.ok) return;
+    if (!this.subscribed.has(device)) {
+      this.subscribed.add(device);
+      console.value.onData((data) => {
+        if (this.attached === device) this.print(data);
+      });
+    }
+    if (this.dimensions !== undefined) console.value.setDimensions(this.dimensions.cols, this.dimensions.rows);
+    const kind = this.session.lab.devices.find((d) => d.name === device)?.kind ?? '';
+    this.print(`${announce ? `[attached to ${device} (${kind})]\n` : ''}${this.promptText()}`);
+  }
+
+  private promptText(): string {
+    const prompt = this.session.promptOf(this.attached);
+    return prompt.ok ? prompt.value : '';
+  }
+
+  /** Writes to the person: terminal text as is in raw mode, '\n' line ends and no bells in line mode. */
+  private print(text: string): void {
+    if (text === '') return;
+    const out = this.options.raw ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r\n/g, '\n').replaceAll('\x07', '');
+    this.lastOutput = out;
+    this.options.write(out);
+  }
+}
+
+export interface ConsoleStartOptions {
+  readonly seed?: string;
+  readonly device?: string;
+  readonly speed?: string;
+}
+
+/** Boots the lab for `v6lab console`: the driver ready to start, or what to print and the exit code. */
+export function prepareConsole(
+  fileName: string,
+  labText: string,
+  options: ConsoleStartOptions,
+  io: { raw: boolean; write: (text: string) => void },
+): { ok: true; driver: LabConsoleDriver; banner: string; warnings: string } | { ok: false; exitCode: number; error: string } {
+  const seed = readSeed(options.seed);
+  if (!seed.ok) return { ok: false, exitCode: EXIT_USAGE, error: `v6lab console: ${seed.error}` };
+  const speed = readSpeed(options.speed);
+  if (!speed.ok) return { ok: false, exitCode: EXIT_USAGE, error: `v6lab console: ${speed.error}` };
+  const booted = loadLabText(labText, fileName, seed.value);
+  if (!booted.ok) {
+    const errors = booted.problems.filter((problem) => problem.severity === 'error').length;
+    return { ok: false, exitCode: EXIT_FAILED, error: `${booted.problems.map(formatBootProblem).join('\n')}\n${errors} error${errors === 1 ? '' : 's'} in ${fileName}` };
+  }
+  const session = booted.session;
+  if (session.deviceNames.length === 0) return { ok: false, exitCode: EXIT_FAILED, error: `v6lab console: ${fileName} has no devices to attach to` };
+  let first = session.deviceNames[0]!;
+  if (options.device !== undefined) {
+    const named = session.resolveDeviceName(options.device);
+    if (!named.ok) return { ok: false, exitCode: EXIT_USAGE, error: `v6lab console: --device: ${named.error}` };
+    first = named.value;
+  }
+  const settle = session.runUntilSettled();
+  const settled = settle.settled ? 'the network has settled' : `the network is still settling (${settle.message})`;
+  const pace = speed.value === 'max' ? 'commands finish at once' : `virtual time runs at ${speed.value}× ${io.raw ? 'the wall clock' : 'while a command runs'}`;
+  const banner = `V6Lab console: ${fileName}, seed ${seed.value}. At ${formatTimeNs(session.nowNs)} ${settled}; ${pace}.\nAttached to ${first}. ~help lists the escape commands, ~quit (or ~.) leaves.\n\n`;
+  const driver = new LabConsoleDriver(session, first, { raw: io.raw, speed: speed.value, write: io.write });
+  return { ok: true, driver, banner, warnings: booted.warnings.map(formatBootProblem).join('\n') };
+}
+
+/** How often the clock follows the wall clock. */
+const TICK_MS = 20;
+
+export const consoleCommand: CliCommand = {
+  register(program: Command, context: CliContext) {
+    program
+      .command('console')
+      .description('an interactive session over a lab: type at device consoles, switch with ~attach (see ~help)')
+      .argument('<lab>', 'a lab file (*.v6lab.yaml)')
+      .option('--seed <n>', 'seed of the simulation (default 1)')
+      .option('--device <name>', 'the device to start at (default: the first in the file)')
+      .option('--speed <factor>', 'virtual seconds per wall second (default 1), or max: commands finish at once')
+      .action(async (labPath: string, options: ConsoleStartOptions) => {
+        const text = readLabFile('console', labPath);
+        if (!text.ok) {
+          context.io.err(`${text.error}\n`);
+          context.setExitCode(EXIT_USAGE);
+          return;
+        }
+        const raw = process.stdin.isTTY === true;
+        const prepared = prepareConsole(labPath, text.value, options, { raw, write: context.io.out });
+        if (!prepared.ok) {
+          context.io.err(`${prepared.error}\n`);
+          context.setExitCode(prepared.exitCode);
+          return;
+        }
+        if (prepared.warnings !== '') context.io.err(`${prepared.warnings}\n`);
+        await runInteractive(prepared.driver, prepared.banner, raw);
+        context.setExitCode(EXIT_OK);
+      });
+  },
+};
+
+/** Binds the driver to stdin, stdout and a timer until it is finished. */
+function runInteractive(driver: LabConsoleDriver, banner: string, raw: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const done = (): void => {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+      if (raw) process.stdin.setRawMode(false);
+      process.stdin.pause();
+      process.stdout.off('resize', resize);
+      resolve();
+    };
+    const check = (): void => {
+      if (driver.finished) done();
+    };
+    const resize = (): void => {
+      if (process.stdout.columns !== undefined) driver.setDimensions(process.stdout.columns, process.stdout.rows);
+    };
+    process.stdout.on('resize', resize);
+    resize();
+    driver.start(banner);
+    timer = setInterval(() => {
+      driver.tick(performance.now() - started);
+      check();
+    }, TICK_MS);
+    if (raw) {
+      process.stdin.setRawMode(true);
+      process.stdin.setEncoding('utf8');
+      process.stdin.on('data', (data: string) => {
+        driver.inputKeys(data);
+        check();
+      });
+      process.stdin.resume();
+    } else {
+      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+      lines.on('line', (line) => {
+        driver.inputLine(line);
+        check();
+      });
+      lines.on('close', () => {
+        driver.endInput();
+        check();
+      });
+    }
+  });
+}
