@@ -23,6 +23,7 @@ import { isSameStatic, staticRouteOf } from './ipv4-rib';
 import { IPV6_FIB, type Ipv6ForwardingDecision, type Ipv6RouteLookup } from './ipv6-fib';
 import type { LpmFamily } from './lpm-table';
 import { Rib } from './rib';
+import type { Route } from './route';
 import { checkStaticRoute, type StaticRouteResult, type StaticRouteSpec } from './static-route';
 
 export const IPV6_FAMILY: LpmFamily<Ipv6Address> = { bits: 128, networkOf: ipv6NetworkPart };
@@ -47,6 +48,8 @@ function isLinkScoped(network: Ipv6Address, prefixLength: number): boolean {
 
 export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
   private resolveDefault = false;
+  /** The connected and local routes made for each interface, so a change replaces them without a scan. */
+  private readonly connectedByInterface = new Map<NetInterface, Route<Ipv6Address>[]>();
 
   constructor(readonly stack: NodeStack) {
     super({ family: IPV6_FAMILY, nowNs: () => stack.context.nowNs(), minResolveLength: 1, isLinkScoped });
@@ -99,21 +102,28 @@ export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
     return this.remove((route) => isSameStatic(route, spec, ipv6NetworkPart));
   }
 
-  /** Re-derives the connected and local routes of `iface` from its addresses and state. */
+  /** Re-derives the connected and local routes of `iface` from its addresses and state (no change: no work). */
   syncConnected(iface: NetInterface): void {
-    this.remove((route) => route.iface === iface && (route.source === 'connected' || route.source === 'local'));
-    if (!iface.operUp || !iface.ipv6.enabled) return;
-    const connected = new Set<string>();
-    for (const entry of iface.ipv6.addresses) {
-      if (entry.state === 'duplicate') continue;
-      this.add({ network: entry.address, prefixLength: 128, nextHop: null, iface, source: 'local', distance: 0, metric: 0 });
-      const prefix = connectedPrefixOf(entry);
-      if (prefix === undefined) continue;
-      const key = `${prefix.network}/${prefix.length}`;
-      if (connected.has(key)) continue;
-      connected.add(key);
-      this.add({ network: prefix.network, prefixLength: prefix.length, nextHop: null, iface, source: 'connected', distance: 0, metric: 0 });
+    const wanted: { network: Ipv6Address; prefixLength: number; source: 'connected' | 'local' }[] = [];
+    if (iface.operUp && iface.ipv6.enabled) {
+      const seen = new Set<string>();
+      for (const entry of iface.ipv6.addresses) {
+        if (entry.state === 'duplicate') continue;
+        wanted.push({ network: entry.address, prefixLength: 128, source: 'local' });
+        const prefix = connectedPrefixOf(entry);
+        if (prefix === undefined) continue;
+        const key = `${prefix.network}/${prefix.length}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        wanted.push({ network: prefix.network, prefixLength: prefix.length, source: 'connected' });
+      }
     }
+    const current = this.connectedByInterface.get(iface) ?? [];
+    if (current.length === wanted.length && current.every((r, i) => r.network === wanted[i]!.network && r.prefixLength === wanted[i]!.prefixLength && r.source === wanted[i]!.source)) return;
+    this.removeRoutes(current);
+    const added = wanted.map((w) => this.add({ ...w, nextHop: null, iface, distance: 0, metric: 0 }));
+    if (added.length === 0) this.connectedByInterface.delete(iface);
+    else this.connectedByInterface.set(iface, added);
   }
 }
 

@@ -84,6 +84,13 @@ export class LpmTable<A, V> {
     return undefined;
   }
 
+  /** Calls `visit` for every entry, longest prefixes first (no allocation per entry). */
+  forEach(visit: (network: A, prefixLength: number, value: V) => void): void {
+    for (const length of this.lengths) {
+      for (const [network, value] of this.byLength[length]!) visit(network, length, value);
+    }
+  }
+
   /** Every entry, longest prefixes first. */
   *entries(): IterableIterator<LpmMatch<A, V>> {
     for (const length of this.lengths) {

@@ -84,7 +84,7 @@ export class Rib<A> {
   remove(match: (route: Route<A>) => boolean): number {
     let removed = 0;
     const emptied: { network: A; prefixLength: number }[] = [];
-    for (const { network, prefixLength, value: list } of this.candidates.entries()) {
+    this.candidates.forEach((network, prefixLength, list) => {
       for (let i = list.length - 1; i >= 0; i--) {
         if (!match(list[i]!)) continue;
         if (this.isRecursive(list[i]!)) this.recursiveCount--;
@@ -92,10 +92,25 @@ export class Rib<A> {
         removed++;
       }
       if (list.length === 0) emptied.push({ network, prefixLength });
-    }
+    });
     for (const { network, prefixLength } of emptied) this.candidates.delete(network, prefixLength);
     if (removed > 0) this.markDirty();
     return removed;
+  }
+
+  /** Removes exactly these stored routes (as `add` returned them): a lookup per route, no scan. */
+  removeRoutes(routes: readonly Route<A>[]): void {
+    let removed = 0;
+    for (const route of routes) {
+      const list = this.candidates.get(route.network, route.prefixLength);
+      const index = list === undefined ? -1 : list.indexOf(route);
+      if (index < 0) continue;
+      if (this.isRecursive(route)) this.recursiveCount--;
+      list!.splice(index, 1);
+      if (list!.length === 0) this.candidates.delete(route.network, route.prefixLength);
+      removed++;
+    }
+    if (removed > 0) this.markDirty();
   }
 
   /** Tells the RIB that something its routes depend on changed (an interface went up or down). */
@@ -117,7 +132,7 @@ export class Rib<A> {
   /** Every candidate route, longest prefixes first, best first within a prefix. */
   routes(): Route<A>[] {
     const out: Route<A>[] = [];
-    for (const { value } of this.candidates.entries()) out.push(...value);
+    this.candidates.forEach((_network, _length, list) => out.push(...list));
     return out;
   }
 
@@ -186,15 +201,16 @@ export class Rib<A> {
     let table = new LpmTable<A, FibEntry<A>>(this.options.family);
     for (let round = 0; round < rounds; round++) {
       const next = new LpmTable<A, FibEntry<A>>(this.options.family);
-      for (const { network, prefixLength, value: list } of this.candidates.entries()) {
-        if (this.options.isLinkScoped?.(network, prefixLength)) continue;
+      const previous = table;
+      this.candidates.forEach((network, prefixLength, list) => {
+        if (this.options.isLinkScoped?.(network, prefixLength)) return;
         for (const route of list) {
-          const entry = this.resolve(route, table, network, prefixLength);
+          const entry = this.resolve(route, previous, network, prefixLength);
           if (entry === undefined) continue;
           next.set(network, prefixLength, entry);
           break;
         }
-      }
+      });
       const stable = round > 0 && sameTables(table, next);
       table = next;
       if (stable) break;
@@ -205,9 +221,10 @@ export class Rib<A> {
 
 function sameTables<A>(a: LpmTable<A, FibEntry<A>>, b: LpmTable<A, FibEntry<A>>): boolean {
   if (a.size !== b.size) return false;
-  for (const { network, prefixLength, value } of a.entries()) {
+  let same = true;
+  a.forEach((network, prefixLength, value) => {
     const other = b.get(network, prefixLength);
-    if (other === undefined || other.route !== value.route || other.iface !== value.iface || other.gateway !== value.gateway) return false;
-  }
-  return true;
+    if (other === undefined || other.route !== value.route || other.iface !== value.iface || other.gateway !== value.gateway) same = false;
+  });
+  return same;
 }

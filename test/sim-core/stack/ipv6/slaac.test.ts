@@ -7,7 +7,7 @@ import { lan, v6 } from './rd-topology';
 
 const DAY_S = 86400;
 
-function globals(addresses: readonly { address: bigint; state: string; origin: string }[]) {
+function globals<T extends { readonly address: bigint }>(addresses: readonly T[]): T[] {
   return addresses.filter((a) => a.address >> 112n === 0x2001n);
 }
 
