@@ -19,7 +19,15 @@ export function interfaceModeOf(name: string): string {
 
 export function globalCommands(env: IosCommandEnv): CommandSpec<IosHandler>[] {
   const rt = env.runtime;
+  const isSwitch = rt.device.kind === 'switch' || rt.device.kind === 'l3-switch';
+  const spanningTree: CommandSpec<IosHandler>[] = isSwitch
+    ? [
+        { spec: 'spanning-tree mode (pvst|rapid-pvst)', help: ['Spanning Tree Subsystem', 'Spanning tree operating mode', 'Per-Vlan spanning tree mode', 'Per-Vlan rapid spanning tree mode'], handler: IGNORED },
+        { spec: 'spanning-tree extend system-id', help: ['Spanning Tree Subsystem', 'Spanning Tree 802.1t extensions', 'Extend system-id into priority portion of the bridge id (PVST & Rapid PVST only)'], handler: IGNORED },
+      ]
+    : [];
   return [
+    ...spanningTree,
     {
       spec: 'hostname WORD',
       help: ["Set system's network name", "This system's network name"],

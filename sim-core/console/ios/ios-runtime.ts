@@ -68,6 +68,12 @@ export class IosRuntime {
   startupConfig: string | undefined;
   readonly debug = { ipv6Nd: false };
   ipv6Hooks: Ipv6ConfigHooks | undefined;
+  /**
+   * While config text is loaded: the interfaces it names and those it sets `shutdown` /
+   * `no shutdown` on (IOS reading a startup-config brings up every interface block without
+   * `shutdown`, since running-config never prints `no shutdown`).
+   */
+  loading: { readonly named: Set<string>; readonly shutdownSet: Set<string> } | undefined;
   private logListeners: LogListener[] = [];
   private debugListeners: (() => void)[] = [];
   /** Virtual time of power-on (the device is built at time 0 in every lab). */
@@ -187,6 +193,7 @@ export class IosRuntime {
    * and SVIs) when it does not exist yet.
    */
   openInterface(name: string): { ok: true; config: IosInterfaceConfig } | { ok: false; error: string } {
+    this.loading?.named.add(name);
     const existing = this.config.interfaces.get(name);
     if (existing !== undefined) return { ok: true, config: existing };
     const role = this.roleOf(name);
@@ -224,6 +231,7 @@ export class IosRuntime {
   }
 
   setShutdown(i: IosInterfaceConfig, shutdown: boolean): void {
+    this.loading?.shutdownSet.add(i.name);
     i.shutdown = shutdown;
     const iface = this.netInterfaceOf(i.name);
     if (iface !== undefined) {

@@ -1,7 +1,9 @@
 /**
  * Loads IOS configuration text into a device the way IOS applies a startup-config: each line
  * goes through the same command handlers as typed in `configure terminal` (indentation does not
- * matter, the command itself selects its sub-mode), `!` lines are comments, `end` stops.
+ * matter, the command itself selects its sub-mode), `!` lines are comments, `end` stops. As when
+ * IOS reads a startup-config, an interface block without `shutdown` brings the interface up
+ * (running-config never prints `no shutdown`); interfaces the text does not name keep their state.
  * Every rejected line is returned with its line number, the column IOS's caret points at, and
  * the IOS error text, so a lab loader can report `file:line:column`.
  * Leaves out: `banner` blocks (multi-line delimiters), `--More--`, `copy … running-config` merge
@@ -10,7 +12,7 @@
 import type { Device } from '../../devices/device';
 import { INVALID_INPUT } from '../ios-dialect';
 import { createIosDialect } from './create-ios-console';
-import { ACCESS_VLAN_CREATED } from './ios-runtime';
+import { ACCESS_VLAN_CREATED, iosRuntimeOf } from './ios-runtime';
 
 export interface IosConfigRejection {
   /** 1-based line number in the text. */
@@ -32,6 +34,9 @@ export interface IosConfigLoadResult {
 /** Applies `text` to `device` (a router, L3 switch or switch); returns the lines it refused. */
 export function loadIosConfig(device: Device, text: string): IosConfigLoadResult {
   const dialect = createIosDialect(device);
+  const runtime = iosRuntimeOf(device);
+  const loading = { named: new Set<string>(), shutdownSet: new Set<string>() };
+  runtime.loading = loading;
   dialect.execute('enable');
   dialect.execute('configure terminal');
   const rejected: IosConfigRejection[] = [];
@@ -56,5 +61,10 @@ export function loadIosConfig(device: Device, text: string): IosConfigLoadResult
     }
   }
   dialect.execute('end');
+  runtime.loading = undefined;
+  for (const name of loading.named) {
+    const i = runtime.config.interfaces.get(name);
+    if (i !== undefined && i.shutdown && !loading.shutdownSet.has(name)) runtime.setShutdown(i, false);
+  }
   return { rejected };
 }
