@@ -1,7 +1,8 @@
 /**
  * Rename a device: the name must pass the IOS hostname rules and be free in the lab. The links
  * naming the device are rewritten (their ids derive from the endpoints), and so is the
- * `hostname` line of an IOS configuration, which must agree with the device's name.
+ * `hostname` line of an IOS configuration, which must agree with the device's name. The
+ * renamed device becomes the selection.
  */
 import { asDeviceName, makeLinkId, type Lab } from '../../sim-core/lab/lab-document';
 import { checkDeviceName } from '../devices/device-naming';
@@ -24,9 +25,6 @@ export function renameDevice(lab: Lab, args: RenameDeviceArgs): LabEdit {
   const problem = checkDeviceName(lab, to, args.from);
   if (problem) return editError(problem.key, problem.values);
   const newName = asDeviceName(to);
-  const renamedLinkIds = lab.links
-    .filter((link) => link.endpoints.some((endpoint) => endpoint.device === args.from))
-    .map((link) => makeLinkId(...(link.endpoints.map((endpoint) => (endpoint.device === args.from ? { ...endpoint, device: newName } : endpoint)) as [typeof link.endpoints[0], typeof link.endpoints[1]])));
   return editOk('edit.renameDevice', (draft) => {
     for (const device of draft.devices) {
       if (device.name !== args.from) continue;
@@ -38,5 +36,5 @@ export function renameDevice(lab: Lab, args: RenameDeviceArgs): LabEdit {
       for (const endpoint of link.endpoints) if (endpoint.device === args.from) endpoint.device = newName;
       link.id = makeLinkId(link.endpoints[0], link.endpoints[1]);
     }
-  }, { devices: [newName], links: renamedLinkIds });
+  }, { devices: [newName], links: [] });
 }

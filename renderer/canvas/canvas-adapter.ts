@@ -29,6 +29,12 @@ export interface CanvasCallbacks {
 
 /** How much one zoom step (button or key) scales. */
 export const ZOOM_STEP = 1.25;
+const MAX_FIT_ZOOM = 1.5;
+const ZONE_MARGIN_PX = 32;
+const LABEL_HEIGHT_PX = 24;
+/** Below this zoom, labs of at least LOD_MIN_DEVICES devices draw devices as dots. */
+const LOD_ZOOM = 0.45;
+const LOD_MIN_DEVICES = 150;
 
 export class CanvasAdapter {
   private lab: Lab | null = null;
@@ -37,6 +43,7 @@ export class CanvasAdapter {
   private pendingMoves = new Set<NodeSingular>();
   private selectionFlushQueued = false;
   private applyingSelection = false;
+  private simplified = false;
 
   constructor(
     private readonly cy: Core,
@@ -98,6 +105,7 @@ export class CanvasAdapter {
         }
       }
       if (addedLinks.length > 0) cy.add(addedLinks);
+      if (added.length > 0 && this.simplified) cy.nodes('.device').addClass('lod');
 
       const inUse = new Set(zones.map(zoneNodeId));
       cy.nodes('.zone').forEach((zoneNode) => {
@@ -137,9 +145,53 @@ export class CanvasAdapter {
     });
   }
 
+  /**
+   * Fits every device in view (zoom at most 1.5). The box comes from the devices' positions
+   * plus room for the icon, the name and a zone's frame, not from cytoscape's label-measuring
+   * bounding box, which costs seconds on a 500-device lab.
+   */
   fit(): void {
-    this.cy.fit(undefined, 48);
-    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    const devices = this.cy.nodes('.device');
+    if (devices.empty()) return;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    devices.forEach((node) => {
+      const { x, y } = node.position();
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    });
+    const hasZones = this.cy.nodes('.zone').nonempty();
+    const marginX = DEVICE_ICON_PX + (hasZones ? ZONE_MARGIN_PX : 0);
+    const marginTop = DEVICE_ICON_PX / 2 + (hasZones ? ZONE_MARGIN_PX + 24 : 0);
+    const marginBottom = DEVICE_ICON_PX / 2 + LABEL_HEIGHT_PX + (hasZones ? ZONE_MARGIN_PX : 0);
+    const width = maxX - minX + 2 * marginX;
+    const height = maxY - minY + marginTop + marginBottom;
+    const padding = 40;
+    const zoom = Math.max(this.cy.minZoom(), Math.min(MAX_FIT_ZOOM, (this.cy.width() - 2 * padding) / width, (this.cy.height() - 2 * padding) / height));
+    const centerX = (minX - marginX + maxX + marginX) / 2;
+    const centerY = (minY - marginTop + maxY + marginBottom) / 2;
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - centerX * zoom, y: this.cy.height() / 2 - centerY * zoom } });
+    this.updateLevelOfDetail();
+  }
+
+  /**
+   * Far out on a big lab, devices are drawn as plain coloured dots instead of their icons
+   * (`lod` class): the icons would be a few pixels wide anyway, and dots keep panning and
+   * zooming smooth.
+   */
+  private updateLevelOfDetail(): void {
+    const devices = this.cy.nodes('.device');
+    const simple = this.cy.zoom() < LOD_ZOOM && devices.length >= LOD_MIN_DEVICES;
+    if (simple === this.simplified) return;
+    this.simplified = simple;
+    this.cy.batch(() => {
+      if (simple) devices.addClass('lod');
+      else devices.removeClass('lod');
+    });
   }
 
   zoomBy(factor: number): void {
@@ -194,6 +246,7 @@ export class CanvasAdapter {
       if (event.position.y > node.position().y + DEVICE_ICON_PX / 2) this.callbacks.onDoubleClickLabel(name);
       else this.callbacks.onDoubleClickDevice(name);
     });
+    cy.on('zoom', () => this.updateLevelOfDetail());
     cy.on('mouseover', 'edge', (event: EventObject) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event: EventObject) => event.target.removeClass('hover'));
     cy.on('dragfree', 'node', (event: EventObject) => {

@@ -6,7 +6,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import { DEVICE_KINDS } from '../../sim-core/devices/catalog';
-import { deviceGlyphUri } from './device-glyphs';
+import { deviceGlyphUri, KIND_COLORS } from './device-glyphs';
 
 const FONT = 'system-ui, "Segoe UI", "Noto Sans", Ubuntu, "DejaVu Sans", Arial, sans-serif';
 export const DEVICE_ICON_PX = 48;
@@ -36,9 +36,14 @@ export const CANVAS_STYLE: StylesheetJson = [
       'text-background-shape': 'roundrectangle',
       'min-zoomed-font-size': 7,
       'overlay-padding': 6,
+      'text-events': 'yes',
     },
   },
   ...DEVICE_KINDS.map((kind) => ({ selector: `node.kind-${kind}`, style: { 'background-image': deviceGlyphUri(kind) } })),
+  ...DEVICE_KINDS.map((kind) => ({
+    selector: `node.kind-${kind}.lod`,
+    style: { 'background-image': 'none', 'background-opacity': 1, 'background-color': KIND_COLORS[kind], shape: 'ellipse' as const, width: 36, height: 36 },
+  })),
   {
     selector: 'node.device:selected',
     style: { 'background-opacity': 1, 'background-color': '#dbe7fb', 'border-width': 2, 'border-color': '#2557c4', color: '#1747a6' },
@@ -70,7 +75,7 @@ export const CANVAS_STYLE: StylesheetJson = [
     selector: 'edge',
     style: {
       width: 2.5,
-      'curve-style': 'bezier',
+      'curve-style': 'straight',
       'line-color': '#6b7d99',
       'font-family': FONT,
       'font-size': 11,
@@ -81,7 +86,6 @@ export const CANVAS_STYLE: StylesheetJson = [
       'text-background-opacity': 0.92,
       'text-background-padding': '2px',
       'text-background-shape': 'roundrectangle',
-      'text-rotation': 'none',
       'min-zoomed-font-size': 7,
       'overlay-padding': 5,
     },

@@ -14,7 +14,7 @@ import { CanvasHint } from './canvas-hint';
 import { PropertiesPanel } from './properties-panel';
 import { RenameEditor } from './rename-editor';
 import { TopologyCanvas } from './topology-canvas';
-import { WelcomePanel } from './welcome-panel';
+import { SampleLabButton, WelcomePanel } from './welcome-panel';
 import { ZoomControls } from './zoom-controls';
 
 /** The drag-and-drop type carrying a device kind from the palette. */
@@ -53,7 +53,7 @@ export function CanvasArea() {
         <div className="canvas-area__empty" data-testid="canvas-empty">
           <p className="canvas-area__empty-title">{t('canvas.emptyTitle')}</p>
           <p className="canvas-area__empty-hint">{t('canvas.emptyHint')}</p>
-          {!welcomeDismissed && <WelcomePanel />}
+          {welcomeDismissed ? <SampleLabButton /> : <WelcomePanel />}
         </div>
       )}
       <CanvasHint />

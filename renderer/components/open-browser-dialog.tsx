@@ -6,14 +6,11 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-services';
 import { useAppStore } from '../state/app-store-context';
-import { useAppStoreApi } from '../state/use-app-store-api';
-import { loadLab } from '../../sim-core/lab/load-lab';
 import { Modal } from './modal';
 
 export function OpenBrowserDialog() {
   const { t } = useTranslation();
   const { files, fileCommands } = useAppServices();
-  const store = useAppStoreApi();
   const closeDialog = useAppStore((state) => state.closeDialog);
   const [recent, setRecent] = useState<readonly string[] | null>(null);
 
@@ -24,16 +21,7 @@ export function OpenBrowserDialog() {
   const openLocalFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    const text = await file.text();
-    const result = loadLab(text, file.name);
-    const state = store.getState();
-    if (!result.ok) {
-      state.openDialog({ kind: 'problems', fileName: file.name, problems: result.problems });
-      return;
-    }
-    // Keep a copy in the browser store, so Save writes back under the same name.
-    await files.save(text, file.name);
-    await fileCommands.run({ kind: 'open-path', path: file.name }, { force: true });
+    await fileCommands.openText(await file.text(), file.name);
   };
 
   return (

@@ -31,17 +31,13 @@ export function PropertiesPanel() {
   const selection = useAppStore((state) => state.selection);
   const count = selection.devices.length + selection.links.length;
   if (count === 0) return null;
-  const single = count === 1;
-  const body = !single ? (
-    <MultipleProperties />
-  ) : selection.devices.length === 1 ? (
-    <DeviceProperties key={selection.devices[0]} name={selection.devices[0]!} />
-  ) : (
-    <LinkProperties key={selection.links[0]} linkId={selection.links[0]!} />
-  );
+  const oneDevice = count === 1 && selection.devices.length === 1;
+  const oneLink = count === 1 && selection.links.length === 1;
   return (
     <aside className="properties" aria-label={t('properties.label')} data-testid="properties-panel">
-      {body}
+      {oneDevice && <DeviceProperties key={selection.devices[0]} name={selection.devices[0]!} />}
+      {oneLink && <LinkProperties key={selection.links[0]} linkId={selection.links[0]!} />}
+      {count > 1 && <MultipleProperties />}
     </aside>
   );
 }

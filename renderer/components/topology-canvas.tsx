@@ -8,6 +8,7 @@ import cytoscape from 'cytoscape';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDevice } from '../actions/add-device';
+import { asZoneId, type DeviceName } from '../../sim-core/lab/lab-document';
 import { moveDevices, movesChangeLab } from '../actions/move-devices';
 import { useAppServices } from '../app-services';
 import { CanvasAdapter, type CanvasCallbacks } from '../canvas/canvas-adapter';
@@ -16,13 +17,24 @@ import { labelZone } from '../canvas/zone-label';
 import type { AppStore } from '../state/create-app-store';
 import { useAppStoreApi } from '../state/use-app-store-api';
 
+/** Rename in place, unless cabling or a dialog is under way (two quick taps there are two picks). */
+function startRename(store: AppStore, name: DeviceName): void {
+  const state = store.getState();
+  if (state.tool === 'select' && state.dialog === null) state.openDialog({ kind: 'rename', device: name });
+}
+
 function makeCallbacks(store: AppStore): CanvasCallbacks {
   return {
     onTapBackground: (position, zone) => {
-      const state = store.getState();
-      if (state.selectedDeviceKind === null) return;
-      state.applyEdit(addDevice(state.lab, { kind: state.selectedDeviceKind, position, ...(zone !== undefined ? { zone: zone as never } : {}) }));
+      const kind = store.getState().selectedDeviceKind;
+      if (kind === null) return;
       store.setState({ selectedDeviceKind: null });
+      // After cytoscape has finished its own tap handling (which clears the selection), so the
+      // new device stays selected.
+      setTimeout(() => {
+        const state = store.getState();
+        state.applyEdit(addDevice(state.lab, { kind, position, ...(zone !== undefined ? { zone: asZoneId(zone) } : {}) }));
+      }, 0);
     },
     onTapDevice: (name) => {
       const state = store.getState();
@@ -44,9 +56,9 @@ function makeCallbacks(store: AppStore): CanvasCallbacks {
       const same = current.devices.join('\n') === selection.devices.join('\n') && current.links.join('\n') === selection.links.join('\n');
       if (!same) store.getState().setSelection(selection);
     },
-    onDoubleClickLabel: (name) => store.getState().openDialog({ kind: 'rename', device: name }),
+    onDoubleClickLabel: (name) => startRename(store, name),
     // Part 2 opens the device's console here; until then a double click renames too.
-    onDoubleClickDevice: (name) => store.getState().openDialog({ kind: 'rename', device: name }),
+    onDoubleClickDevice: (name) => startRename(store, name),
   };
 }
 
@@ -67,7 +79,7 @@ function TopologyCanvasView() {
       maxZoom: 4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: true,
-      selectionType: 'additive',
+      selectionType: 'single',
     });
     const zoneLabeler = () => {
       const state = store.getState();

@@ -32,3 +32,14 @@ export function WelcomePanel() {
     </section>
   );
 }
+
+/** After the welcome card is closed, an empty lab still offers the sample. */
+export function SampleLabButton() {
+  const { t } = useTranslation();
+  const { fileCommands } = useAppServices();
+  return (
+    <button type="button" className="button canvas-area__sample" data-testid="welcome-open-sample" onClick={() => void fileCommands.run({ kind: 'open-sample' })}>
+      {t('welcome.openSample')}
+    </button>
+  );
+}

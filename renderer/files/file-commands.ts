@@ -23,6 +23,11 @@ export interface FileCommands {
   saveAs(): Promise<boolean>;
   /** Saves under a name chosen in the app's own dialog (browser store). */
   saveTo(path: string): Promise<boolean>;
+  /**
+   * Opens lab text read from elsewhere (a file picked in the browser): validated once; when it
+   * loads, a copy goes into the browser store under `fileName` so Save writes back there.
+   */
+  openText(text: string, fileName: string): Promise<boolean>;
   /** Offers recovery when an autosave is waiting (call once at start). */
   checkRecovery(): Promise<void>;
   /** Writes the autosave if the lab changed since the last write; returns whether it wrote. */
@@ -114,6 +119,12 @@ export function createFileCommands(store: AppStore, files: LabFiles): FileComman
     saveTo: async (path) => {
       store.getState().closeDialog();
       return writeTo(path);
+    },
+    openText: async (text, fileName) => {
+      if (!openText(text, fileName, null)) return false;
+      const reply = await files.save(text, fileName);
+      if (reply.kind === 'saved') store.getState().markSaved(reply.path);
+      return true;
     },
     checkRecovery: async () => {
       const found = await files.readAutosave();

@@ -8,7 +8,7 @@ describe('rename-device', () => {
     const after = expectExactEdit(store, (current) => renameDevice(current, { from: 'R1', to: 'GW-HANOI' }));
     expect(after.devices[0]!.name).toBe('GW-HANOI');
     expect(after.links).toEqual([link('GW-HANOI:GigabitEthernet0/0', 'PC1:Ethernet0')]);
-    expect(store.getState().selection).toEqual({ devices: ['GW-HANOI'], links: ['GW-HANOI:GigabitEthernet0/0--PC1:Ethernet0'] });
+    expect(store.getState().selection).toEqual({ devices: ['GW-HANOI'], links: [] });
   });
 
   it('keeps the IOS hostname line in step with the name', () => {
