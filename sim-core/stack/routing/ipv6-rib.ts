@@ -32,14 +32,18 @@ export const IPV6_RIB = new DataKey<Ipv6Rib>('IPv6 RIB');
 
 const LINK_LOCAL_PREFIX = 0xfe80n << 112n;
 
-/** fe80::/10 (RFC 4291 section 2.5.6). */
+const LINK_LOCAL_FIRST = 0xfe80n << 112n;
+const LINK_LOCAL_LAST = (0xfec0n << 112n) - 1n;
+const MULTICAST_FIRST = 0xff00n << 112n;
+
+/** fe80::/10 (RFC 4291 section 2.5.6). Range compares: no bigint allocated on the forwarding path. */
 export function isIpv6LinkLocal(address: Ipv6Address): boolean {
-  return address >> 118n === 0x3fan;
+  return address >= LINK_LOCAL_FIRST && address <= LINK_LOCAL_LAST;
 }
 
 /** ff00::/8 (RFC 4291 section 2.7). */
 export function isIpv6Multicast(address: Ipv6Address): boolean {
-  return address >> 120n === 0xffn;
+  return address >= MULTICAST_FIRST;
 }
 
 function isLinkScoped(network: Ipv6Address, prefixLength: number): boolean {
@@ -84,7 +88,8 @@ export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
   }
 
   lookup(destination: Ipv6Address): Ipv6ForwardingDecision | undefined {
-    if (isIpv6LinkLocal(destination) || (isIpv6Multicast(destination) && ((destination >> 112n) & 0xfn) <= 2n)) return undefined;
+    // Link-local unicast, and multicast of interface- or link-local scope (ff01::, ff02::, RFC 4291 section 2.7), need a zone.
+    if (isIpv6LinkLocal(destination) || (destination >= MULTICAST_FIRST && (destination & (0xfn << 112n)) <= 2n << 112n)) return undefined;
     const entry = this.lookupEntry(destination);
     if (entry === undefined) return undefined;
     return { route: entry.route, iface: entry.iface, nextHop: entry.gateway ?? destination, onLink: entry.gateway === null && !entry.discard, discard: entry.discard };
@@ -106,15 +111,12 @@ export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
   syncConnected(iface: NetInterface): void {
     const wanted: { network: Ipv6Address; prefixLength: number; source: 'connected' | 'local' }[] = [];
     if (iface.operUp && iface.ipv6.enabled) {
-      const seen = new Set<string>();
       for (const entry of iface.ipv6.addresses) {
         if (entry.state === 'duplicate') continue;
         wanted.push({ network: entry.address, prefixLength: 128, source: 'local' });
         const prefix = connectedPrefixOf(entry);
         if (prefix === undefined) continue;
-        const key = `${prefix.network}/${prefix.length}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (wanted.some((w) => w.source === 'connected' && w.network === prefix.network && w.prefixLength === prefix.length)) continue;
         wanted.push({ network: prefix.network, prefixLength: prefix.length, source: 'connected' });
       }
     }
