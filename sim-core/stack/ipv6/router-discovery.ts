@@ -41,6 +41,7 @@ import type { NdpOption } from '../../wire/ndp-options';
 import { DataKey, type Ipv6InterfaceAddress, type NetInterface } from '../net-interface';
 import type { NodeStack, StackFlavour } from '../node-stack';
 import { IPV6_RIB, isIpv6LinkLocal, type Ipv6Rib } from '../routing/ipv6-rib';
+import { HOST_IPV6_SETTINGS } from './host-settings';
 import { DefaultRouterList } from './default-router-list';
 import { joinIpv6Group, leaveIpv6Group } from './multicast-membership';
 import { Slaac, SLAAC_DEFAULTS, type SlaacAddressServices, type SlaacOptions } from './slaac';
@@ -424,6 +425,8 @@ export class RouterDiscovery {
 
   private isHostInterface(iface: NetInterface): boolean {
     if (iface.kind === 'loopback' || iface.kind === 'null') return false;
+    // Router discovery switched off by the host's operator (Windows routerdiscovery=disabled, Linux accept_ra=0).
+    if (iface.getData(HOST_IPV6_SETTINGS)?.acceptRouterAdvertisements === false) return false;
     return this.stack.flavour !== 'ios' || this.autoconfig.has(iface);
   }
 

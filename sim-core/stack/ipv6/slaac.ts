@@ -28,6 +28,7 @@ import { NS_PER_S, type TimeNs } from '../../engine/time';
 import { INFINITE_LIFETIME_S } from '../../wire/ndp-options';
 import type { Ipv6AddressOrigin, Ipv6InterfaceAddress, NetInterface } from '../net-interface';
 import type { NodeStack } from '../node-stack';
+import { HOST_IPV6_SETTINGS } from './host-settings';
 import { addressWithInterfaceId, createStableIdSecret, interfaceIdFor, temporaryInterfaceId, type InterfaceIdMode, type StableIdSecret } from './interface-identifier';
 
 /** The parts of the IPv6 layer SLAAC uses (Ipv6Layer provides them). */
@@ -127,6 +128,7 @@ export class Slaac {
 
   /** RFC 4862 section 5.5.3: a Prefix Information option received in a valid RA on `iface`. */
   handlePrefix(iface: NetInterface, option: SlaacPrefix): void {
+    if (iface.getData(HOST_IPV6_SETTINGS)?.autoconfig === false) return; // Linux autoconf=0
     if (!option.autonomous) return; // a)
     if (option.prefix >> 118n === 0x3fan) return; // b) link-local prefix
     if (option.preferredLifetimeS > option.validLifetimeS) return; // c)
@@ -143,7 +145,7 @@ export class Slaac {
       state.validUntilNs = untilNs(now, option.validLifetimeS);
       state.preferredUntilNs = untilNs(now, option.preferredLifetimeS);
       state.stable = this.createAddress(state, 'slaac', option.validLifetimeS, option.preferredLifetimeS, 0);
-      if (this.options.temporaryAddresses) this.createTemporary(state);
+      if (this.temporaryOn(iface)) this.createTemporary(state);
       return;
     }
     // e) the prefix is known: preferred lifetime as advertised, valid lifetime by the two-hour rule.
@@ -163,7 +165,17 @@ export class Slaac {
       const tempPreferredS = Math.max(0, Math.min(option.preferredLifetimeS, this.options.tempPreferredLifetimeS - this.desyncFactorS - ageS, tempValidS));
       this.setLifetimes(state, temp, tempValidS, tempPreferredS);
     }
-    if (this.options.temporaryAddresses && option.preferredLifetimeS > 0 && !state.temporaries.some((t) => t.preferredUntilNs > now)) this.createTemporary(state);
+    if (this.temporaryOn(iface) && option.preferredLifetimeS > 0 && !state.temporaries.some((t) => t.preferredUntilNs > now)) this.createTemporary(state);
+  }
+
+  /** Temporary addresses on for `iface`: the host's setting (host-settings.ts), else the system default. */
+  private temporaryOn(iface: NetInterface): boolean {
+    return iface.getData(HOST_IPV6_SETTINGS)?.temporaryAddresses ?? this.options.temporaryAddresses;
+  }
+
+  /** How `iface` forms identifiers: the host's setting, else the system default. */
+  private idModeOf(iface: NetInterface): InterfaceIdMode {
+    return iface.getData(HOST_IPV6_SETTINGS)?.idMode ?? this.options.idMode;
   }
 
   /** The autoconfigured addresses and their lifetimes, for checks. */
@@ -180,7 +192,7 @@ export class Slaac {
 
   private createAddress(state: PrefixState, origin: 'slaac' | 'temporary', validS: number, preferredS: number, dadCounter: number): AutoAddress {
     const iface = state.iface;
-    const id = origin === 'temporary' ? temporaryInterfaceId(this.random) : interfaceIdFor(this.options.idMode, this.secret, state.prefix, iface.name, iface.mac, dadCounter);
+    const id = origin === 'temporary' ? temporaryInterfaceId(this.random) : interfaceIdFor(this.idModeOf(iface), this.secret, state.prefix, iface.name, iface.mac, dadCounter);
     const address = addressWithInterfaceId(state.prefix, id);
     const now = this.stack.context.nowNs();
     const auto: AutoAddress = { address, origin, validUntilNs: 0, preferredUntilNs: 0, createdNs: now, deprecateTimer: null, expireTimer: null, regenTimer: null, dadCounter };
@@ -222,7 +234,7 @@ export class Slaac {
         // Section 5.5.4: a deprecated address stays valid; DAD results (duplicate) are kept as they are.
         if (entry !== undefined && (entry.state === 'preferred' || entry.state === 'tentative' || entry.state === 'optimistic')) this.services.setState(state.iface, entry, 'deprecated');
       });
-      if (auto.origin === 'temporary' && this.options.temporaryAddresses && preferredS > REGEN_ADVANCE_S) {
+      if (auto.origin === 'temporary' && this.temporaryOn(state.iface) && preferredS > REGEN_ADVANCE_S) {
         auto.regenTimer = context.setTimer(auto.preferredUntilNs - now - REGEN_ADVANCE_S * NS_PER_S, () => {
           auto.regenTimer = null;
           // RFC 8981 section 3.6: the next temporary address, made before this one deprecates.
@@ -256,7 +268,7 @@ export class Slaac {
     const now = this.stack.context.nowNs();
     if (auto.origin === 'slaac') {
       // RFC 7217 section 6: try again with the next DAD_Counter (an EUI-64 identifier cannot change: it stays duplicate).
-      if (this.options.idMode !== 'stable-privacy') return;
+      if (this.idModeOf(iface) !== 'stable-privacy') return;
       const validS = remainingS(now, auto.validUntilNs);
       const preferredS = remainingS(now, auto.preferredUntilNs);
       this.forget(state, auto);
