@@ -24,8 +24,6 @@ import { LabSession } from './lab-session';
 export type LabBootProblemCode =
   /** A config line the device refused (the device's error is in the message). */
   | 'config-rejected'
-  /** A device's config was not applied: its dialect is not in this build. */
-  | 'config-not-applied'
   /** The simulator failed on something the loader accepted: a V6Lab bug. */
   | 'boot-failed';
 
@@ -96,19 +94,6 @@ function applyConfig(network: Network, device: LabDevice, config: string, fileNa
     origin === undefined ? { line: configLine, column: configColumn } : locateConfigLine(origin, configLine, configColumn);
   // Without a source map the position is within the config text itself.
   const file = origin === undefined ? `${fileName} (${device.name} config)` : fileName;
-  if (!support.available) {
-    const { line, column } = at(1, 1);
-    return [
-      {
-        severity: 'warning',
-        code: 'config-not-applied',
-        file,
-        line,
-        column,
-        message: `${device.name}'s config was not applied: the ${support.dialect} console is not in this build yet`,
-      },
-    ];
-  }
   let rejected: readonly ConfigRejection[];
   try {
     rejected = support.loadConfig(target, config);

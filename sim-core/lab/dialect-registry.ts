@@ -9,7 +9,11 @@ import { getDeviceKindSpec, type Dialect } from '../devices/catalog';
 import type { Device } from '../devices/device';
 import { createIosConsole } from '../console/ios/create-ios-console';
 import { loadIosConfig } from '../console/ios/load-ios-config';
-import { ConsoleSession, type ConsoleDialect, type DialectOutcome } from '../console/session';
+import type { ConsoleSession } from '../console/session';
+import { createLinuxConsole } from '../console/linux/linux-console';
+import { loadLinuxConfig } from '../console/linux/linux-config';
+import { createWindowsConsole } from '../console/windows/windows-console';
+import { loadWindowsConfig, type HostConfigLoadResult } from '../console/windows/windows-config';
 
 /** A config line the device refused, as its own console would have printed it. */
 export interface ConfigRejection {
@@ -26,8 +30,6 @@ export interface ConfigRejection {
 /** How one dialect boots and talks. */
 export interface DialectSupport {
   readonly dialect: Dialect;
-  /** Whether the dialect's console and loader exist in this build (false: a stand-in). */
-  readonly available: boolean;
   /** A console session on the device (not yet opened). */
   createConsole(device: Device): ConsoleSession;
   /** Applies config text to the device; returns the lines it refused. Never throws on text. */
@@ -41,7 +43,6 @@ const CTRL_SHIFT_6 = '\x1e';
 
 const IOS_SUPPORT: DialectSupport = {
   dialect: 'ios',
-  available: true,
   createConsole: (device) => createIosConsole(device),
   loadConfig: (device, text) =>
     loadIosConfig(device, text).rejected.map((rejection) => ({
@@ -53,37 +54,19 @@ const IOS_SUPPORT: DialectSupport = {
   interruptKey: CTRL_SHIFT_6,
 };
 
-/** A console for a dialect this build lacks: it says so instead of pretending. */
-class UnavailableDialect implements ConsoleDialect {
-  readonly interruptKey = CTRL_C;
-  constructor(
-    private readonly promptText: string,
-    private readonly what: string,
-  ) {}
-
-  prompt(): string {
-    return this.promptText;
-  }
-
-  execute(line: string): DialectOutcome {
-    return line.trim() === '' ? {} : { output: `${this.what} is not available in this build yet.\n\n` };
-  }
-}
-
-function unavailableSupport(dialect: Dialect, prompt: string, what: string): DialectSupport {
+function hostSupport(dialect: 'windows' | 'linux', createConsole: (device: Device) => ConsoleSession, loadConfig: (device: Device, text: string) => HostConfigLoadResult): DialectSupport {
   return {
     dialect,
-    available: false,
-    createConsole: () => new ConsoleSession(new UnavailableDialect(prompt, what)),
-    loadConfig: () => [],
+    createConsole: (device) => createConsole(device),
+    loadConfig: (device, text) => loadConfig(device, text).rejected.map((rejection) => ({ line: rejection.line, text: rejection.text, message: rejection.message })),
     interruptKey: CTRL_C,
   };
 }
 
 const SUPPORT: Readonly<Record<Dialect, DialectSupport>> = {
   ios: IOS_SUPPORT,
-  windows: unavailableSupport('windows', 'C:\\Users\\admin>', 'The Windows command prompt'),
-  linux: unavailableSupport('linux', 'admin@server:~$ ', 'The Linux shell'),
+  windows: hostSupport('windows', createWindowsConsole, loadWindowsConfig),
+  linux: hostSupport('linux', createLinuxConsole, loadLinuxConfig),
 };
 
 /** The console and loader of a dialect. */
