@@ -3,6 +3,8 @@
  * interface's `ipv6 enable`, link-local, global and EUI-64 addresses (RFC 4291 section 2.5.1 and
  * appendix A; RFC 4862 section 5.3 for the link-local), reads the neighbour caches for
  * `show ipv6 neighbors` (RFC 4861 section 7.3.2 states, as IOS abbreviates them), prints
+ * `ipv6 nd …` settings and `ipv6 address autoconfig` go to router discovery (RFC 4861 section
+ * 6.2.1, RFC 8106 RDNSS with IOS's default lifetime of three RA intervals), prints
  * `%IPV6_ND-4-DUPLICATE` when DAD finds a duplicate (RFC 4862 section 5.4.5), and, under
  * `debug ipv6 nd`, prints one `ICMPv6-ND:` line per Neighbor Discovery message the device
  * sends or receives (RFC 4861 section 4), read from its ports as they pass.
@@ -17,6 +19,7 @@ import type { Port, TappedFrame } from '../../stack/port';
 import { DUPLICATE_ADDRESS_LOG } from '../../stack/ipv6/duplicate-address-detection';
 import { linkLocalAddressFor } from '../../stack/ipv6/interface-identifier';
 import { IPV6, type Ipv6Layer } from '../../stack/ipv6/ipv6-layer';
+import { ROUTER_DISCOVERY, type RaInterfaceConfig, type RouterDiscovery } from '../../stack/ipv6/router-discovery';
 import type { NetInterface } from '../../stack/net-interface';
 import { decodeEthernet, ETHERTYPE_IPV6 } from '../../wire/ethernet';
 import { decodeIcmpv6, type Icmpv6Message } from '../../wire/icmpv6';
@@ -77,6 +80,32 @@ function applyInterface(layer: Ipv6Layer, runtime: IosRuntime, i: IosInterfaceCo
   if (iface.ipv6.enabled && layer.linkLocalOf(iface) === undefined) {
     layer.addAddress(iface, { address: linkLocalAddressFor('ios', runtime.device.stack!.context.random, iface), prefixLength: 64, origin: 'link-local' });
   }
+}
+
+/** `ipv6 nd …` and `ipv6 address autoconfig` into router discovery (RFC 4861 section 6.2.1 variables). */
+function applyRouterAdvertisements(rd: RouterDiscovery, i: IosInterfaceConfig, iface: NetInterface): void {
+  const nd = i.nd;
+  const config: RaInterfaceConfig = rd.config(iface);
+  config.suppress = nd.raSuppress !== 'none';
+  config.suppressAll = nd.raSuppress === 'all';
+  config.maxIntervalS = nd.raIntervalS;
+  config.minIntervalS = nd.raIntervalMinS;
+  config.lifetimeS = nd.raLifetimeS;
+  config.managed = nd.managedConfigFlag;
+  config.other = nd.otherConfigFlag;
+  config.preference = nd.routerPreference === 'High' ? 'high' : nd.routerPreference === 'Low' ? 'low' : 'medium';
+  config.prefixes = nd.prefixes.map((p) => ({
+    prefix: p.prefix,
+    prefixLength: p.prefixLength,
+    ...(p.validLifetimeS !== undefined ? { validLifetimeS: p.validLifetimeS } : {}),
+    ...(p.preferredLifetimeS !== undefined ? { preferredLifetimeS: p.preferredLifetimeS } : {}),
+    noAdvertise: p.noAdvertise,
+    noAutoconfig: p.noAutoconfig,
+    offLink: p.offLink,
+  }));
+  config.dnsServers = nd.dnsServers.map((d) => ({ address: d.address, lifetimeS: d.lifetimeS ?? 3 * (nd.raIntervalS ?? 200) }));
+  rd.setAutoconfig(iface, i.ipv6Autoconfig !== undefined, i.ipv6Autoconfig?.default ?? false);
+  rd.refresh(iface);
 }
 
 function neighborsOf(layer: Ipv6Layer, runtime: IosRuntime): NeighborView[] {
@@ -159,7 +188,12 @@ export function installIpv6Binding(runtime: IosRuntime): void {
   const layer = stack?.find(IPV6);
   if (stack === null || stack === undefined || layer === undefined) return;
   const hooks: Ipv6ConfigHooks = {
-    applyInterface: (rt, i, iface) => applyInterface(layer, rt, i, iface),
+    applyInterface: (rt, i, iface) => {
+      applyInterface(layer, rt, i, iface);
+      const rd = stack.find(ROUTER_DISCOVERY);
+      if (rd !== undefined) applyRouterAdvertisements(rd, i, iface);
+    },
+    applyUnicastRouting: () => stack.find(ROUTER_DISCOVERY)?.refresh(),
     neighbors: (rt) => neighborsOf(layer, rt),
     clearNeighbors: (rt) => {
       for (const iface of rt.device.stack?.interfaces ?? []) layer.neighbors.flush(iface);

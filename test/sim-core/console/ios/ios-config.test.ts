@@ -18,6 +18,7 @@ import { loadIosConfig } from '../../../../sim-core/console/ios/load-ios-config'
 import { formatConfigBody, formatShowRunningConfig } from '../../../../sim-core/console/ios/running-config';
 import { IPV4_RIB } from '../../../../sim-core/stack/routing/ipv4-rib';
 import { IPV6_RIB } from '../../../../sim-core/stack/routing/ipv6-rib';
+import { ROUTER_DISCOVERY } from '../../../../sim-core/stack/ipv6/router-discovery';
 import { loadLab } from '../../../../sim-core/lab/load-lab';
 import { Network } from '../../../../sim-core/sim/network';
 
@@ -77,6 +78,39 @@ describe('loading IOS config text changes the simulated device', () => {
     expect(result.rejected).toEqual([]);
     expect(core.stack!.ipv4Forwarding).toBe(true);
     expect(core.interface('Vlan10')?.ipv4Addresses).toHaveLength(1);
+  });
+});
+
+describe('ipv6 nd settings reach router discovery (RFC 4861 section 6.2.1)', () => {
+  it('prefix lifetimes and flags, M/O flags, interval, lifetime, suppress all, RDNSS', () => {
+    const { device: r1 } = device('router');
+    const result = loadIosConfig(
+      r1,
+      [
+        'ipv6 unicast-routing',
+        'interface g0/0',
+        ' ipv6 address 2001:db8:10::1/64',
+        ' ipv6 nd prefix 2001:db8:10::/64 infinite infinite no-autoconfig',
+        ' ipv6 nd managed-config-flag',
+        ' ipv6 nd other-config-flag',
+        ' ipv6 nd ra interval 30 10',
+        ' ipv6 nd ra lifetime 900',
+        ' ipv6 nd ra dns server 2001:db8:10::53 600',
+        ' ipv6 nd ra suppress all',
+      ].join('\n'),
+    );
+    expect(result.rejected).toEqual([]);
+    const rd = r1.stack!.find(ROUTER_DISCOVERY)!;
+    const config = rd.config(r1.interface('GigabitEthernet0/0')!);
+    expect(config).toMatchObject({ managed: true, other: true, maxIntervalS: 30, minIntervalS: 10, lifetimeS: 900, suppress: true, suppressAll: true });
+    expect(config.prefixes).toEqual([{ prefix: 0x20010db8001000000000000000000000n, prefixLength: 64, validLifetimeS: 0xffffffff, preferredLifetimeS: 0xffffffff, noAdvertise: false, noAutoconfig: true, offLink: false }]);
+    expect(config.dnsServers).toEqual([{ address: 0x20010db8001000000000000000000053n, lifetimeS: 600 }]);
+  });
+
+  it('the preferred lifetime may not exceed the valid one, and the minimum interval stays under 75% of the maximum', () => {
+    const { device: r1 } = device('router');
+    const result = loadIosConfig(r1, 'interface g0/0\n ipv6 nd prefix 2001:db8::/64 100 200\n ipv6 nd ra interval 100 90\n');
+    expect(result.rejected.map((r) => r.line)).toEqual([2, 3]);
   });
 });
 
