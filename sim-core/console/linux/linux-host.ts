@@ -16,6 +16,7 @@ import type { Ipv6Address } from '../../addr/ipv6';
 import { ipv4NetworkPart, ipv6NetworkPart, type Ipv4Prefix, type Ipv6Prefix } from '../../addr/prefix';
 import type { Device } from '../../devices/device';
 import { IPV6, type Ipv6Layer } from '../../stack/ipv6/ipv6-layer';
+import { ROUTER_DISCOVERY } from '../../stack/ipv6/router-discovery';
 import type { NetInterface } from '../../stack/net-interface';
 import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
 import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
@@ -400,6 +401,8 @@ export class LinuxHost {
       return views.sort((x, y) => (x.prefix.network as number) - (y.prefix.network as number) || x.prefix.length - y.prefix.length || x.metric - y.metric);
     }
     const rib = stack.find(IPV6_RIB);
+    // The RA's Cur Hop Limit rides on the RA default route (`hoplimit 64`).
+    const hopLimitOf = (iface: NetInterface): number | undefined => stack.find(ROUTER_DISCOVERY)?.learnedParameters(iface)?.curHopLimit;
     for (const entry of rib?.entries() ?? []) {
       const r: Route<Ipv6Address> = entry.route;
       const iface = r.iface ?? entry.resolvedIface;
@@ -426,6 +429,7 @@ export class LinuxHost {
         metric,
         nextHops: [{ ...(r.nextHop !== null ? { address: r.nextHop } : {}), interfaceName: iface.name }],
         ...(r.expiresNs !== undefined && Number.isFinite(r.expiresNs) ? { expiresS: Math.max(0, Math.floor((r.expiresNs - now) / 1e9)) } : {}),
+        ...(code === 'ND' && hopLimitOf(iface) !== undefined ? { hopLimit: hopLimitOf(iface) } : {}),
       });
     }
     return views.sort((x, y) => {
