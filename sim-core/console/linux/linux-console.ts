@@ -12,8 +12,8 @@
  * name resolution (targets are addresses).
  */
 import { isLinkLocalIpv6 } from '../../addr/classify';
-import { parseIpv4 } from '../../addr/ipv4';
-import { parseIpv6 } from '../../addr/ipv6';
+import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
+import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
 import type { Device } from '../../devices/device';
 import { NS_PER_MS, NS_PER_S } from '../../engine/time';
 import { startPing, type PingResult } from '../../stack/apps/ping';
@@ -199,7 +199,7 @@ export class LinuxDialect implements ConsoleDialect {
     if ((o.family === 'ipv4' && target.kind === 'ipv6') || (o.family === 'ipv6' && target.kind === 'ipv4')) return { output: `ping: ${target.text}: Address family for hostname not supported\n` };
     if (target.kind === 'ipv6' && target.zone !== undefined && this.host.link(target.zone) === undefined) return { output: `ping: ${target.text}: Name or service not known\n` };
     // -I: an interface name, or a source address.
-    let source;
+    let source: Ipv4Address | Ipv6Address | undefined;
     let sourceInterface: NetInterface | undefined;
     if (o.interfaceOrSource !== undefined) {
       const s = target.kind === 'ipv4' ? parseIpv4(o.interfaceOrSource) : parseIpv6(o.interfaceOrSource);

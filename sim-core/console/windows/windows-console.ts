@@ -9,9 +9,8 @@
  * Leaves out: batch syntax, environment variables, `cd`/`dir` (there is no file system), name
  * resolution (targets are addresses; a name is "could not find host").
  */
-import type { Ipv6Address } from '../../addr/ipv6';
-import { parseIpv4 } from '../../addr/ipv4';
-import { parseIpv6 } from '../../addr/ipv6';
+import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
+import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
 import type { Device } from '../../devices/device';
 import { NS_PER_MS } from '../../engine/time';
 import { startPing, type PingResult } from '../../stack/apps/ping';
@@ -256,7 +255,7 @@ export class WindowsDialect implements ConsoleDialect {
     if (o.dontFragment && target.kind === 'ipv6') return { output: 'Option -f is only supported for IPv4.\n' };
     const zone = this.zoneInterface(target);
     if (target.kind === 'ipv6' && target.zone !== undefined && zone === undefined) return { output: notFound(target.text) };
-    let source;
+    let source: Ipv4Address | Ipv6Address | undefined;
     if (o.source !== undefined) {
       const s = target.kind === 'ipv4' ? parseIpv4(o.source) : parseIpv6(o.source);
       if (!s.ok) return { output: `Bad value for option -S.\n` };
