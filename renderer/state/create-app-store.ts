@@ -4,18 +4,19 @@
  * its undo history (lab-slice.ts), the canvas selection (selection-slice.ts) and the UI
  * (ui-slice.ts). The state is plain serializable data.
  *
- * Leaves out: the simulation view and console slices (they arrive with their features, as
- * further slices here); high-rate streams (trace, console output) stay out of the store.
+ * The simulation view and open consoles are one more slice (renderer/sim/sim-slice.ts).
+ * High-rate streams (trace, console output) stay out of the store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createLabSlice, type LabActions, type LabState } from './lab-slice';
 import { createSelectionSlice, type SelectionActions, type SelectionState } from './selection-slice';
 import { createUiSlice, type UiActions, type UiState } from './ui-slice';
+import { createSimSlice, type SimViewActions, type SimViewState } from '../sim/sim-slice';
 
 export { READY_STATUS, type StatusMessage } from './ui-slice';
 
-export type AppState = UiState & LabState & SelectionState;
-export type AppActions = UiActions & LabActions & SelectionActions;
+export type AppState = UiState & LabState & SelectionState & SimViewState;
+export type AppActions = UiActions & LabActions & SelectionActions & SimViewActions;
 export type AppStore = StoreApi<AppState & AppActions>;
 
 export function createAppStore(initial: Partial<AppState> = {}): AppStore {
@@ -23,6 +24,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     ...createUiSlice(set, get),
     ...createLabSlice(set, get),
     ...createSelectionSlice(set, get),
+    ...createSimSlice(set, get),
     ...initial,
   }));
 }
