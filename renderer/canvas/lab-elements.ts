@@ -73,5 +73,7 @@ export function listZonesInUse(lab: Lab): string[] {
 }
 
 export function zoneElement(zone: string, label: string): ElementDefinition {
-  return { group: 'nodes', data: { id: zoneNodeId(zone), zone, label }, classes: `zone zone-${zone}`, selectable: false };
+  // A zone box is not dragged as a whole (that moved every device in it by accident): dragging
+  // on its empty area pans the view, as on the background.
+  return { group: 'nodes', data: { id: zoneNodeId(zone), zone, label }, classes: `zone zone-${zone}`, selectable: false, grabbable: false, pannable: true };
 }

@@ -3,6 +3,7 @@
  * left, the toolbar in the middle, the language switch on the right.
  */
 import { useTranslation } from 'react-i18next';
+import { pickLabText } from '../canvas/zone-label';
 import { baseName } from '../files/lab-files';
 import { useAppStore } from '../state/app-store-context';
 import { isLabDirty } from '../state/lab-slice';
@@ -12,6 +13,8 @@ import { Toolbar } from './toolbar';
 export function TopBar() {
   const { t } = useTranslation();
   const filePath = useAppStore((state) => state.filePath);
+  const labName = useAppStore((state) => state.lab.name);
+  const language = useAppStore((state) => state.language);
   const dirty = useAppStore(isLabDirty);
   return (
     <header className="top-bar">
@@ -23,7 +26,7 @@ export function TopBar() {
         </svg>
         <h1 className="top-bar__title" data-testid="app-title">{t('app.title')}</h1>
         <span className="top-bar__file" data-testid="file-name" title={filePath ?? undefined}>
-          {filePath === null ? t('file.untitled') : baseName(filePath)}
+          {filePath !== null ? baseName(filePath) : labName !== undefined ? pickLabText(labName, language) : t('file.untitled')}
           {dirty && <span className="top-bar__dirty" data-testid="dirty-marker" title={t('file.unsaved')} aria-label={t('file.unsaved')} />}
         </span>
       </div>

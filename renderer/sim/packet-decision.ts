@@ -42,9 +42,8 @@ export function explainRecord(inputs: DecisionInputs, seq: number): PacketDecisi
   const record = inputs.recordAt(seq);
   if (record === undefined) return null;
   if (record.direction === 'drop') return { kind: 'dropped', device: record.device, iface: record.interface, reason: record.reason ?? 'unknown' };
-  const bytes = record.bytes;
-  const identity = bytes === null ? null : identifyPacket(bytes);
-  return record.direction === 'rx' ? explainReceive(inputs, seq, record, identity) : explainSend(inputs, seq, record, identity);
+  if (record.direction === 'tx') return explainSend(inputs, seq, record);
+  return explainReceive(inputs, seq, record, record.bytes === null ? null : identifyPacket(record.bytes));
 }
 
 /** Same packet: equal frames, or the same IP packet. Returns the hop-limit change, or null. */
@@ -85,7 +84,7 @@ function explainReceive(inputs: DecisionInputs, seq: number, rx: TraceRecord, id
   return { kind: 'received', device: rx.device, iface: rx.interface, multicast: identity?.multicast ?? (rx.bytes !== null && rx.bytes.length > 0 && (rx.bytes[0]! & 1) === 1) };
 }
 
-function explainSend(inputs: DecisionInputs, seq: number, tx: TraceRecord, identity: PacketIdentity | null): PacketDecision {
+function explainSend(inputs: DecisionInputs, seq: number, tx: TraceRecord): PacketDecision {
   const limit = Math.max(inputs.firstSeq, seq - WINDOW_RECORDS);
   for (let previous = seq - 1; previous >= limit; previous--) {
     const other = inputs.recordAt(previous);

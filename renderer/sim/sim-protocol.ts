@@ -19,8 +19,11 @@ export type SimMode = 'realtime' | 'simulation';
 export const SIM_SPEEDS = [1, 2, 5, 10, 100] as const;
 export type SimSpeed = (typeof SIM_SPEEDS)[number];
 
+/** The event list's protocol classes: the wire classifier's, plus spanning tree BPDUs. */
+export type RowClass = FrameClass | 'STP';
+
 /** Every class the event-list filter knows, in the order the filter shows them. */
-export const FRAME_CLASSES: readonly FrameClass[] = ['ARP', 'NDP', 'ICMPv6', 'ICMP', 'DHCPv6', 'DNS', 'OSPF', 'BGP', 'TCP', 'UDP', 'tunnel', 'other'];
+export const ROW_CLASSES: readonly RowClass[] = ['ARP', 'NDP', 'ICMPv6', 'ICMP', 'DHCPv6', 'DNS', 'OSPF', 'BGP', 'TCP', 'UDP', 'tunnel', 'STP', 'other'];
 
 /** One trace record as the event list shows it. `seq` numbers records from 0 since boot. */
 export interface TraceRow {
@@ -29,7 +32,7 @@ export interface TraceRow {
   readonly device: string;
   readonly iface: string;
   readonly direction: TraceDirection;
-  readonly frameClass: FrameClass;
+  readonly frameClass: RowClass;
   /** tshark-style one-line summary ("ICMPv6: Echo (ping) request id=0x0001, seq=1, hop limit=64"). */
   readonly summary: string;
   readonly length: number;
@@ -103,7 +106,7 @@ export interface SimRequestMap {
   'set-speed': { request: { readonly speed: number }; reply: SimClock };
   'set-playing': { request: { readonly playing: boolean }; reply: SimClock };
   /** Runs to the next moment something is on a wire (of one of `classes`, when given). */
-  'step-forward': { request: { readonly classes?: readonly FrameClass[] }; reply: { readonly stepped: boolean; readonly firstSeq: number; readonly endSeq: number } };
+  'step-forward': { request: { readonly classes?: readonly RowClass[] }; reply: { readonly stepped: boolean; readonly firstSeq: number; readonly endSeq: number } };
   /** Replays from the seed to where the last step forward started. */
   'step-back': { request: null; reply: { readonly stepped: boolean; readonly endSeq: number } };
   'inspect': { request: { readonly seq: number }; reply: FrameDetails };

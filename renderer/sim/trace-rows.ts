@@ -11,8 +11,8 @@
  */
 import type { TraceRecord } from '../../sim-core/engine/trace';
 import type { FieldNode, FrameDescription, LayerDescription } from '../../sim-core/wire/describe';
-import { classifyFrame, describeFrame, summarizeFrame, type FrameClass } from '../../sim-core/wire/frame';
-import type { TraceRow } from './sim-protocol';
+import { classifyFrame, describeFrame, summarizeFrame } from '../../sim-core/wire/frame';
+import type { RowClass, TraceRow } from './sim-protocol';
 
 const ETHERNET_HEADER_BYTES = 14;
 const ETHERTYPE_IPV4 = 0x0800;
@@ -48,14 +48,24 @@ export function asEthernetFrame(bytes: Uint8Array): { readonly frame: Uint8Array
   return { frame, shift: ETHERNET_HEADER_BYTES };
 }
 
+/** Spanning tree BPDUs: IEEE 802.3 length field, then LLC with DSAP and SSAP 0x42 (IEEE 802.1D section 9.3). */
+export function isSpanningTreeBpdu(bytes: Uint8Array): boolean {
+  return bytes.length >= 17 && ((bytes[12]! << 8) | bytes[13]!) <= 1500 && bytes[14] === 0x42 && bytes[15] === 0x42;
+}
+
 /** The event-list row of a record. */
 export function toTraceRow(seq: number, record: TraceRecord): TraceRow {
-  let frameClass: FrameClass = 'other';
+  let frameClass: RowClass = 'other';
   let summary = '';
   if (record.bytes !== null) {
     const { frame } = asEthernetFrame(record.bytes);
-    frameClass = classifyFrame(frame);
-    summary = summarizeFrame(frame);
+    if (isSpanningTreeBpdu(frame)) {
+      frameClass = 'STP';
+      summary = `STP: ${frame[20] === 0x80 ? 'Topology Change Notification' : 'Configuration BPDU'}`;
+    } else {
+      frameClass = classifyFrame(frame);
+      summary = summarizeFrame(frame);
+    }
   }
   return {
     seq,

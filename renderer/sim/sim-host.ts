@@ -1,0 +1,592 @@
+/**
+ * The simulation worker's logic, kept apart from the Worker global so tests drive it in Node:
+ * `handle(message)` takes one request (sim-protocol.ts) and answers through `post`; `tick()`
+ * advances time (the worker calls it on an interval, tests call it by hand with a fake clock).
+ *
+ * - One LabSession (sim-core/lab) per booted lab. Trace records are kept here in order, numbered
+ *   `seq` from 0 since boot; rows for the event list are made at flush time, in batches.
+ * - Realtime: virtual time follows the wall clock times the speed; a slice that would take too
+ *   many events (a storm) re-anchors the clock instead of freezing the worker.
+ * - Simulation: time moves only on `step-forward` (to the next instant some frame is on a wire,
+ *   and with the same instant's others) or while playing (one step per interval).
+ * - Step back is a replay: every console input is logged with the exact point of the run it
+ *   happened at (events executed and virtual time); a new session from the same lab and seed,
+ *   fed the same inputs at the same points, is the same run (sim-core is deterministic), so it
+ *   is run to where the last step started.
+ * - A new lab (topology edited) boots a new session and types the keystrokes of the old one's
+ *   consoles again (a command still running after its line is interrupted), so configuration
+ *   done at the consoles survives the edit.
+ *
+ * Leaves out: saving the running configuration back into the lab document.
+ */
+import { writePcapng } from '../../sim-core/capture/pcapng';
+import { formatIpv4, readIpv4 } from '../../sim-core/addr/ipv4';
+import { formatIpv6, readIpv6, type Ipv6Address } from '../../sim-core/addr/ipv6';
+import type { ConsoleSession } from '../../sim-core/console/session';
+import type { TraceRecord } from '../../sim-core/engine/trace';
+import { bootLab, formatBootProblem } from '../../sim-core/lab/boot-lab';
+import type { Lab } from '../../sim-core/lab/lab-document';
+import type { LabSession } from '../../sim-core/lab/lab-session';
+import { explainRecord } from './packet-decision';
+import {
+  isSimRequestMessage,
+  type FrameDetails,
+  type InterfaceInfo,
+  type RowClass,
+  type SimClock,
+  type SimMode,
+  type SimOutgoingMessage,
+  type SimReplyOf,
+  type SimRequestMessage,
+  type SimRequestOf,
+  type TraceRow,
+} from './sim-protocol';
+import { describeRecordedBytes, destinationBytes, toTraceRow } from './trace-rows';
+
+/** The wall clock and timers the host runs on (the worker's, or a test's fake). */
+export interface HostClock {
+  nowMs(): number;
+}
+
+export type PostMessage = (message: SimOutgoingMessage) => void;
+
+export interface SimHostOptions {
+  /** Most rows one batch carries; more are counted as omitted (default 5000). */
+  readonly maxRowsPerBatch?: number;
+  /** Trace records kept for the inspector (default 300 000; older ones are forgotten). */
+  readonly maxRecords?: number;
+  /** Wall time between two auto-steps while playing in simulation mode at speed 1 (default 800 ms). */
+  readonly playIntervalMs?: number;
+}
+
+/** Events one realtime slice may run before the clock is re-anchored (the UI stays live). */
+const EVENTS_PER_SLICE = 200_000;
+/** Most events a step may run looking for the next frame (periodic timers without frames). */
+const EVENTS_PER_STEP = 2_000_000;
+/** Most virtual time a step may skip looking for a frame of the wanted classes. */
+const STEP_HORIZON_NS = 3_600_000_000_000;
+/** A console's transcript is cut back to this many characters (the terminal's scrollback is smaller). */
+const MAX_TRANSCRIPT_CHARS = 200_000;
+const NS_PER_MS = 1_000_000;
+
+type InputAction = { readonly kind: 'open' } | { readonly kind: 'keys'; readonly data: string } | { readonly kind: 'resize'; readonly cols: number; readonly rows: number };
+
+/** One thing a person did, at the exact point of the run it happened. */
+interface InputEntry {
+  readonly order: number;
+  readonly events: number;
+  readonly nowNs: number;
+  readonly device: string;
+  readonly action: InputAction;
+}
+
+/** Where the run stood before a step forward. */
+interface Checkpoint {
+  readonly order: number;
+  readonly events: number;
+  readonly nowNs: number;
+  readonly traceTotal: number;
+}
+
+interface OpenConsole {
+  readonly session: ConsoleSession;
+  transcript: string;
+  pending: string;
+}
+
+class RequestError extends Error {}
+
+export class SimHost {
+  private lab: Lab | null = null;
+  private seed = 1;
+  private generation = 0;
+  private session: LabSession | null = null;
+  private unsubscribeTrace: (() => void) | null = null;
+  /** Records since boot; records[0] is seq `recordBase`. */
+  private records: TraceRecord[] = [];
+  private recordBase = 0;
+  private traceTotal = 0;
+  /** Rows from this seq on are not sent yet. */
+  private sentSeq = 0;
+  private consoles = new Map<string, OpenConsole>();
+  private inputs: InputEntry[] = [];
+  private checkpoints: Checkpoint[] = [];
+  private order = 0;
+  private mode: SimMode = 'realtime';
+  private speed = 1;
+  private playing = true;
+  private anchorWallMs = 0;
+  private anchorVirtualNs = 0;
+  private lastPlayStepMs = 0;
+  private pendingStep: { firstSeq: number; endSeq: number } | undefined;
+  /** While replaying, nothing is posted (the UI gets one reset at the end). */
+  private replaying = false;
+  private lastClockKey = '';
+  private readonly maxRowsPerBatch: number;
+  private readonly maxRecords: number;
+  private readonly playIntervalMs: number;
+
+  constructor(
+    private readonly post: PostMessage,
+    private readonly clock: HostClock,
+    options: SimHostOptions = {},
+  ) {
+    this.maxRowsPerBatch = options.maxRowsPerBatch ?? 5000;
+    this.maxRecords = options.maxRecords ?? 300_000;
+    this.playIntervalMs = options.playIntervalMs ?? 800;
+  }
+
+  // ---- messages ----
+
+  /** Handles one message from the UI; anything that is not a request is ignored. */
+  handle(message: unknown): void {
+    if (!isSimRequestMessage(message)) return;
+    try {
+      const value = this.dispatch(message);
+      this.post({ type: 'reply', id: message.id, ok: true, value });
+    } catch (error) {
+      const text = error instanceof RequestError ? error.message : `simulation error: ${error instanceof Error ? error.message : String(error)}`;
+      if (!(error instanceof RequestError)) console.error('sim worker', error);
+      this.post({ type: 'reply', id: message.id, ok: false, error: text });
+    }
+    this.flush();
+  }
+
+  private dispatch(message: SimRequestMessage): unknown {
+    switch (message.type) {
+      case 'load-lab':
+        return this.loadLab(message.body);
+      case 'console-open':
+        return this.openConsole(message.body);
+      case 'console-input':
+        this.input(message.body.device, { kind: 'keys', data: message.body.data });
+        return null;
+      case 'console-resize':
+        this.input(message.body.device, { kind: 'resize', cols: clampInt(message.body.cols, 2, 1000), rows: clampInt(message.body.rows, 1, 1000) });
+        return null;
+      case 'set-mode':
+        return this.setMode(message.body.mode);
+      case 'set-speed':
+        this.anchor();
+        this.speed = clampInt(message.body.speed, 1, 100);
+        return this.clockState();
+      case 'set-playing':
+        this.anchor();
+        this.playing = message.body.playing;
+        this.lastPlayStepMs = this.clock.nowMs();
+        return this.clockState();
+      case 'step-forward':
+        return this.stepForward(message.body.classes);
+      case 'step-back':
+        return this.stepBack();
+      case 'inspect':
+        return this.inspect(message.body.seq);
+      case 'interfaces':
+        return this.interfaces(message.body.device);
+      case 'export-capture':
+        return this.exportCapture(message.body.device, message.body.iface);
+    }
+  }
+
+  // ---- the session ----
+
+  private requireSession(): LabSession {
+    if (this.session === null) throw new RequestError('no lab is running');
+    return this.session;
+  }
+
+  private loadLab({ lab, seed }: SimRequestOf<'load-lab'>): SimReplyOf<'load-lab'> {
+    const previousInputs = this.inputs;
+    const openDevices = [...this.consoles.keys()];
+    this.lab = lab;
+    this.seed = seed;
+    this.generation++;
+    this.boot();
+    const names = new Set(lab.devices.map((device) => device.name as string));
+    // Configuration typed at the consoles survives a topology edit: type it again.
+    for (const device of openDevices) if (names.has(device)) this.ensureConsole(device);
+    this.retype(previousInputs.filter((entry) => names.has(entry.device)));
+    this.sentSeq = this.traceTotal;
+    this.anchor();
+    this.postReset(0);
+    return { generation: this.generation, problems: this.requireSession().problems.map(formatBootProblem) };
+  }
+
+  /** A fresh session of the current lab and seed; consoles, records and logs emptied. */
+  private boot(): void {
+    if (this.lab === null) throw new RequestError('no lab is loaded');
+    this.unsubscribeTrace?.();
+    const session = bootLab(this.lab, { seed: this.seed });
+    this.session = session;
+    this.records = [];
+    this.recordBase = 0;
+    this.traceTotal = 0;
+    this.sentSeq = 0;
+    this.consoles = new Map();
+    this.inputs = [];
+    this.checkpoints = [];
+    this.pendingStep = undefined;
+    this.unsubscribeTrace = session.network.simulator.trace.subscribe((record) => this.keep(record));
+  }
+
+  private keep(record: TraceRecord): void {
+    this.records.push(record);
+    this.traceTotal++;
+    if (this.records.length > this.maxRecords + this.maxRecords / 4) {
+      const drop = this.records.length - this.maxRecords;
+      this.records = this.records.slice(drop);
+      this.recordBase += drop;
+    }
+  }
+
+  private recordAt(seq: number): TraceRecord | undefined {
+    return this.records[seq - this.recordBase];
+  }
+
+  // ---- consoles ----
+
+  private ensureConsole(device: string): OpenConsole {
+    const session = this.requireSession();
+    const name = session.resolveDeviceName(device);
+    if (!name.ok) throw new RequestError(name.error);
+    let open = this.consoles.get(name.value);
+    if (open === undefined) {
+      const opened = session.console(name.value);
+      if (!opened.ok) throw new RequestError(opened.error);
+      const entry: OpenConsole = { session: opened.value, transcript: '', pending: '' };
+      // Subscribed before anything is typed, so nothing the console prints is missed.
+      opened.value.onData((data) => {
+        entry.transcript += data;
+        if (entry.transcript.length > MAX_TRANSCRIPT_CHARS) entry.transcript = cutTranscript(entry.transcript);
+        if (!this.replaying) entry.pending += data;
+      });
+      this.consoles.set(name.value, entry);
+      this.log(name.value, { kind: 'open' });
+      // LabSession opened it before we subscribed: the first prompt is in its tail.
+      const prompt = session.promptOf(name.value);
+      if (prompt.ok) {
+        entry.transcript += prompt.value;
+        if (!this.replaying) entry.pending += prompt.value;
+      }
+      open = entry;
+    }
+    return open;
+  }
+
+  private openConsole({ device }: SimRequestOf<'console-open'>): SimReplyOf<'console-open'> {
+    const open = this.ensureConsole(device);
+    open.pending = '';
+    return { transcript: open.transcript };
+  }
+
+  private input(device: string, action: InputAction): void {
+    const open = this.ensureConsole(device);
+    const name = this.requireSession().resolveDeviceName(device);
+    if (!name.ok) return;
+    this.log(name.value, action);
+    this.apply(open, action);
+  }
+
+  private apply(open: OpenConsole, action: InputAction): void {
+    if (action.kind === 'keys') open.session.write(action.data);
+    else if (action.kind === 'resize') open.session.setDimensions(action.cols, action.rows);
+  }
+
+  private log(device: string, action: InputAction): void {
+    if (this.replaying) return;
+    const simulator = this.requireSession().network.simulator;
+    this.inputs.push({ order: this.order++, events: simulator.eventsExecuted, nowNs: simulator.nowNs, device, action });
+  }
+
+  /**
+   * Types old keystrokes into the new session at boot, one device at a time; a command that is
+   * still running after its keys is interrupted, so only configuration carries over.
+   */
+  private retype(entries: readonly InputEntry[]): void {
+    const session = this.requireSession();
+    for (const entry of entries) {
+      if (entry.action.kind !== 'keys') continue;
+      const open = this.ensureConsole(entry.device);
+      for (const line of splitKeepingEnter(entry.action.data)) {
+        this.input(entry.device, { kind: 'keys', data: line });
+        if (open.session.busy) {
+          const key = session.interruptKeyOf(entry.device);
+          if (key.ok) this.input(entry.device, { kind: 'keys', data: key.value });
+          // The interrupted command prints its summary when its timer runs: give it none.
+        }
+      }
+    }
+  }
+
+  // ---- time ----
+
+  private clockState(): SimClock {
+    return {
+      nowNs: this.session?.nowNs ?? 0,
+      mode: this.mode,
+      speed: this.speed,
+      playing: this.playing,
+      stepsBack: this.checkpoints.length,
+      generation: this.generation,
+    };
+  }
+
+  private anchor(): void {
+    this.anchorWallMs = this.clock.nowMs();
+    this.anchorVirtualNs = this.session?.nowNs ?? 0;
+  }
+
+  private setMode(mode: SimMode): SimClock {
+    this.mode = mode;
+    // Realtime runs at once; simulation waits to be asked.
+    this.playing = mode === 'realtime';
+    this.anchor();
+    this.lastPlayStepMs = this.clock.nowMs();
+    return this.clockState();
+  }
+
+  /** Advances time as the mode says; the worker calls it every animation frame or so. */
+  tick(): void {
+    const session = this.session;
+    if (session !== null && this.playing) {
+      if (this.mode === 'realtime') this.runRealtime(session);
+      else if (this.clock.nowMs() - this.lastPlayStepMs >= this.playIntervalMs / this.speed) {
+        this.lastPlayStepMs = this.clock.nowMs();
+        const stepped = this.stepForward(undefined);
+        if (!stepped.stepped) this.playing = false;
+      }
+    }
+    this.flush();
+  }
+
+  private runRealtime(session: LabSession): void {
+    const targetNs = this.anchorVirtualNs + Math.round((this.clock.nowMs() - this.anchorWallMs) * this.speed * NS_PER_MS);
+    if (targetNs <= session.nowNs) return;
+    const result = session.network.simulator.runUntil(targetNs, EVENTS_PER_SLICE);
+    if (result.status === 'budget-exhausted' || result.status === 'stopped') {
+      // Too much to do for this slice: let virtual time fall behind rather than freeze.
+      this.anchor();
+    }
+  }
+
+  /** Runs to the next instant with a frame (of `classes`), and the rest of that instant. */
+  private stepForward(classes: readonly RowClass[] | undefined): SimReplyOf<'step-forward'> {
+    const session = this.requireSession();
+    const simulator = session.network.simulator;
+    const start: Checkpoint = { order: this.order++, events: simulator.eventsExecuted, nowNs: simulator.nowNs, traceTotal: this.traceTotal };
+    const firstSeq = this.traceTotal;
+    const wanted = classes === undefined || classes.length === 0 ? null : new Set(classes);
+    const horizonNs = simulator.nowNs + STEP_HORIZON_NS;
+    let found = false;
+    let scanned = firstSeq;
+    for (let events = 0; events < EVENTS_PER_STEP; events++) {
+      if (!simulator.step()) break;
+      if (this.traceTotal > scanned) {
+        // Finish the instant: every event due now (a switch's flood, a router's forwarding).
+        simulator.runUntil(simulator.nowNs);
+        found = wanted === null || this.anyOfClasses(scanned, this.traceTotal, wanted);
+        scanned = this.traceTotal;
+        if (found) break;
+      }
+      if (simulator.nowNs > horizonNs) break;
+    }
+    if (this.traceTotal === firstSeq && !found) {
+      return { stepped: false, firstSeq, endSeq: firstSeq };
+    }
+    this.checkpoints.push(start);
+    this.pendingStep = { firstSeq: found && wanted !== null ? this.firstOfClasses(firstSeq, this.traceTotal, wanted) : firstSeq, endSeq: this.traceTotal };
+    this.anchor();
+    return { stepped: found || wanted === null, ...this.pendingStep };
+  }
+
+  private anyOfClasses(from: number, to: number, wanted: ReadonlySet<RowClass>): boolean {
+    return this.firstOfClasses(from, to, wanted) < to;
+  }
+
+  private firstOfClasses(from: number, to: number, wanted: ReadonlySet<RowClass>): number {
+    for (let seq = from; seq < to; seq++) {
+      const record = this.recordAt(seq);
+      if (record !== undefined && wanted.has(toTraceRow(seq, record).frameClass)) return seq;
+    }
+    return to;
+  }
+
+  /** Replays from the seed to where the last step forward began. */
+  private stepBack(): SimReplyOf<'step-back'> {
+    const target = this.checkpoints[this.checkpoints.length - 1];
+    if (target === undefined) return { stepped: false, endSeq: this.traceTotal };
+    this.replayTo(target);
+    return { stepped: true, endSeq: this.traceTotal };
+  }
+
+  private replayTo(target: Checkpoint): void {
+    const inputs = this.inputs.filter((entry) => entry.order < target.order);
+    const checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.order < target.order);
+    const openDevices = [...this.consoles.keys()];
+    this.boot();
+    this.replaying = true;
+    try {
+      for (const entry of inputs) {
+        this.advanceTo(entry.events, entry.nowNs);
+        const open = this.ensureConsole(entry.device);
+        this.apply(open, entry.action);
+      }
+      this.advanceTo(target.events, target.nowNs);
+      for (const device of openDevices) this.ensureConsole(device);
+    } finally {
+      this.replaying = false;
+    }
+    this.inputs = inputs;
+    this.checkpoints = checkpoints;
+    this.order = target.order;
+    this.sentSeq = this.traceTotal;
+    if (this.traceTotal !== target.traceTotal) {
+      this.post({ type: 'notice', message: `replay diverged: ${this.traceTotal} trace records instead of ${target.traceTotal} (a V6Lab bug)` });
+    }
+    this.anchor();
+    this.postReset(this.traceTotal);
+  }
+
+  /** Runs the new session to exactly where the old one was: same events executed, same time. */
+  private advanceTo(events: number, nowNs: number): void {
+    const simulator = this.requireSession().network.simulator;
+    while (simulator.eventsExecuted < events) if (!simulator.step()) break;
+    // Time moved past the last event only by a run to a time, which ran every event due by then.
+    if (simulator.nowNs < nowNs) simulator.runUntil(nowNs, 0);
+  }
+
+  // ---- questions ----
+
+  private inspect(seq: number): FrameDetails {
+    const record = this.recordAt(seq);
+    if (record === undefined || record.bytes === null) throw new RequestError(`event ${seq} is no longer kept`);
+    const description = describeRecordedBytes(record.bytes);
+    const decision = explainRecord(
+      {
+        recordAt: (at) => this.recordAt(at),
+        firstSeq: this.recordBase,
+        endSeq: this.traceTotal,
+        routeOf: (device, bytes) => this.routeOf(device, bytes),
+      },
+      seq,
+    );
+    return {
+      row: toTraceRow(seq, record),
+      bytes: record.bytes.slice(),
+      layers: description.layers,
+      summary: description.summary,
+      ...(description.problem === undefined ? {} : { problem: description.problem }),
+      decision,
+    };
+  }
+
+  private routeOf(deviceName: string, bytes: Uint8Array): { prefix: string; nextHop: string | null } | undefined {
+    const destination = destinationBytes(bytes);
+    if (destination === null || this.session === null) return undefined;
+    let device;
+    try {
+      device = this.session.network.device(deviceName);
+    } catch {
+      return undefined;
+    }
+    if (destination.family === 6) {
+      const decision = device.ipv6?.routeLookup.lookup(readIpv6(destination.address, 0));
+      if (decision === undefined) return undefined;
+      const route = decision.route;
+      return {
+        prefix: `${formatIpv6(route.network as Ipv6Address)}/${route.prefixLength}`,
+        nextHop: decision.onLink ? null : formatIpv6(decision.nextHop),
+      };
+    }
+    const decision = device.ipv4?.routeLookup.lookup(readIpv4(destination.address, 0));
+    if (decision === undefined) return undefined;
+    return {
+      prefix: `${formatIpv4(decision.route.network)}/${decision.route.prefixLength}`,
+      nextHop: decision.route.nextHop === null ? null : formatIpv4(decision.route.nextHop),
+    };
+  }
+
+  private interfaces(deviceName: string): readonly InterfaceInfo[] {
+    const session = this.requireSession();
+    const name = session.resolveDeviceName(deviceName);
+    if (!name.ok) throw new RequestError(name.error);
+    const device = session.network.device(name.value);
+    const ports: InterfaceInfo[] = device.ports.map((port) => ({ name: port.name, up: port.up, port: true }));
+    const portNames = new Set(ports.map((port) => port.name));
+    const logical: InterfaceInfo[] = session.network
+      .interfaces(name.value)
+      .filter((iface) => !portNames.has(iface.name))
+      .map((iface) => ({ name: iface.name, up: iface.up, port: false }));
+    return [...ports, ...logical];
+  }
+
+  private exportCapture(deviceName: string, iface: string): SimReplyOf<'export-capture'> {
+    const session = this.requireSession();
+    const name = session.resolveDeviceName(deviceName);
+    if (!name.ok) throw new RequestError(name.error);
+    const packets = [];
+    for (const record of this.records) {
+      if (record.device !== name.value || record.interface !== iface || record.bytes === null || record.direction === 'drop') continue;
+      packets.push({ interfaceId: 0, timeNs: record.timeNs, bytes: record.bytes, direction: record.direction === 'tx' ? ('outbound' as const) : ('inbound' as const) });
+    }
+    const interfaceName = `${name.value} ${iface}`;
+    const bytes = writePcapng([{ name: interfaceName, description: `${interfaceName} (V6Lab, seed ${this.seed})` }], packets);
+    return { fileName: `${name.value}-${iface.replace(/[^A-Za-z0-9.-]+/g, '_')}.pcapng`, bytes, frameCount: packets.length };
+  }
+
+  // ---- to the UI ----
+
+  /** Sends what gathered since the last flush (rows, console output, the clock) as one batch. */
+  flush(): void {
+    if (this.replaying) return;
+    const consoles: { device: string; data: string }[] = [];
+    for (const [device, open] of this.consoles) {
+      if (open.pending === '') continue;
+      consoles.push({ device, data: open.pending });
+      open.pending = '';
+    }
+    const rows: TraceRow[] = [];
+    const from = Math.max(this.sentSeq, this.recordBase);
+    const to = this.traceTotal;
+    const sendFrom = Math.max(from, to - this.maxRowsPerBatch);
+    const omitted = sendFrom - from;
+    for (let seq = sendFrom; seq < to; seq++) rows.push(toTraceRow(seq, this.recordAt(seq)!));
+    this.sentSeq = to;
+    const step = this.pendingStep;
+    this.pendingStep = undefined;
+    const clock = this.clockState();
+    const clockKey = JSON.stringify(clock);
+    // Nothing new: stay quiet (a paused simulation posts nothing).
+    if (rows.length === 0 && omitted === 0 && consoles.length === 0 && step === undefined && clockKey === this.lastClockKey) return;
+    this.lastClockKey = clockKey;
+    this.post({ type: 'batch', clock, rows, omitted, consoles, ...(step === undefined ? {} : { step }) });
+  }
+
+  private postReset(keepBelowSeq: number): void {
+    for (const open of this.consoles.values()) open.pending = '';
+    this.post({
+      type: 'reset',
+      generation: this.generation,
+      keepBelowSeq,
+      consoles: [...this.consoles].map(([device, open]) => ({ device, transcript: open.transcript })),
+      clock: this.clockState(),
+    });
+  }
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** Keeps the last part of a long transcript, from a line start. */
+function cutTranscript(text: string): string {
+  const keep = text.slice(text.length - MAX_TRANSCRIPT_CHARS / 2);
+  const lineStart = keep.indexOf('\n');
+  return lineStart < 0 ? keep : keep.slice(lineStart + 1);
+}
+
+/** Keystrokes split after each Enter (the Enter kept with its line). */
+function splitKeepingEnter(data: string): string[] {
+  return data.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}
