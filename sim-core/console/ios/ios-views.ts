@@ -91,7 +91,8 @@ function liveIpv6(iface: NetInterface, nowNs: number): { addresses: Ipv6AddressV
     anycast: a.anycast,
   }));
   addresses.sort((x, y) => Number(isLinkLocalIpv6(y.address)) - Number(isLinkLocalIpv6(x.address)));
-  return { addresses, groups: [...iface.ipv6.joinedGroups] };
+  // IOS lists joined groups in numeric order (FF02::1, FF02::2, then solicited-node groups).
+  return { addresses, groups: [...iface.ipv6.joinedGroups].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
 function ndView(runtime: IosRuntime, i: IosInterfaceConfig): NdSettingsView {

@@ -80,7 +80,10 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
         help: [SHOW, 'Spanning tree topology'],
         handler: () => {
           const status = rt.device.spanningTree?.status();
-          return status === undefined ? 'No spanning tree instance exists.\n' : withNewline(formatShowSpanningTree(status, rt.device.baseMac));
+          if (status === undefined) return 'No spanning tree instance exists.\n';
+          // IOS marks a port Edge when it is configured so (`spanning-tree portfast`).
+          const ports = status.ports.map((p) => ({ ...p, edge: rt.config.interfaces.get(p.portName)?.portfast ?? false }));
+          return withNewline(formatShowSpanningTree({ ...status, ports }, rt.device.baseMac));
         },
         filterable: true,
       },
