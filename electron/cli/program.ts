@@ -32,7 +32,7 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
     },
   };
   const program = new Command('v6lab')
-    .description('V6Lab headless tool: IPv6 address help now; running and grading labs later')
+    .description('V6Lab headless tool: IPv6 address help, running labs and their consoles')
     .version(PROGRAM_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })

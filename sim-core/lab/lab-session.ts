@@ -163,6 +163,9 @@ export class LabSession {
       outcome = this.runWhileBusy(record, this.nowNs + INTERRUPT_GRACE_NS);
       if (outcome?.status === 'budget-exhausted') runMessage = outcome.message;
     }
+    // What the command set off at this instant (IOS's %SYS-5-CONFIG_I after `end`, logged on a
+    // zero-delay timer) shows before the transcript closes, as on the device; time does not move.
+    if (!record.session.busy && runMessage === undefined) this.network.runUntil(this.nowNs);
     const recorded = record.recording;
     record.recording = undefined;
     const screen = renderTerminalText(before + recorded);

@@ -249,6 +249,8 @@ export class LabConsoleDriver {
       if (!console.ok) continue;
       console.value.writeLine(line.trimStart().startsWith('~~') ? line.replace('~~', '~') : line);
       if (this.options.speed === 'max') this.finishCommandNow();
+      // What the line set off at this instant (IOS's %SYS-5-CONFIG_I after `end`) shows now, as `exec` does.
+      if (!this.session.isBusy(this.attached)) this.session.runUntil(this.session.nowNs);
     }
     if (this.finished && !this.quit && !this.lastOutput.endsWith('\n')) this.print('\n');
   }

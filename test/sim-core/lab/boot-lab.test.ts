@@ -242,6 +242,17 @@ describe('LabSession.exec: a line typed at a console, run over virtual time', ()
     expect(brief.transcript).not.toMatch(/R1#$/);
   });
 
+  it('what a command sets off at its instant is in its transcript (IOS logs %SYS-5-CONFIG_I after end), with no time passing', () => {
+    const session = boot(QUIET_PAIR);
+    session.runUntilSettled();
+    for (const line of ['enable', 'configure terminal', 'interface g0/1']) exec(session, 'R1', line);
+    const start = session.nowNs;
+    const end = exec(session, 'R1', 'end');
+    expect(end.transcript).toBe('R1(config-if)#end\nR1#\n*Mar  1 00:00:10.000: %SYS-5-CONFIG_I: Configured from console by console\n');
+    expect(end.prompt).toBe('R1#');
+    expect(session.nowNs).toBe(start);
+  });
+
   it('a ping runs its five probes in virtual time and ends with the summary', () => {
     const session = boot(QUIET_PAIR);
     session.runUntilSettled();
