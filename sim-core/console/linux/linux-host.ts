@@ -258,10 +258,10 @@ export class LinuxHost {
         if (isLinkLocalIpv6(via)) {
           if (dev === undefined) return 'Error: Egress device not specified.';
         } else {
-          const path = this.ipv6?.route(via);
+          // The kernel wants the gateway on-link (a connected prefix), not merely routable.
           const onLink = this.nics().find((i) => (dev === undefined || i === dev) && i.ipv6.addresses.some((a) => !isLinkLocalIpv6(a.address) && ipv6NetworkPart(a.address, a.prefixLength) === ipv6NetworkPart(via, a.prefixLength)));
-          if (onLink === undefined && (path === undefined || !path.ok)) return 'RTNETLINK answers: No route to host';
-          exit = onLink ?? (path !== undefined && path.ok ? path.iface : undefined);
+          if (onLink === undefined) return 'RTNETLINK answers: No route to host';
+          exit = onLink;
         }
       } else if (dev === undefined) return 'RTNETLINK answers: No such device';
       const rib = stack.find(IPV6_RIB);
@@ -408,6 +408,8 @@ export class LinuxHost {
       const iface = r.iface ?? entry.resolvedIface;
       if (iface === null || !iface.operUp || iface.kind !== 'physical') continue;
       if (r.source === 'local') continue; // local table
+      // An RA prefix already covered by an address's kernel route is that same route (one entry).
+      if (r.source === 'nd-prefix' && rib!.routes().some((o) => o.source === 'connected' && o.network === r.network && o.prefixLength === r.prefixLength && o.iface === r.iface)) continue;
       let code: RouteView['code'];
       let metric: number;
       if (r.source === 'connected' || r.source === 'nd-prefix') {

@@ -196,6 +196,7 @@ export function parseWindowsPing(args: readonly string[]): ParsedCommand<Windows
         return fail(`Bad option ${option}.\n${PING_USAGE}`);
     }
   }
+  if (args.length === 0) return fail(PING_USAGE.slice(1));
   if (target === undefined) return fail(`IP address must be specified.\n`);
   return {
     ok: true,
