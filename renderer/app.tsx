@@ -1,7 +1,7 @@
 /**
  * The app's frame: top bar (with the toolbar), device palette, topology canvas and status bar,
- * the dialog layer, and the shell bridge and keyboard shortcuts. Part 2's panels (terminals,
- * event list, packet inspector) go in a bottom area of the canvas column.
+ * the dialog layer, and the shell bridge and keyboard shortcuts. The canvas sits in the
+ * simulation workspace, which adds the terminals, the event list and the packet inspector.
  */
 import { useAppServices } from './app-services';
 import { CanvasArea } from './components/canvas-area';
@@ -11,6 +11,7 @@ import { StatusBar } from './components/status-bar';
 import { TopBar } from './components/top-bar';
 import { useShellBridge } from './files/use-shell-bridge';
 import { useKeyboardShortcuts } from './keyboard/use-keyboard-shortcuts';
+import { SimulationWorkspace } from './sim/simulation-workspace';
 
 export function App() {
   const { files } = useAppServices();
@@ -20,7 +21,9 @@ export function App() {
     <div className="app">
       <TopBar />
       <DevicePalette />
-      <CanvasArea />
+      <SimulationWorkspace>
+        <CanvasArea />
+      </SimulationWorkspace>
       <StatusBar />
       <DialogHost />
     </div>

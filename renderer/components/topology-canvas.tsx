@@ -57,8 +57,11 @@ function makeCallbacks(store: AppStore): CanvasCallbacks {
       if (!same) store.getState().setSelection(selection);
     },
     onDoubleClickLabel: (name) => startRename(store, name),
-    // Part 2 opens the device's console here; until then a double click renames too.
-    onDoubleClickDevice: (name) => startRename(store, name),
+    // A double click on the icon opens the device's console (a terminal tab), as in Packet Tracer.
+    onDoubleClickDevice: (name) => {
+      const state = store.getState();
+      if (state.tool === 'select' && state.dialog === null) state.openConsole(name);
+    },
   };
 }
 

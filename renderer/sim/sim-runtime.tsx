@@ -1,0 +1,110 @@
+/**
+ * The simulation runtime for the app: one worker client and one timeline buffer for the
+ * window's life, given to components by a provider, and the wiring between them and the store:
+ * a topology edit boots a new session (debounced), mode/speed/play choices go to the worker,
+ * batches fill the timeline, replays cut it back, and consoles of removed devices close.
+ */
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useAppStoreApi } from '../state/use-app-store-api';
+import type { AppStore } from '../state/create-app-store';
+import { createWorkerTransport, SimClient, type SimTransport } from './sim-client';
+import { pruneConsoles } from './sim-slice';
+import { TimelineBuffer } from './timeline-buffer';
+import { topologyKey } from './topology-key';
+
+/** Every session boots from this seed: runs are the same each time the lab is opened. */
+export const SIM_SEED = 1;
+/** Quiet time after a topology edit before the network restarts (a drag of several edits is one). */
+const RELOAD_DELAY_MS = 250;
+
+export interface SimServices {
+  readonly client: SimClient;
+  readonly timeline: TimelineBuffer;
+}
+
+let appRuntime: SimServices | null = null;
+
+/** The window's runtime, made on first use (a worker per window, never torn down). */
+function appServices(createTransport: () => SimTransport): SimServices {
+  appRuntime ??= { client: new SimClient(createTransport()), timeline: new TimelineBuffer() };
+  return appRuntime;
+}
+
+const SimContext = createContext<SimServices | null>(null);
+
+export function useSim(): SimServices {
+  const services = useContext(SimContext);
+  if (!services) throw new Error('useSim: no SimRuntimeProvider above this component');
+  return services;
+}
+
+/** Connects the store and the runtime; returns the function that disconnects them. */
+export function connectSimRuntime(store: AppStore, services: SimServices, reloadDelayMs = RELOAD_DELAY_MS): () => void {
+  const { client, timeline } = services;
+  let loadedKey: string | null = null;
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const load = () => {
+    reloadTimer = undefined;
+    const state = store.getState();
+    const key = topologyKey(state.lab);
+    if (key === loadedKey) return;
+    loadedKey = key;
+    client
+      .request('load-lab', { lab: state.lab, seed: SIM_SEED })
+      .then((reply) => {
+        if (reply.problems.length > 0) store.getState().setStatus({ key: 'sim.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]! } });
+      })
+      .catch((error: unknown) => store.getState().setStatus({ key: 'sim.failed', values: { message: String(error instanceof Error ? error.message : error) } }));
+  };
+  const scheduleLoad = (immediately: boolean) => {
+    if (reloadTimer !== undefined) clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(load, immediately ? 0 : reloadDelayMs);
+  };
+
+  const initial = store.getState();
+  void client.request('set-speed', { speed: initial.simSpeed });
+  void client.request('set-mode', { mode: initial.simMode });
+  scheduleLoad(true);
+
+  const unsubscribeStore = store.subscribe((state, previous) => {
+    if (state.lab !== previous.lab) {
+      // A new document starts at once; edits wait for a quiet moment.
+      scheduleLoad(state.documentGeneration !== previous.documentGeneration);
+      const openConsoles = pruneConsoles(state.openConsoles, state.lab);
+      if (openConsoles !== state.openConsoles) {
+        store.setState({ openConsoles, activeConsole: state.activeConsole !== null && openConsoles.includes(state.activeConsole) ? state.activeConsole : (openConsoles[0] ?? null) });
+      }
+    }
+    if (state.simMode !== previous.simMode) void client.request('set-mode', { mode: state.simMode });
+    if (state.simSpeed !== previous.simSpeed) void client.request('set-speed', { speed: state.simSpeed });
+    if (state.simPlaying !== previous.simPlaying && client.clock?.playing !== state.simPlaying) void client.request('set-playing', { playing: state.simPlaying });
+  });
+
+  const unsubscribeClient = client.onEvent((event) => {
+    const state = store.getState();
+    if (event.type === 'batch') {
+      timeline.append(event.rows, event.omitted, event.step);
+      // Playing stops by itself when nothing is left to step.
+      if (event.clock.mode === state.simMode && event.clock.playing !== state.simPlaying) state.setSimPlaying(event.clock.playing);
+    } else if (event.type === 'reset') {
+      timeline.truncate(event.keepBelowSeq);
+      if (state.inspectedSeq !== null && state.inspectedSeq >= event.keepBelowSeq) state.inspectEvent(null);
+    } else {
+      state.setStatus({ key: 'sim.notice', values: { message: event.message } });
+    }
+  });
+
+  return () => {
+    if (reloadTimer !== undefined) clearTimeout(reloadTimer);
+    unsubscribeStore();
+    unsubscribeClient();
+  };
+}
+
+export function SimRuntimeProvider({ children, createTransport = createWorkerTransport }: { children: ReactNode; createTransport?: () => SimTransport }) {
+  const store = useAppStoreApi();
+  const services = appServices(createTransport);
+  useEffect(() => connectSimRuntime(store, services), [store, services]);
+  return <SimContext.Provider value={services}>{children}</SimContext.Provider>;
+}
