@@ -50,19 +50,21 @@ export interface ExecSpec {
   readonly commands: readonly string[];
 }
 
-/** `--exec "R1: enable; show ipv6 interface brief"`: the device, then commands separated by `;`. */
+/** `--exec "R1: enable; show ipv6 interface brief"`: the device, then lines separated by `;`. */
 export function readExecSpec(text: string): Read<ExecSpec> {
   const colon = text.indexOf(':');
   const device = colon < 0 ? '' : text.slice(0, colon).trim();
   if (colon < 0 || device === '' || /\s/.test(device)) {
     return { ok: false, error: `--exec '${text}': expected "<device>: <command>", e.g. --exec "R1: show ipv6 interface brief"` };
   }
+  // Empty pieces inside are Enter on an empty line (the default answer to IOS's extended ping
+  // questions); one after a final ';' is dropped.
   const commands = text
     .slice(colon + 1)
     .split(';')
-    .map((command) => command.trim())
-    .filter((command) => command !== '');
-  if (commands.length === 0) return { ok: false, error: `--exec '${text}': no command after '${device}:'` };
+    .map((command) => command.trim());
+  if (commands.length > 1 && commands[commands.length - 1] === '') commands.pop();
+  if (commands.every((command) => command === '')) return { ok: false, error: `--exec '${text}': no command after '${device}:'` };
   return { ok: true, value: { device, commands } };
 }
 
@@ -101,6 +103,7 @@ export function loadLabText(text: string, fileName: string, seed: number): BootO
 export interface RunLabOptions {
   readonly seed?: string;
   readonly until?: string;
+  readonly execTimeout?: string;
   readonly exec?: readonly string[];
   readonly capture?: readonly string[];
   readonly json?: boolean;
@@ -144,6 +147,8 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   if (!seed.ok) return usage(seed.error);
   const until = options.until === undefined ? undefined : readDuration('--until', options.until);
   if (until !== undefined && !until.ok) return usage(until.error);
+  const execTimeout = options.execTimeout === undefined ? undefined : readDuration('--exec-timeout', options.execTimeout);
+  if (execTimeout !== undefined && !execTimeout.ok) return usage(execTimeout.error);
   const execs: ExecSpec[] = [];
   for (const text of options.exec ?? []) {
     const spec = readExecSpec(text);
@@ -196,12 +201,17 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
     if (result.status === 'budget-exhausted' || result.status === 'stopped') runMessage = result.message;
   }
   if (runMessage !== undefined) err(`v6lab run: the simulation stopped early: ${runMessage}\n`);
+  else if (!json) {
+    const { devices, links } = session.lab;
+    const state = settle === undefined ? `ran to ${formatTimeNs(session.nowNs)}` : settle.settled ? `settled at ${formatTimeNs(session.nowNs)}` : `still settling at ${formatTimeNs(session.nowNs)}`;
+    err(`${fileName}: ${devices.length} device${devices.length === 1 ? '' : 's'}, ${links.length} link${links.length === 1 ? '' : 's'}, seed ${seed.value}; ${state}\n`);
+  }
 
   const results: ExecResult[] = [];
   let lastDevice: string | undefined;
   for (const spec of execs) {
     for (const command of spec.commands) {
-      const result = session.exec(spec.device, command);
+      const result = session.exec(spec.device, command, execTimeout === undefined ? {} : { timeoutNs: execTimeout.value });
       if (!result.ok) return usage(result.error);
       const exec = result.value;
       if (!json) {
@@ -273,10 +283,11 @@ export const runCommand: CliCommand = {
       .argument('<lab>', 'a lab file (*.v6lab.yaml)')
       .option('--seed <n>', `seed of the simulation (default ${DEFAULT_SEED}: the same seed gives the same run)`)
       .option('--until <time>', 'run to this virtual time instead of until the network settles (30s, 500ms, 2m)')
+      .option('--exec-timeout <time>', 'virtual time a command may run before it is interrupted (default 10m; ping -t runs until then)')
       .option('--exec <device: commands>', 'type commands at a device console, several joined with ";" (repeatable, run in order)', collect, [])
       .option('--capture <device:interface=file>', 'capture a port from boot on into a pcapng file (repeatable)', collect, [])
       .option('--json', 'print a JSON report instead of the transcripts')
-      .action((labPath: string, options: { seed?: string; until?: string; exec: string[]; capture: string[]; json?: boolean }) => {
+      .action((labPath: string, options: { seed?: string; until?: string; execTimeout?: string; exec: string[]; capture: string[]; json?: boolean }) => {
         const text = readLabFile('run', labPath);
         if (!text.ok) {
           context.io.err(`${text.error}\n`);

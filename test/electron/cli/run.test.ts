@@ -42,7 +42,9 @@ describe('v6lab run: reading the options', () => {
   it('--exec is "<device>: <commands>", split at ";"; colons after the first stay in the command', () => {
     expect(readExecSpec('R1: enable; show ipv6 interface brief')).toEqual({ ok: true, value: { device: 'R1', commands: ['enable', 'show ipv6 interface brief'] } });
     expect(readExecSpec('PC1:ping -6 2001:db8::1')).toEqual({ ok: true, value: { device: 'PC1', commands: ['ping -6 2001:db8::1'] } });
-    expect(readExecSpec('R1: ;;show version;')).toEqual({ ok: true, value: { device: 'R1', commands: ['show version'] } });
+    expect(readExecSpec('R1: show version;')).toEqual({ ok: true, value: { device: 'R1', commands: ['show version'] } });
+    // Inner empty pieces are Enter on an empty line: the default answers of IOS's extended ping.
+    expect(readExecSpec('R1: ping; ip; 192.0.2.1;;;')).toEqual({ ok: true, value: { device: 'R1', commands: ['ping', 'ip', '192.0.2.1', '', ''] } });
     for (const bad of ['show version', ': show version', 'R1:', 'R1 R2: show version', 'R1:  ; ']) expect(readExecSpec(bad).ok, bad).toBe(false);
   });
 
@@ -100,6 +102,15 @@ describe('v6lab run: a lab that boots', () => {
     expect(r.stdout).toMatch(/^Success rate is \d+ percent \(\d\/5\)/m);
     const r3At = /^== R3 \(at (\d+\.\d+) s\) ==$/m.exec(r.stdout);
     expect(Number(r3At![1])).toBeGreaterThan(10);
+  });
+
+  it('--exec-timeout interrupts a command that never ends (Windows ping -t) with Ctrl-C, and the next runs', () => {
+    const r = run(DUAL_STACK, { exec: ['PC1: ping -t 192.168.10.1; hostname'], execTimeout: '3s' });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/Reply from 192\.168\.10\.1: bytes=32 time<1ms TTL=255\n/);
+    expect(r.stdout).toMatch(/Control-C\n\^C\n\nC:\\Users\\Admin>hostname\nPC1\n/);
+    expect(r.stderr).toContain("v6lab run: 'ping -t 192.168.10.1' on PC1 was still running after 3.000000000 s of virtual time and was interrupted");
+    expect(run(DUAL_STACK, { execTimeout: 'forever' }).exitCode).toBe(2);
   });
 
   it('the same seed gives the same output; --until replaces settling', () => {
