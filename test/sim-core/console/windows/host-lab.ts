@@ -3,6 +3,9 @@
  * LAN behind it), SW1, a Windows PC and a Linux server on the LAN, links of 100 µs so round trips
  * look like a LAN. The same seed gives the same addresses (MACs depend on names only).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { loadIosConfig } from '../../../../sim-core/console/ios/load-ios-config';
 import type { Device } from '../../../../sim-core/devices/device';
 import { Network } from '../../../../sim-core/sim/network';
@@ -48,3 +51,16 @@ export function buildHostLab(settleS = 20): HostLab {
   net.runFor(settleS * 1e9);
   return { net, pc, server, r1 };
 }
+
+const examples = fileURLToPath(new URL('../../../../docs/examples/', import.meta.url));
+
+/** Every host config text of the example labs, by device kind. */
+export function exampleHostConfigs(kind: 'pc' | 'server'): { file: string; name: string; config: string }[] {
+  const out: { file: string; name: string; config: string }[] = [];
+  for (const file of readdirSync(examples).filter((f) => f.endsWith('.v6lab.yaml'))) {
+    const lab = parse(readFileSync(`${examples}${file}`, 'utf8')) as { devices: { name: string; kind: string; config?: string }[] };
+    for (const d of lab.devices) if (d.kind === kind && d.config !== undefined) out.push({ file, name: d.name, config: d.config });
+  }
+  return out;
+}
+
