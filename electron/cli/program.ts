@@ -9,8 +9,10 @@ import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext, type CliIo, type
 import { addrCommand } from './commands/addr';
 import { runCommand } from './commands/run';
 import { consoleCommand } from './commands/console';
+import { checkCommand } from './commands/check';
+import { gradeCommand } from './commands/grade';
 
-const COMMANDS: readonly CliCommand[] = [addrCommand, runCommand, consoleCommand];
+const COMMANDS: readonly CliCommand[] = [addrCommand, runCommand, consoleCommand, checkCommand, gradeCommand];
 
 export const PROGRAM_VERSION = '0.1.0';
 

@@ -1,0 +1,162 @@
+/**
+ * `v6lab check <scenario> [--solution] [--json] [--seed n] [--lang en|vi]`: the instructor's
+ * proof that a scenario works. Validates the file (every problem at file:line:column), boots
+ * the lab with its faults and lets it settle, types the reference solution at the device
+ * consoles when asked (a refused line is an error at its scenario line) and lets the network
+ * converge (SOLUTION_CONVERGE_NS), runs every check, and prints a table: task, check,
+ * pass/fail, what the check saw. Exit 0 only when the file is valid and every check passes;
+ * 1 when the file has errors or a check fails; 2 for bad arguments or an unreadable file.
+ *
+ * The logic is `checkScenarioCommand` (text in, output out) so tests run it in-process.
+ */
+import type { Command } from 'commander';
+import type { BilingualText } from '../../../sim-core/lab/scenario/bilingual-text';
+import { loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
+import { runChecks, type TaskResult } from '../../../sim-core/lab/scenario/run-checks';
+import { formatScenarioProblem, sortScenarioProblems, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
+import { applySolution, SOLUTION_CONVERGE_NS } from '../../../sim-core/lab/scenario/solution';
+import { startScenario } from '../../../sim-core/lab/scenario/start-scenario';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
+import { readLabFile, readSeed, type OutputChunk } from './run';
+
+export type Language = 'en' | 'vi';
+
+export interface CheckScenarioOptions {
+  readonly solution?: boolean;
+  readonly json?: boolean;
+  readonly seed?: string;
+  readonly lang?: string;
+}
+
+export interface CheckScenarioOutcome {
+  readonly exitCode: number;
+  readonly output: readonly OutputChunk[];
+}
+
+/** Longest text in the table's check column before it is cut with '…'. */
+const CHECK_COLUMN_MAX = 56;
+
+export function readLanguage(text: string | undefined): { ok: true; value: Language } | { ok: false; error: string } {
+  if (text === undefined || text === 'en') return { ok: true, value: 'en' };
+  if (text === 'vi') return { ok: true, value: 'vi' };
+  return { ok: false, error: `--lang '${text}': expected en or vi` };
+}
+
+function problemJson(problem: ScenarioProblem): Record<string, unknown> {
+  return { ...problem };
+}
+
+/** `v6lab check` on a scenario's text. Never throws on anything the user wrote. */
+export function checkScenarioCommand(fileName: string, text: string, options: CheckScenarioOptions): CheckScenarioOutcome {
+  const seed = readSeed(options.seed);
+  if (!seed.ok) return { exitCode: EXIT_USAGE, output: [{ stream: 'err', text: `v6lab check: ${seed.error}\n` }] };
+  const lang = readLanguage(options.lang);
+  if (!lang.ok) return { exitCode: EXIT_USAGE, output: [{ stream: 'err', text: `v6lab check: ${lang.error}\n` }] };
+  const json = options.json === true;
+  const withSolution = options.solution === true;
+
+  const loaded = loadScenario(text, fileName);
+  if (!loaded.ok) return failedOutcome(fileName, loaded.problems, json, seed.value);
+  const { scenario, source } = loaded;
+
+  const started = startScenario(scenario, { seed: seed.value, source });
+  const problems: ScenarioProblem[] = [...loaded.warnings, ...started.problems];
+  if (withSolution) {
+    const solved = applySolution(started.session, scenario, source);
+    problems.push(...solved.problems);
+    started.session.runFor(SOLUTION_CONVERGE_NS);
+  }
+  const sorted = sortScenarioProblems(problems);
+  const hasErrors = sorted.some((problem) => problem.severity === 'error');
+  const tasks = runChecks(scenario, started.session);
+  const allPass = tasks.every((task) => task.passed);
+  const score = tasks.reduce((sum, task) => sum + task.earned, 0);
+  const exitCode = allPass && !hasErrors ? EXIT_OK : EXIT_FAILED;
+
+  if (json) {
+    const report = {
+      scenario: scenario.id,
+      file: fileName,
+      seed: seed.value,
+      solution: withSolution,
+      ok: exitCode === EXIT_OK,
+      score,
+      max: scenario.totalPoints,
+      problems: sorted.map(problemJson),
+      tasks: tasks.map((task) => ({
+        id: task.taskId,
+        title: task.title,
+        points: task.points,
+        passed: task.passed,
+        checks: task.checks.map((check) => ({ kind: check.kind, description: check.description, passed: check.passed, explanation: check.explanation })),
+      })),
+    };
+    return { exitCode, output: [{ stream: 'out', text: `${JSON.stringify(report, null, 2)}\n` }] };
+  }
+  const output: OutputChunk[] = [];
+  if (sorted.length > 0) output.push({ stream: 'err', text: `${sorted.map(formatScenarioProblem).join('\n')}\n` });
+  const state = withSolution ? (lang.value === 'vi' ? 'đã áp dụng lời giải' : 'solution applied') : lang.value === 'vi' ? 'trạng thái ban đầu' : 'starting state';
+  output.push({ stream: 'out', text: `${scenario.id}: ${scenario.title[lang.value]} (${state}, seed ${seed.value})\n\n` });
+  output.push({ stream: 'out', text: formatCheckTable(tasks, lang.value) });
+  const checkCount = tasks.reduce((sum, task) => sum + task.checks.length, 0);
+  const passedChecks = tasks.reduce((sum, task) => sum + task.checks.filter((check) => check.passed).length, 0);
+  const passedTasks = tasks.filter((task) => task.passed).length;
+  const summary =
+    lang.value === 'vi'
+      ? `điểm ${score}/${scenario.totalPoints}; đạt ${passedTasks}/${tasks.length} nhiệm vụ, ${passedChecks}/${checkCount} kiểm tra`
+      : `score ${score}/${scenario.totalPoints}; ${passedTasks}/${tasks.length} tasks and ${passedChecks}/${checkCount} checks pass`;
+  output.push({ stream: 'out', text: `\n${summary}\n` });
+  return { exitCode, output };
+}
+
+function failedOutcome(fileName: string, problems: readonly ScenarioProblem[], json: boolean, seed: number): CheckScenarioOutcome {
+  if (json) {
+    const report = { file: fileName, seed, ok: false, problems: problems.map(problemJson), tasks: [] };
+    return { exitCode: EXIT_FAILED, output: [{ stream: 'out', text: `${JSON.stringify(report, null, 2)}\n` }] };
+  }
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  return {
+    exitCode: EXIT_FAILED,
+    output: [{ stream: 'err', text: `${problems.map(formatScenarioProblem).join('\n')}\n${errors} error${errors === 1 ? '' : 's'} in ${fileName}\n` }],
+  };
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** TASK / CHECK / RESULT / EXPLANATION, one row per check, the task named on its first row. */
+export function formatCheckTable(tasks: readonly TaskResult[], lang: Language): string {
+  const pick = (text: BilingualText): string => text[lang];
+  const rows = tasks.flatMap((task) =>
+    task.checks.map((check, index) => [index === 0 ? task.taskId : '', cut(pick(check.description), CHECK_COLUMN_MAX), check.passed ? (lang === 'vi' ? 'đạt' : 'pass') : lang === 'vi' ? 'CHƯA ĐẠT' : 'FAIL', pick(check.explanation)]),
+  );
+  const header = lang === 'vi' ? ['NHIỆM VỤ', 'KIỂM TRA', 'KẾT QUẢ', 'GIẢI THÍCH'] : ['TASK', 'CHECK', 'RESULT', 'EXPLANATION'];
+  const widths = [0, 1, 2].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
+  const line = (row: readonly string[]): string => `${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ')}`.trimEnd();
+  return `${[header, ...rows].map(line).join('\n')}\n`;
+}
+
+export const checkCommand: CliCommand = {
+  register(program: Command, context: CliContext) {
+    program
+      .command('check')
+      .description("validate a scenario, boot it with its faults, optionally apply its solution, and run every check (exit 0 only if all pass)")
+      .argument('<scenario>', 'a scenario file (scenarios/**/*.yaml)')
+      .option('--solution', "type the scenario's reference solution at the device consoles before checking")
+      .option('--seed <n>', 'seed of the simulation (default 1)')
+      .option('--lang <en|vi>', 'language of the table (default en)')
+      .option('--json', 'print a JSON report instead of the table')
+      .action((path: string, options: CheckScenarioOptions) => {
+        const text = readLabFile('check', path);
+        if (!text.ok) {
+          context.io.err(`${text.error}\n`);
+          context.setExitCode(EXIT_USAGE);
+          return;
+        }
+        const outcome = checkScenarioCommand(path, text.value, options);
+        for (const chunk of outcome.output) (chunk.stream === 'out' ? context.io.out : context.io.err)(chunk.text);
+        context.setExitCode(outcome.exitCode);
+      });
+  },
+};

@@ -1,0 +1,165 @@
+/**
+ * `v6lab grade <scenario> <saved-work>... [--csv|--json] [--seed n]`: scores a class. Each
+ * saved-work file is either a lab file the trainee saved from the app (their running configs)
+ * or a progress file (progress.ts, `format: v6lab-progress`); each is booted and checked
+ * against the scenario (grade.ts: locked devices restored, faults not re-injected), one row per
+ * trainee: the name (from the file name), score, maximum, and pass or fail per task.
+ * Exit 0 when every file was graded; 1 when the scenario or some file has errors (that row
+ * says why, score 0); 2 for bad arguments or unreadable files.
+ *
+ * The logic is `gradeScenarioCommand` (texts in, output out) so tests run it in-process.
+ */
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { Lab } from '../../../sim-core/lab/lab-document';
+import { loadLab } from '../../../sim-core/lab/load-lab';
+import { gradeLab } from '../../../sim-core/lab/scenario/grade';
+import { loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
+import { isProgressText, loadProgress } from '../../../sim-core/lab/scenario/progress';
+import type { Scenario } from '../../../sim-core/lab/scenario/scenario-document';
+import { formatScenarioProblem, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
+import { readLabFile, readSeed, type OutputChunk } from './run';
+
+export interface GradeScenarioOptions {
+  readonly csv?: boolean;
+  readonly json?: boolean;
+  readonly seed?: string;
+}
+
+export interface SavedWork {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** One trainee's result. */
+export interface GradeRow {
+  readonly trainee: string;
+  readonly file: string;
+  readonly score: number;
+  readonly max: number;
+  /** Task id → passed, in scenario order. */
+  readonly tasks: Readonly<Record<string, boolean>>;
+  /** Why the file could not be graded (score 0). */
+  readonly error?: string;
+  readonly notes: readonly string[];
+}
+
+export interface GradeScenarioOutcome {
+  readonly exitCode: number;
+  readonly output: readonly OutputChunk[];
+  readonly rows: readonly GradeRow[];
+}
+
+/** `nguyen-van-an.progress.yaml` → `nguyen-van-an`. */
+export function traineeNameOf(path: string): string {
+  return basename(path).replace(/(\.progress)?(\.v6lab)?\.(ya?ml|json)$/i, '');
+}
+
+export function gradeScenarioCommand(scenarioPath: string, scenarioText: string, works: readonly SavedWork[], options: GradeScenarioOptions): GradeScenarioOutcome {
+  const usage = (error: string): GradeScenarioOutcome => ({ exitCode: EXIT_USAGE, output: [{ stream: 'err', text: `v6lab grade: ${error}\n` }], rows: [] });
+  const seed = readSeed(options.seed);
+  if (!seed.ok) return usage(seed.error);
+  if (options.csv === true && options.json === true) return usage('choose one of --csv and --json');
+  if (works.length === 0) return usage('give at least one saved lab or progress file to grade');
+
+  const loaded = loadScenario(scenarioText, scenarioPath);
+  if (!loaded.ok) {
+    const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
+    return { exitCode: EXIT_FAILED, output: [{ stream: 'err', text: `${loaded.problems.map(formatScenarioProblem).join('\n')}\n${errors} error${errors === 1 ? '' : 's'} in ${scenarioPath}\n` }], rows: [] };
+  }
+  const scenario = loaded.scenario;
+  const rows = works.map((work) => gradeWork(scenario, work, seed.value));
+  const exitCode = rows.some((row) => row.error !== undefined) ? EXIT_FAILED : EXIT_OK;
+  const text = options.json === true ? `${JSON.stringify({ scenario: scenario.id, seed: seed.value, max: scenario.totalPoints, rows }, null, 2)}\n` : options.csv === true ? formatGradeCsv(scenario, rows) : formatGradeTable(scenario, rows);
+  return { exitCode, output: [{ stream: 'out', text }], rows };
+}
+
+function gradeWork(scenario: Scenario, work: SavedWork, seed: number): GradeRow {
+  const trainee = traineeNameOf(work.path);
+  const failed = (error: string): GradeRow => ({ trainee, file: work.path, score: 0, max: scenario.totalPoints, tasks: Object.fromEntries(scenario.tasks.map((task) => [task.id, false])), error, notes: [] });
+  let lab: Lab;
+  const notes: string[] = [];
+  if (isProgressText(work.text)) {
+    const progress = loadProgress(work.text, work.path);
+    if (!progress.ok) return failed(firstProblem(progress.problems));
+    if (progress.progress.scenario !== scenario.id) return failed(`this progress file is for scenario '${progress.progress.scenario}', not '${scenario.id}'`);
+    lab = progress.progress.lab;
+  } else {
+    const loadedLab = loadLab(work.text, work.path);
+    if (!loadedLab.ok) return failed(firstProblem(loadedLab.problems));
+    lab = loadedLab.lab;
+  }
+  const result = gradeLab(scenario, lab, { seed });
+  notes.push(...result.notes, ...result.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`));
+  return {
+    trainee,
+    file: work.path,
+    score: result.score,
+    max: result.max,
+    tasks: Object.fromEntries(result.tasks.map((task) => [task.taskId, task.passed])),
+    notes,
+  };
+}
+
+function firstProblem(problems: readonly ScenarioProblem[]): string {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const first = errors[0];
+  if (first === undefined) return 'the file could not be read';
+  return `${formatScenarioProblem(first).split('\n')[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+}
+
+/** A CSV cell, quoted when it must be (RFC 4180). */
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatGradeCsv(scenario: Scenario, rows: readonly GradeRow[]): string {
+  const header = ['trainee', 'file', 'score', 'max', ...scenario.tasks.map((task) => task.id), 'notes'];
+  const lines = rows.map((row) => [row.trainee, row.file, row.score, row.max, ...scenario.tasks.map((task) => (row.tasks[task.id] === true ? 1 : 0)), [row.error, ...row.notes].filter((note) => note !== undefined).join('; ')]);
+  return `${[header, ...lines].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export function formatGradeTable(scenario: Scenario, rows: readonly GradeRow[]): string {
+  const header = ['TRAINEE', 'SCORE', ...scenario.tasks.map((task) => task.id)];
+  const body = rows.map((row) => [row.trainee, `${row.score}/${row.max}`, ...scenario.tasks.map((task) => (row.error !== undefined ? '-' : row.tasks[task.id] === true ? 'pass' : 'fail'))]);
+  const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => row[column]!.length)));
+  const line = (row: readonly string[]): string => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const notes = rows.flatMap((row) => [...(row.error === undefined ? [] : [`${row.trainee}: not graded: ${row.error}`]), ...row.notes.map((note) => `${row.trainee}: ${note}`)]);
+  return `${scenario.id}: ${scenario.title.en}\n\n${[header, ...body].map(line).join('\n')}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
+}
+
+export const gradeCommand: CliCommand = {
+  register(program: Command, context: CliContext) {
+    program
+      .command('grade')
+      .description("score trainees' saved labs or progress files against a scenario, one row per trainee")
+      .argument('<scenario>', 'a scenario file (scenarios/**/*.yaml)')
+      .argument('<saved-work...>', "trainees' saved lab files (*.v6lab.yaml) or progress files")
+      .option('--csv', 'print CSV (one row per trainee, 1/0 per task)')
+      .option('--json', 'print JSON')
+      .option('--seed <n>', 'seed of the simulation (default 1)')
+      .action((scenarioPath: string, paths: string[], options: GradeScenarioOptions) => {
+        const scenarioText = readLabFile('grade', scenarioPath);
+        if (!scenarioText.ok) {
+          context.io.err(`${scenarioText.error}\n`);
+          context.setExitCode(EXIT_USAGE);
+          return;
+        }
+        const works: SavedWork[] = [];
+        for (const path of paths) {
+          const text = readLabFile('grade', path);
+          if (!text.ok) {
+            context.io.err(`${text.error}\n`);
+            context.setExitCode(EXIT_USAGE);
+            return;
+          }
+          works.push({ path, text: text.value });
+        }
+        const outcome = gradeScenarioCommand(scenarioPath, scenarioText.value, works, options);
+        for (const chunk of outcome.output) (chunk.stream === 'out' ? context.io.out : context.io.err)(chunk.text);
+        context.setExitCode(outcome.exitCode);
+      });
+  },
+};

@@ -1,0 +1,100 @@
+/**
+ * Meaning checks the kinds share when a scenario is loaded: a device named in a check exists
+ * in the lab, an endpoint names one of its interfaces (ports, or logical interfaces its config
+ * may create), prefixes and addresses parse, a ping target is an address, a device or an
+ * interface. Each helper reports at the given path through the context and returns the parsed
+ * value, or undefined when it reported.
+ */
+import { parseIpv4 } from '../../../addr/ipv4';
+import { parseIpv6 } from '../../../addr/ipv6';
+import { parsePrefix, type Prefix } from '../../../addr/prefix';
+import { resolveInterfaceName } from '../../../devices/interface-names';
+import type { LabDevice } from '../../lab-document';
+import { suggestClosest } from '../../suggest-name';
+import type { CheckPath, CheckValidationContext } from './check-kind';
+import type { Family } from './check-fields';
+
+export function validateDevice(context: CheckValidationContext, path: CheckPath, name: string): LabDevice | undefined {
+  const device = context.findDevice(name);
+  if (device !== undefined) return device;
+  const suggestion = suggestClosest(name, context.deviceNames);
+  const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `the devices are ${context.deviceNames.join(', ') || '(none)'}`;
+  context.error(path, `there is no device '${name}' in this lab; ${hint}`);
+  return undefined;
+}
+
+export interface ValidEndpoint {
+  readonly device: LabDevice;
+  /** Canonical interface name. */
+  readonly interfaceName: string;
+}
+
+/** `R1:g0/0` → R1 and GigabitEthernet0/0 (logical interfaces the config may create included). */
+export function validateEndpoint(context: CheckValidationContext, path: CheckPath, text: string): ValidEndpoint | undefined {
+  const colon = text.indexOf(':');
+  if (colon <= 0) {
+    context.error(path, `'${text}' is not DEVICE:INTERFACE, e.g. R1:GigabitEthernet0/0`);
+    return undefined;
+  }
+  const device = validateDevice(context, path, text.slice(0, colon).trim());
+  if (device === undefined) return undefined;
+  const resolved = resolveInterfaceName(device.kind, text.slice(colon + 1), device.name);
+  if (!resolved.ok) {
+    context.error(path, resolved.error);
+    return undefined;
+  }
+  return { device, interfaceName: resolved.value.name };
+}
+
+export function validatePrefix(context: CheckValidationContext, path: CheckPath, text: string): Prefix | undefined {
+  const parsed = parsePrefix(text.trim());
+  if (parsed.ok) return parsed.value;
+  context.error(path, `not a prefix: ${parsed.error}`);
+  return undefined;
+}
+
+/** The family of an address text, or undefined when it is neither. */
+export function familyOfAddressText(text: string): Family | undefined {
+  if (parseIpv4(text.trim()).ok) return 'ipv4';
+  if (parseIpv6(text.trim()).ok) return 'ipv6';
+  return undefined;
+}
+
+export function validateAddress(context: CheckValidationContext, path: CheckPath, text: string): Family | undefined {
+  const family = familyOfAddressText(text);
+  if (family === undefined) context.error(path, `'${text}' is not an IPv4 or IPv6 address`);
+  return family;
+}
+
+/**
+ * A ping or traceroute target: an address (its family must agree with `family` when given), a
+ * device (then `family` is required: which of its addresses), or DEVICE:INTERFACE.
+ */
+export function validateTarget(context: CheckValidationContext, path: CheckPath, familyPath: CheckPath, text: string, family: Family | undefined): void {
+  const addressFamily = familyOfAddressText(text);
+  if (addressFamily !== undefined) {
+    if (family !== undefined && family !== addressFamily) context.error(familyPath, `family is ${family} but ${text} is an ${addressFamily === 'ipv4' ? 'IPv4' : 'IPv6'} address`);
+    return;
+  }
+  if (family === undefined) {
+    context.error(path, `'${text}' is not an address, so the check needs 'family: ipv4' or 'family: ipv6' to know which of its addresses to use`);
+  }
+  if (text.includes(':')) {
+    validateEndpoint(context, path, text);
+    return;
+  }
+  if (context.findDevice(text) !== undefined) return;
+  const suggestion = suggestClosest(text, context.deviceNames);
+  const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `write an address, a device (${context.deviceNames.join(', ')}) or DEVICE:INTERFACE`;
+  context.error(path, `'${text}' is neither an address nor a device of this lab (DNS names need a dns server in the lab); ${hint}`);
+}
+
+/** A regular expression written in the file; undefined (after reporting) when it does not compile. */
+export function validateRegex(context: CheckValidationContext, path: CheckPath, source: string): RegExp | undefined {
+  try {
+    return new RegExp(source, 'i');
+  } catch (error) {
+    context.error(path, `not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}

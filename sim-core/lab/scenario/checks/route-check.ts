@@ -1,0 +1,103 @@
+/**
+ * `route`: a device's routing table (the RIB, as `show ipv6 route` / `show ip route` /
+ * `route print` / `ip -6 route` show it) has, or has not, a route to exactly `prefix`, usable
+ * (installed in the FIB) unless `installed: false`, optionally with a next hop, an exit
+ * interface and a source (`connected`, `static`, `nd` for a default route learned from Router
+ * Advertisements, RFC 4861 section 6.3.4, `nd-prefix` for an on-link prefix, later `ospfv3`,
+ * `bgp`). The family follows the prefix.
+ */
+import { z } from 'zod';
+import { parsePrefix } from '../../../addr/prefix';
+import { resolveInterfaceName } from '../../../devices/interface-names';
+import type { RibEntry } from '../../../stack/routing/route';
+import { bilingual } from '../bilingual-text';
+import { CHECK_TITLE_FIELD, DEVICE_FIELD, PRESENCE_FIELD } from './check-fields';
+import { defineCheckKind } from './check-kind';
+import { validateAddress, validateDevice, validatePrefix } from './check-validation';
+import { findLiveDevice, formatAddress, listShort, parseAddress } from './lab-queries';
+import type { IpAddress } from '../../../stack/apps/probe-transport';
+
+const schema = z
+  .strictObject({
+    kind: z.literal('route'),
+    title: CHECK_TITLE_FIELD,
+    device: DEVICE_FIELD,
+    prefix: z.string().min(1).meta({ description: 'The destination prefix, exactly.', examples: ['::/0', '2001:db8:6801:10::/64', '0.0.0.0/0'] }),
+    nextHop: z.string().optional().meta({ description: 'The next-hop address (after recursion, or as configured).', examples: ['2001:db8:6800:ff00::3', 'fe80::1'] }),
+    interface: z.string().optional().meta({ description: 'The exit interface, as named on the device.', examples: ['GigabitEthernet0/1', 'Ethernet0'] }),
+    source: z.string().optional().meta({ description: 'Where the route comes from: connected, local, static, nd, nd-prefix, ospfv3, bgp …', examples: ['static', 'nd'] }),
+    installed: z.boolean().optional().meta({ description: 'The route must be the one forwarding uses (default true).' }),
+    expect: PRESENCE_FIELD,
+  })
+  .meta({ description: "A device's routing table has (or has not) a route to the prefix, with the next hop, interface or source given." });
+
+type RouteCheck = z.infer<typeof schema>;
+
+export const ROUTE_CHECK = defineCheckKind({
+  kind: 'route',
+  schema,
+  summary: bilingual('Bảng định tuyến của thiết bị có (hoặc không có) tuyến tới prefix, với next hop, giao diện hoặc nguồn đã cho.', "A device's routing table has (or has not) a route to a prefix, with the given next hop, interface or source."),
+  describe(check: RouteCheck) {
+    const via = check.nextHop === undefined ? { vi: '', en: '' } : { vi: ` qua ${check.nextHop}`, en: ` via ${check.nextHop}` };
+    return check.expect === 'absent'
+      ? bilingual(`${check.device} không có tuyến tới ${check.prefix}${via.vi}`, `${check.device} has no route to ${check.prefix}${via.en}`)
+      : bilingual(`${check.device} có tuyến tới ${check.prefix}${via.vi}`, `${check.device} has a route to ${check.prefix}${via.en}`);
+  },
+  validate(check, context) {
+    const device = validateDevice(context, ['device'], check.device);
+    const prefix = validatePrefix(context, ['prefix'], check.prefix);
+    if (check.nextHop !== undefined) {
+      const family = validateAddress(context, ['nextHop'], check.nextHop);
+      if (prefix !== undefined && family !== undefined && family !== prefix.family) context.error(['nextHop'], `the next hop is ${family} but the prefix is ${prefix.family}`);
+    }
+    if (check.interface !== undefined && device !== undefined) {
+      const resolved = resolveInterfaceName(device.kind, check.interface, device.name);
+      if (!resolved.ok) context.error(['interface'], resolved.error);
+    }
+  },
+  evaluate(check, session) {
+    const wantPresent = check.expect !== 'absent';
+    const device = findLiveDevice(session, check.device);
+    if (!device.ok) return { passed: !wantPresent, explanation: bilingual(`Không tìm thấy ${check.device}.`, `Cannot find ${check.device}.`) };
+    const prefix = parsePrefix(check.prefix.trim());
+    if (!prefix.ok) return { passed: false, explanation: bilingual(prefix.error, prefix.error) };
+    const family = prefix.value.family === 'ipv4' ? 4 : 6;
+    const entries = session.network.ribEntries(device.value.name, family) as RibEntry<IpAddress>[];
+    const toPrefix = entries.filter((entry) => entry.route.network === prefix.value.network && entry.route.prefixLength === prefix.value.length);
+    const nextHop = check.nextHop === undefined ? undefined : parseAddress(check.nextHop);
+    const ifaceName = check.interface === undefined ? undefined : resolveInterfaceName(device.value.kind, check.interface, device.value.name);
+    const matching = toPrefix.filter(
+      (entry) =>
+        (check.installed === false || entry.installed) &&
+        (nextHop === undefined || entry.route.nextHop === nextHop || entry.resolvedNextHop === nextHop) &&
+        (ifaceName === undefined || !ifaceName.ok || entry.resolvedIface?.name === ifaceName.value.name || entry.route.iface?.name === ifaceName.value.name) &&
+        (check.source === undefined || entry.route.source === check.source),
+    );
+    const seen = toPrefix.map(describeEntry);
+    if (matching.length > 0) {
+      const text = describeEntry(matching[0]!);
+      return wantPresent
+        ? { passed: true, explanation: bilingual(`${check.device} có tuyến ${text}.`, `${check.device} has the route ${text}.`) }
+        : { passed: false, explanation: bilingual(`${check.device} vẫn còn tuyến ${text}.`, `${check.device} still has the route ${text}.`) };
+    }
+    if (!wantPresent) return { passed: true, explanation: bilingual(`${check.device} không có tuyến đó tới ${check.prefix}.`, `${check.device} has no such route to ${check.prefix}.`) };
+    if (seen.length === 0) {
+      return { passed: false, explanation: bilingual(`${check.device} chưa có tuyến nào tới ${check.prefix}.`, `${check.device} has no route to ${check.prefix}.`) };
+    }
+    return {
+      passed: false,
+      explanation: bilingual(`${check.device} có tuyến tới ${check.prefix} nhưng không đúng yêu cầu: ${listShort(seen)}.`, `${check.device} has a route to ${check.prefix}, but not the one asked for: ${listShort(seen)}.`),
+    };
+  },
+});
+
+/** `2001:db8::/64 via 2001:db8::1 (static, GigabitEthernet0/1)` with `not installed` when standing by. */
+function describeEntry(entry: RibEntry<IpAddress>): string {
+  const route = entry.route;
+  const hop = route.nextHop ?? entry.resolvedNextHop;
+  const parts = [`${formatAddress(route.network)}/${route.prefixLength}`];
+  if (hop !== null && hop !== undefined) parts.push(`via ${formatAddress(hop)}`);
+  const details = [route.source, entry.resolvedIface?.name ?? route.iface?.name].filter((part) => part !== undefined && part !== null);
+  if (!entry.installed) details.push(`not installed: ${entry.standby ?? 'standby'}`);
+  return `${parts.join(' ')} (${details.join(', ')})`;
+}

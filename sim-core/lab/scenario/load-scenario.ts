@@ -1,0 +1,592 @@
+/**
+ * Loading a scenario file (`scenarios/**.yaml`): YAML text → the scenario document, or every
+ * problem at once, each at file:line:column with a message that says what was expected.
+ *
+ * The lab part is the lab loader's (load-lab.ts), not a copy of it: the file's text with every
+ * non-lab top-level entry blanked out (spaces, line breaks kept, so every line and column stay
+ * where they were) plus the lab version goes through `loadLab`, which checks devices, links,
+ * zones, cabling and names as for a lab file. The course part is checked here:
+ * 1. shape, with the zod schema of scenario-schema.ts; unknown keys get a "did you mean", and a
+ *    check is checked against its own kind's schema (an unknown `kind` gets the closest kind);
+ * 2. meaning: task ids unique, points adding up to `totalPoints`, every check's references
+ *    (devices, interfaces, prefixes, addresses: each kind's `validate`), locked devices that
+ *    exist, faults and solution steps on devices that exist and are not locked, an unplugged
+ *    link that is cabled.
+ * Whether the solution's and the faults' lines are accepted by the devices is only known by
+ * typing them: start-scenario.ts and solution.ts report those at file:line too.
+ * Older format versions are upgraded first (scenario-migrations.ts). Never throws on any input.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { isDeviceKind, type DeviceKind } from '../../devices/catalog';
+import { resolveInterfaceName } from '../../devices/interface-names';
+import { asDeviceName, type DeviceName, type LabDevice } from '../lab-document';
+import { migrateLabDocument } from '../lab-migrations';
+import { loadLab, type ConfigOrigin, type LabSourceMap, type SourcePosition } from '../load-lab';
+import { suggestClosest } from '../suggest-name';
+import type { BilingualText } from './bilingual-text';
+import type { CheckPath, CheckValidationContext } from './checks/check-kind';
+import { CHECK_KIND_NAMES, findCheckKind, type ScenarioCheck } from './checks/registry';
+import type { Scenario, ScenarioFault, ScenarioId, ScenarioTask, SolutionStep, TaskId } from './scenario-document';
+import { LAB_VERSION_OF_SCENARIO_VERSION, SCENARIO_FORMAT_VERSION, SCENARIO_MIGRATIONS } from './scenario-migrations';
+import { sortScenarioProblems, type ScenarioProblem, type ScenarioProblemCode } from './scenario-problems';
+import { FAULT_KIND_NAMES, SCENARIO_COURSE_SCHEMA, SCENARIO_FILE_SCHEMA, SCENARIO_LAB_KEYS, type ScenarioFile } from './scenario-schema';
+import { keyText, rangeEnd, rangeStart, YamlLocator, type DataPath } from './yaml-locator';
+import type { LabMigration } from '../lab-migrations';
+
+/** Positions in the scenario file of what later stages report about. */
+export interface ScenarioSourceMap {
+  readonly fileName: string;
+  /** Devices, configs and links, as for a lab file. */
+  readonly lab: LabSourceMap;
+  /** tasks[i] */
+  readonly tasks: readonly SourcePosition[];
+  /** checks[i][j]: task i, check j. */
+  readonly checks: readonly (readonly SourcePosition[])[];
+  /** faults[i], and where a config fault's commands start. */
+  readonly faults: readonly { readonly at: SourcePosition; readonly commands?: ConfigOrigin }[];
+  /** solution[i], and where its commands start. */
+  readonly solution: readonly { readonly at: SourcePosition; readonly commands: ConfigOrigin }[];
+}
+
+export type LoadScenarioResult =
+  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly ScenarioProblem[]; readonly source: ScenarioSourceMap }
+  | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
+
+export interface LoadScenarioOptions {
+  /** Replaces the built-in migrations (tests). */
+  readonly migrations?: readonly LabMigration[];
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** The top-level keys a scenario may have. */
+const TOP_LEVEL_KEYS: readonly string[] = Object.keys(SCENARIO_FILE_SCHEMA.shape);
+
+export function loadScenario(text: string, fileName: string, options: LoadScenarioOptions = {}): LoadScenarioResult {
+  return new ScenarioLoader(text, fileName, options).load();
+}
+
+/**
+ * The lab part of a scenario's text: every top-level entry that is not `zones`, `devices` or
+ * `links` blanked (line breaks kept), then `version: <labVersion>`. Lines and columns of the
+ * lab keys are those of the scenario file.
+ */
+export function extractLabText(text: string, document: Document, labVersion: number): string {
+  const contents = document.contents;
+  if (!isMap(contents)) return `version: ${labVersion}\n`;
+  // Offsets from the yaml library count UTF-16 code units; blank by code unit.
+  const units = text.split('');
+  for (const pair of contents.items) {
+    const key = keyText(pair);
+    if (key !== undefined && (SCENARIO_LAB_KEYS as readonly string[]).includes(key)) continue;
+    const start = rangeStart(pair.key);
+    const valueEnd = pair.value === null || pair.value === undefined ? undefined : rangeEnd(pair.value);
+    const end = valueEnd ?? rangeEnd(pair.key) ?? start;
+    for (let i = start; i < end && i < units.length; i += 1) if (units[i] !== '\n' && units[i] !== '\r') units[i] = ' ';
+  }
+  const body = units.join('');
+  return `${body}${body.endsWith('\n') ? '' : '\n'}version: ${labVersion}\n`;
+}
+
+class ScenarioLoader {
+  private readonly lineCounter = new LineCounter();
+  private readonly problems: ScenarioProblem[] = [];
+  private document!: Document;
+  private locator!: YamlLocator;
+  /** Devices as written (name, kind), for references even when the lab part has errors. */
+  private devices: LabDevice[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly fileName: string,
+    private readonly options: LoadScenarioOptions,
+  ) {}
+
+  load(): LoadScenarioResult {
+    this.document = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    this.locator = new YamlLocator(this.text, this.document, this.lineCounter);
+    for (const error of this.document.errors) this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(error.pos[0]), firstLine(error.message));
+    for (const warning of this.document.warnings) this.reportAt('warning', 'yaml-warning', this.locator.positionOfOffset(warning.pos[0]), firstLine(warning.message));
+    if (this.hasErrors()) return this.failed();
+
+    const contents = this.document.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null)) {
+      this.report('error', 'not-a-lab', [], `the file is empty; a scenario starts with 'version: ${SCENARIO_FORMAT_VERSION}' and has an id, a title, tasks, a solution and a lab`);
+      return this.failed();
+    }
+    if (!isMap(contents) || contents.flow === true) {
+      this.report('error', 'not-a-lab', [], 'a scenario is a block mapping of keys (version, id, title, tasks … devices, links), one key per line');
+      return this.failed();
+    }
+    const raw = this.plainData();
+    if (raw === undefined) return this.failed();
+    const fileVersion = this.checkVersion(raw);
+    if (fileVersion === undefined) return this.failed();
+    const data = this.plainData();
+    if (data === undefined) return this.failed();
+
+    // The lab part, by the lab loader.
+    const labVersion = LAB_VERSION_OF_SCENARIO_VERSION[fileVersion] ?? 1;
+    const loadedLab = loadLab(extractLabText(this.text, this.document, labVersion), this.fileName);
+    if (loadedLab.ok) this.problems.push(...loadedLab.warnings);
+    else this.problems.push(...loadedLab.problems);
+    this.devices = readDevices(data.devices);
+
+    // The course part: shape.
+    this.checkTopLevelKeys(data);
+    const course: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) if (TOP_LEVEL_KEYS.includes(key) && !(SCENARIO_LAB_KEYS as readonly string[]).includes(key)) course[key] = value;
+    const parsed = SCENARIO_COURSE_SCHEMA.safeParse(course);
+    if (!parsed.success) this.reportIssues(parsed.error.issues, course);
+
+    // The course part: meaning.
+    this.checkTasks(data);
+    this.checkLocked(data);
+    this.checkFaults(data);
+    this.checkSolution(data);
+
+    if (this.hasErrors() || !parsed.success || !loadedLab.ok) return this.failed();
+    const file = { ...parsed.data, zones: undefined, devices: undefined, links: undefined } as ScenarioFile;
+    const scenario = buildScenario(file, fileVersion, loadedLab.lab);
+    return { ok: true, scenario, warnings: sortScenarioProblems(this.problems), source: this.buildSourceMap(scenario, loadedLab.source) };
+  }
+
+  // --- version ---------------------------------------------------------------------------------
+
+  private checkVersion(raw: Record<string, unknown>): number | undefined {
+    const version = raw.version;
+    if (!('version' in raw)) {
+      this.report('error', 'missing-key', [], `missing required key 'version'; a scenario starts with 'version: ${SCENARIO_FORMAT_VERSION}'`);
+      return undefined;
+    }
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      this.report('error', 'unsupported-version', ['version'], `version: expected the scenario format version, a whole number from 1 (this V6Lab writes ${SCENARIO_FORMAT_VERSION}); got ${describeValue(version)}`);
+      return undefined;
+    }
+    if (version > SCENARIO_FORMAT_VERSION) {
+      this.report('error', 'unsupported-version', ['version'], `this scenario is format version ${version}, newer than this V6Lab reads (up to version ${SCENARIO_FORMAT_VERSION}); open it with a newer V6Lab`);
+      return undefined;
+    }
+    if (version < SCENARIO_FORMAT_VERSION) {
+      const outcome = migrateLabDocument(this.document, version, SCENARIO_FORMAT_VERSION, this.options.migrations ?? SCENARIO_MIGRATIONS);
+      if (!outcome.ok) {
+        this.report('error', 'unsupported-version', ['version'], outcome.error.replace('lab file', 'scenario'));
+        return undefined;
+      }
+    }
+    return version;
+  }
+
+  // --- shape -----------------------------------------------------------------------------------
+
+  private checkTopLevelKeys(data: Record<string, unknown>): void {
+    for (const key of Object.keys(data)) {
+      if (TOP_LEVEL_KEYS.includes(key)) continue;
+      const renamed: Record<string, string> = { name: 'title', description: 'summary' };
+      const suggestion = renamed[key] ?? suggestClosest(key, TOP_LEVEL_KEYS);
+      const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${TOP_LEVEL_KEYS.join(', ')}`;
+      this.reportAt('error', 'unknown-key', this.locator.keyPositionOf([], key), `unknown key '${key}' in the scenario; ${hint}`);
+    }
+  }
+
+  private reportIssues(issues: readonly Issue[], data: unknown): void {
+    for (const issue of issues) this.reportIssue(issue, [], data);
+  }
+
+  private reportIssue(issue: Issue, base: DataPath, data: unknown): void {
+    const path = [...base, ...issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')];
+    const label = formatPath(path);
+    const parent = asRecord(valueAt(data, path.slice(0, -1)));
+    const last = path[path.length - 1];
+    const input = valueAt(data, path);
+    if (issue.code === 'invalid_union' && 'discriminator' in issue && typeof last === 'string') {
+      // A check or a fault whose `kind` is missing or unknown.
+      const isCheck = path.includes('checks');
+      const kinds = isCheck ? CHECK_KIND_NAMES : (FAULT_KIND_NAMES as readonly string[]);
+      const what = isCheck ? 'check' : 'fault';
+      if (input === undefined) {
+        this.report('error', 'missing-key', path.slice(0, -1), `${formatPath(path.slice(0, -1))} is missing 'kind'; a ${what} kind is one of ${kinds.join(', ')}`);
+        return;
+      }
+      const suggestion = typeof input === 'string' ? suggestClosest(input, kinds) : undefined;
+      const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${kinds.join(', ')}`;
+      this.report('error', isCheck ? 'unknown-check-kind' : 'unknown-fault-kind', path, `unknown ${what} kind ${describeValue(input)}; ${hint}`);
+      return;
+    }
+    if (issue.code !== 'unrecognized_keys' && parent !== undefined && typeof last === 'string' && !Object.prototype.hasOwnProperty.call(parent, last)) {
+      if (this.suggestedMissing(path, parent)) return;
+      this.report('error', 'missing-key', path.slice(0, -1), `${formatPath(path.slice(0, -1))} is missing the required key '${last}'${hintForKey(issue)}`);
+      return;
+    }
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const allowed = keysOfSchemaAt(path, data);
+        for (const key of issue.keys) {
+          const suggestion = suggestClosest(key, allowed);
+          const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${allowed.join(', ')}`;
+          this.reportAt('error', 'unknown-key', this.locator.keyPositionOf(path, key), `unknown key '${key}' in ${label}; ${hint}`);
+        }
+        return;
+      }
+      case 'invalid_type': {
+        if (issue.expected === 'object' && isBilingualAt(path, data) && typeof input === 'string') {
+          this.report('error', 'schema', path, `${label}: expected the Vietnamese and English text as a mapping {vi: …, en: …}; got a single text`);
+          return;
+        }
+        this.report('error', 'schema', path, `${label}: expected ${describeExpected(issue.expected)}; got ${describeValue(input)}`);
+        return;
+      }
+      case 'invalid_value': {
+        const options = issue.values.map(String);
+        const suggestion = typeof input === 'string' ? suggestClosest(input, options) : undefined;
+        const hint = suggestion !== undefined ? ` (did you mean '${suggestion}'?)` : '';
+        this.report('error', 'schema', path, `${label}: ${describeValue(input)} is not allowed; expected ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}${hint}`);
+        return;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const small = issue.code === 'too_small';
+        const limit = String(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+        if (issue.origin === 'array') this.report('error', 'schema', path, `${label}: ${small ? `needs at least ${limit} item${limit === '1' ? '' : 's'}` : `has more than ${limit} items`}`);
+        else if (issue.origin === 'string') this.report('error', 'schema', path, small ? `${label}: must not be empty` : `${label}: is too long; at most ${limit} characters`);
+        else this.report('error', 'schema', path, `${label}: ${describeValue(input)} is too ${small ? 'small' : 'large'}; expected ${small ? 'at least' : 'at most'} ${limit}`);
+        return;
+      }
+      default:
+        this.report('error', 'schema', path, `${label}: ${issue.message}`);
+    }
+  }
+
+  /** A required key missing because it was misspelt: the unknown-key error already says so. */
+  private suggestedMissing(path: DataPath, parent: Record<string, unknown>): boolean {
+    const wanted = path[path.length - 1] as string;
+    return Object.keys(parent).some((key) => key !== wanted && suggestClosest(key, [wanted]) === wanted);
+  }
+
+  // --- meaning ---------------------------------------------------------------------------------
+
+  private findDevice(name: string): LabDevice | undefined {
+    const wanted = name.trim().toLowerCase();
+    return this.devices.find((device) => device.name.toLowerCase() === wanted);
+  }
+
+  private referenceError(path: DataPath, message: string, code: ScenarioProblemCode = 'bad-reference'): void {
+    this.report('error', code, path, message);
+  }
+
+  private deviceReference(path: DataPath, name: unknown): LabDevice | undefined {
+    if (typeof name !== 'string' || name === '') return undefined;
+    const device = this.findDevice(name);
+    if (device !== undefined) return device;
+    const names = this.devices.map((entry) => entry.name);
+    const suggestion = suggestClosest(name, names);
+    this.referenceError(path, `there is no device '${name}' in this lab; ${suggestion !== undefined ? `did you mean '${suggestion}'?` : `the devices are ${names.join(', ') || '(none)'}`}`);
+    return undefined;
+  }
+
+  private endpointReference(path: DataPath, text: unknown): { device: LabDevice; interfaceName: string } | undefined {
+    if (typeof text !== 'string') return undefined;
+    const colon = text.indexOf(':');
+    if (colon <= 0) return undefined; // the schema said so
+    const device = this.deviceReference(path, text.slice(0, colon).trim());
+    if (device === undefined) return undefined;
+    const resolved = resolveInterfaceName(device.kind, text.slice(colon + 1), device.name);
+    if (!resolved.ok) {
+      this.referenceError(path, resolved.error);
+      return undefined;
+    }
+    return { device, interfaceName: resolved.value.name };
+  }
+
+  private isLocked(data: Record<string, unknown>, name: string): boolean {
+    return asArray(data.locked).some((entry) => typeof entry === 'string' && entry.toLowerCase() === name.toLowerCase());
+  }
+
+  private checkTasks(data: Record<string, unknown>): void {
+    const ids = new Map<string, number>();
+    let sum = 0;
+    asArray(data.tasks).forEach((item, taskIndex) => {
+      const task = asRecord(item);
+      if (task === undefined) return;
+      if (typeof task.id === 'string') {
+        const earlier = ids.get(task.id);
+        if (earlier !== undefined) this.report('error', 'duplicate-task', ['tasks', taskIndex, 'id'], `task id '${task.id}' is used twice; the first is at line ${this.locator.positionOf(['tasks', earlier, 'id']).line}`);
+        else ids.set(task.id, taskIndex);
+      }
+      if (typeof task.points === 'number') sum += task.points;
+      asArray(task.checks).forEach((check, checkIndex) => this.checkCheck(['tasks', taskIndex, 'checks', checkIndex], check));
+    });
+    if (typeof data.totalPoints === 'number' && asArray(data.tasks).every((task) => typeof asRecord(task)?.points === 'number') && sum !== data.totalPoints) {
+      this.report('error', 'points-total', ['totalPoints'], `totalPoints is ${data.totalPoints} but the tasks' points add up to ${sum}`);
+    }
+  }
+
+  /** A check against its kind: shape errors were reported with the union; meaning here. */
+  private checkCheck(path: DataPath, value: unknown): void {
+    const check = asRecord(value);
+    if (check === undefined || typeof check.kind !== 'string') return;
+    const kind = findCheckKind(check.kind);
+    if (kind === undefined) return;
+    const parsed = kind.schema.safeParse(check);
+    if (!parsed.success) return;
+    const context: CheckValidationContext = {
+      findDevice: (name) => this.findDevice(name),
+      deviceNames: this.devices.map((device) => device.name),
+      error: (inner: CheckPath, message: string) => this.report('error', 'bad-reference', [...path, ...inner], message),
+      warning: (inner: CheckPath, message: string) => this.report('warning', 'bad-reference', [...path, ...inner], message),
+    };
+    kind.validate(parsed.data as ScenarioCheck, context);
+  }
+
+  private checkLocked(data: Record<string, unknown>): void {
+    const seen = new Set<string>();
+    asArray(data.locked).forEach((name, index) => {
+      if (typeof name !== 'string') return;
+      if (seen.has(name.toLowerCase())) this.report('warning', 'bad-reference', ['locked', index], `device '${name}' is listed twice under locked`);
+      seen.add(name.toLowerCase());
+      this.deviceReference(['locked', index], name);
+    });
+  }
+
+  private checkFaults(data: Record<string, unknown>): void {
+    asArray(data.faults).forEach((item, index) => {
+      const fault = asRecord(item);
+      if (fault === undefined) return;
+      const path: DataPath = ['faults', index];
+      let device: LabDevice | undefined;
+      if (fault.kind === 'config') device = this.deviceReference([...path, 'device'], fault.device);
+      else if (fault.kind === 'shutdown') device = this.endpointReference([...path, 'interface'], fault.interface)?.device;
+      else if (fault.kind === 'unplug') {
+        const endpoint = this.endpointReference([...path, 'link'], fault.link);
+        device = endpoint?.device;
+        if (endpoint !== undefined && !this.isCabled(data, endpoint.device, endpoint.interfaceName)) {
+          this.referenceError([...path, 'link'], `${endpoint.device.name}:${endpoint.interfaceName} has no cable in this lab, so there is nothing to unplug`);
+        }
+      }
+      if (device !== undefined && this.isLocked(data, device.name)) {
+        this.referenceError(path, `a fault on ${device.name}, which is locked: the trainee could not fix it`, 'locked-device');
+      }
+    });
+  }
+
+  private isCabled(data: Record<string, unknown>, device: LabDevice, interfaceName: string): boolean {
+    return asArray(data.links).some((item) =>
+      asArray(asRecord(item)?.endpoints).some((endpoint) => {
+        if (typeof endpoint !== 'string') return false;
+        const colon = endpoint.indexOf(':');
+        if (colon <= 0 || endpoint.slice(0, colon).trim().toLowerCase() !== device.name.toLowerCase()) return false;
+        const resolved = resolveInterfaceName(device.kind, endpoint.slice(colon + 1), device.name);
+        return resolved.ok && resolved.value.name === interfaceName;
+      }),
+    );
+  }
+
+  private checkSolution(data: Record<string, unknown>): void {
+    asArray(data.solution).forEach((item, index) => {
+      const step = asRecord(item);
+      if (step === undefined) return;
+      const device = this.deviceReference(['solution', index, 'device'], step.device);
+      if (device !== undefined && this.isLocked(data, device.name)) {
+        this.referenceError(['solution', index, 'device'], `the solution changes ${device.name}, which is locked: the trainee could not do the same`, 'locked-device');
+      }
+    });
+  }
+
+  // --- results ---------------------------------------------------------------------------------
+
+  private buildSourceMap(scenario: Scenario, lab: LabSourceMap): ScenarioSourceMap {
+    const origin = (path: DataPath): ConfigOrigin => this.locator.scalarOrigin(path) ?? { ...this.locator.positionOf(path), exact: false };
+    return {
+      fileName: this.fileName,
+      lab,
+      tasks: scenario.tasks.map((_, index) => this.locator.positionOf(['tasks', index])),
+      checks: scenario.tasks.map((task, taskIndex) => task.checks.map((_, checkIndex) => this.locator.positionOf(['tasks', taskIndex, 'checks', checkIndex]))),
+      faults: scenario.faults.map((fault, index) => ({
+        at: this.locator.positionOf(['faults', index]),
+        ...(fault.kind === 'config' ? { commands: origin(['faults', index, 'commands']) } : {}),
+      })),
+      solution: scenario.solution.map((_, index) => ({ at: this.locator.positionOf(['solution', index]), commands: origin(['solution', index, 'commands']) })),
+    };
+  }
+
+  private plainData(): Record<string, unknown> | undefined {
+    try {
+      return asRecord(this.document.toJS({ maxAliasCount: 1000 })) ?? {};
+    } catch (error) {
+      this.report('error', 'yaml-syntax', [], `the file cannot be read as data: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private failed(): LoadScenarioResult {
+    return { ok: false, problems: sortScenarioProblems(this.problems) };
+  }
+
+  private hasErrors(): boolean {
+    return this.problems.some((problem) => problem.severity === 'error');
+  }
+
+  private report(severity: 'error' | 'warning', code: ScenarioProblem['code'], path: DataPath, message: string): void {
+    this.reportAt(severity, code, this.locator.positionOf(path), message);
+  }
+
+  private reportAt(severity: 'error' | 'warning', code: ScenarioProblem['code'], position: SourcePosition, message: string): void {
+    this.problems.push({ severity, code, file: this.fileName, line: position.line, column: position.column, message });
+  }
+}
+
+// --- building ------------------------------------------------------------------------------------
+
+function buildScenario(file: ScenarioFile, fileVersion: number, lab: Scenario['lab']): Scenario {
+  const tasks: ScenarioTask[] = file.tasks.map((task) => ({
+    id: task.id as TaskId,
+    title: task.title,
+    points: task.points,
+    checks: task.checks as ScenarioCheck[],
+    hints: task.hints ?? [],
+  }));
+  const canonical = (name: string): DeviceName => asDeviceName(lab.devices.find((device) => device.name.toLowerCase() === name.toLowerCase())?.name ?? name);
+  const faults: ScenarioFault[] = (file.faults ?? []).map((fault) => {
+    const note = fault.note === undefined ? {} : { note: fault.note as BilingualText };
+    if (fault.kind === 'config') return { kind: 'config', device: canonical(fault.device), commands: fault.commands, ...note };
+    if (fault.kind === 'unplug') return { kind: 'unplug', link: fault.link, ...note };
+    return { kind: 'shutdown', interface: fault.interface, ...note };
+  });
+  const solution: SolutionStep[] = file.solution.map((step) => ({ device: canonical(step.device), commands: step.commands }));
+  return {
+    id: file.id as ScenarioId,
+    version: fileVersion,
+    title: file.title,
+    summary: file.summary,
+    level: file.level,
+    minutes: file.minutes,
+    planStep: file.planStep,
+    instructions: file.instructions,
+    tasks,
+    totalPoints: tasks.reduce((sum, task) => sum + task.points, 0),
+    locked: (file.locked ?? []).map(canonical),
+    faults,
+    solution,
+    lab: { ...lab, name: file.title, description: file.summary },
+  };
+}
+
+function readDevices(value: unknown): LabDevice[] {
+  const devices: LabDevice[] = [];
+  for (const item of asArray(value)) {
+    const device = asRecord(item);
+    if (device === undefined || typeof device.name !== 'string' || !isDeviceKind(device.kind)) continue;
+    devices.push({ name: asDeviceName(device.name), kind: device.kind as DeviceKind });
+  }
+  return devices;
+}
+
+// --- plain-data helpers --------------------------------------------------------------------------
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
+    else if (asRecord(value) !== undefined && typeof segment === 'string' && Object.prototype.hasOwnProperty.call(value, segment)) value = (value as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return value;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+function formatPath(path: DataPath): string {
+  if (path.length === 0) return 'the scenario';
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 60)}…` : value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+function describeExpected(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'a text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'a mapping (key: value lines)',
+    array: 'a list (lines starting with -)',
+  };
+  return words[expected] ?? expected;
+}
+
+function hintForKey(issue: Issue): string {
+  if (issue.code === 'invalid_value') return `; expected one of ${issue.values.map(String).join(', ')}`;
+  return '';
+}
+
+// --- the schema at a path --------------------------------------------------------------------------
+
+type SchemaDef = {
+  type: string;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  options?: readonly z.core.$ZodType[];
+  discriminator?: string;
+  values?: readonly unknown[];
+};
+
+function defOf(schema: z.core.$ZodType | undefined): SchemaDef | undefined {
+  return schema?._zod.def as SchemaDef | undefined;
+}
+
+/** The schema at a data path; a discriminated union picks the option named by the data's `kind`. */
+function schemaAt(path: DataPath, data: unknown): z.core.$ZodType | undefined {
+  let schema: z.core.$ZodType | undefined = SCENARIO_COURSE_SCHEMA;
+  for (let depth = 0; depth <= path.length; depth += 1) {
+    schema = unwrap(schema, valueAt(data, path.slice(0, depth)));
+    const segment = path[depth];
+    if (segment === undefined || schema === undefined) break;
+    const def = defOf(schema)!;
+    if (def.type === 'object' && typeof segment === 'string') schema = def.shape?.[segment];
+    else if (def.type === 'array' && typeof segment === 'number') schema = def.element;
+    else return undefined;
+  }
+  return schema;
+}
+
+function unwrap(schema: z.core.$ZodType | undefined, value: unknown): z.core.$ZodType | undefined {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if (def === undefined) return undefined;
+    if (def.type === 'optional' || def.type === 'default') current = def.innerType;
+    else if (def.type === 'union') {
+      const kind = asRecord(value)?.[def.discriminator ?? 'kind'];
+      current = def.options?.find((option) => defOf(defOf(option)?.shape?.[def.discriminator ?? 'kind'])?.values?.includes(kind));
+    } else return current;
+  }
+}
+
+function keysOfSchemaAt(path: DataPath, data: unknown): string[] {
+  const def = defOf(schemaAt(path, data));
+  return def?.type === 'object' && def.shape !== undefined ? Object.keys(def.shape) : [];
+}
+
+function isBilingualAt(path: DataPath, data: unknown): boolean {
+  const keys = keysOfSchemaAt(path, data);
+  return keys.length === 2 && keys.includes('vi') && keys.includes('en');
+}
