@@ -392,12 +392,14 @@ export class Ipv6Layer {
 
   /** The source for a packet to `destination` leaving `iface` (RFC 6724), falling back to other interfaces for a global destination. */
   selectSource(destination: Ipv6Address, iface: NetInterface): Ipv6Address | undefined {
-    const chosen = selectSourceAddress(iface.ipv6.addresses, destination);
+    // Windows prefers its temporary address for outgoing connections (RFC 8981 section 3.6).
+    const preferTemporary = this.stack.flavour === 'windows';
+    const chosen = selectSourceAddress(iface.ipv6.addresses, destination, preferTemporary);
     if (chosen !== undefined || isLinkScoped(destination)) return chosen?.address;
     // RFC 6724 section 4: candidates may come from any interface (the weak host model of hosts and IOS).
     let best: Ipv6InterfaceAddress | undefined;
     for (const { entry } of this.localAddresses.values()) {
-      const pick = selectSourceAddress(best === undefined ? [entry] : [best, entry], destination);
+      const pick = selectSourceAddress(best === undefined ? [entry] : [best, entry], destination, preferTemporary);
       if (pick !== undefined) best = pick;
     }
     return best?.address;

@@ -6,9 +6,11 @@
  *   rule 2: an address whose scope fits the destination's (the smallest scope at least as large,
  *           else the largest): link-local for fe80::/10 and ff02::/16, global otherwise;
  *   rule 3: a preferred address over a deprecated one;
+ *   rule 7: a temporary address over a public one, when the host's policy prefers temporary
+ *           addresses (Windows does by default; Linux prefers public unless use_tempaddr=2);
  *   rule 8: the longest common prefix with the destination.
- * Rules 4-7 (home addresses, labels, temporary addresses) are left out: with one interface and
- * no Mobile IPv6 they rarely decide, and Linux's default prefers public over temporary anyway.
+ * Rules 4-6 (home addresses, outgoing interface, labels) are left out: with one interface and no
+ * Mobile IPv6 they rarely decide.
  * Pure functions over the interface's address list: no allocation beyond the result.
  */
 import type { Ipv6Address } from '../../addr/ipv6';
@@ -42,8 +44,8 @@ function matchLength(entry: Ipv6InterfaceAddress, destination: Ipv6Address): num
   return Math.min(commonPrefixLength(entry.address, destination), Math.max(entry.prefixLength, 64));
 }
 
-/** Is `a` a better source than `b` for `destination` (rules 1, 2, 3, 8)? */
-function better(a: Ipv6InterfaceAddress, b: Ipv6InterfaceAddress, destination: Ipv6Address, destinationScope: number): boolean {
+/** Is `a` a better source than `b` for `destination` (rules 1, 2, 3, 7, 8)? */
+function better(a: Ipv6InterfaceAddress, b: Ipv6InterfaceAddress, destination: Ipv6Address, destinationScope: number, preferTemporary: boolean): boolean {
   if (a.address === destination) return true;
   if (b.address === destination) return false;
   const scopeA = ipv6ScopeOf(a.address);
@@ -55,16 +57,28 @@ function better(a: Ipv6InterfaceAddress, b: Ipv6InterfaceAddress, destination: I
   const deprecatedA = a.state === 'deprecated';
   const deprecatedB = b.state === 'deprecated';
   if (deprecatedA !== deprecatedB) return deprecatedB;
+  if (preferTemporary) {
+    const temporaryA = a.origin === 'temporary';
+    const temporaryB = b.origin === 'temporary';
+    if (temporaryA !== temporaryB) return temporaryA;
+  }
   return matchLength(a, destination) > matchLength(b, destination);
 }
 
-/** The best source among `candidates` for `destination`, or undefined when none is usable. */
-export function selectSourceAddress(candidates: readonly Ipv6InterfaceAddress[], destination: Ipv6Address): Ipv6InterfaceAddress | undefined {
+/**
+ * The best source among `candidates` for `destination`, or undefined when none is usable.
+ * `preferTemporary` applies rule 7 (RFC 6724 section 5; RFC 8981 section 3.6).
+ */
+export function selectSourceAddress(
+  candidates: readonly Ipv6InterfaceAddress[],
+  destination: Ipv6Address,
+  preferTemporary = false,
+): Ipv6InterfaceAddress | undefined {
   const destinationScope = ipv6ScopeOf(destination);
   let best: Ipv6InterfaceAddress | undefined;
   for (const candidate of candidates) {
     if (!isUsableSource(candidate)) continue;
-    if (best === undefined || better(candidate, best, destination, destinationScope)) best = candidate;
+    if (best === undefined || better(candidate, best, destination, destinationScope, preferTemporary)) best = candidate;
   }
   return best;
 }

@@ -78,9 +78,7 @@ describe('behaviour 1: a LAN behind a router, SLAAC and both families across the
     }
   });
 
-  // Fails until source-address-selection.ts implements RFC 6724 rule 7 (prefer temporary) for the
-  // Windows flavour: it leaves rules 4-7 out today, so the PC sources from its stable address.
-  it.fails('the PC sources its pings from the temporary address (RFC 6724 rule 7, Windows prefers temporary)', () => {
+  it('the PC sources its pings from the temporary address (RFC 6724 rule 7, Windows prefers temporary)', () => {
     const net = lanBehindRouter();
     const srv2 = net.ipv6Addresses('SRV2:eth0').find((a) => inPrefix(a.address, 0x20010db800020000n))!.address;
     const temporary = net.ipv6Addresses('PC1:Ethernet0').find((a) => a.origin === 'temporary')!.address;

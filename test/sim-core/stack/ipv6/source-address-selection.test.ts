@@ -28,6 +28,16 @@ describe('source address selection (RFC 6724 section 5)', () => {
     expect(pick([global, other], '2001:db8:2::99')).toBe(v6('2001:db8:2::10'));
   });
 
+  it('rule 7: a temporary address beats a public one only when the policy prefers temporary (RFC 8981 3.6)', () => {
+    const stable = address('2001:db8:1::10');
+    const temporary = { ...address('2001:db8:2::ab'), origin: 'temporary' as const };
+    // Rule 8 alone picks the stable address (it shares the destination's /64).
+    expect(selectSourceAddress([temporary, stable], v6('2001:db8:1::11'))?.address).toBe(v6('2001:db8:1::10'));
+    expect(selectSourceAddress([stable, temporary], v6('2001:db8:1::11'), true)?.address).toBe(v6('2001:db8:2::ab'));
+    // Rule 3 still comes first: a deprecated temporary address loses to a preferred public one.
+    expect(selectSourceAddress([stable, { ...temporary, state: 'deprecated' }], v6('2001:db8:1::11'), true)?.address).toBe(v6('2001:db8:1::10'));
+  });
+
   it('tentative, duplicate and anycast addresses are never sources (RFC 4862 section 5.4)', () => {
     expect(pick([address('2001:db8:1::10', 'tentative')], '2001:db8:1::99')).toBeUndefined();
     expect(pick([address('2001:db8:1::10', 'duplicate'), linkLocal], '2001:db8:1::99')).toBe(v6('fe80::1'));
