@@ -27,6 +27,8 @@ import type { TraceRecord } from '../../sim-core/engine/trace';
 import { bootLab, formatBootProblem } from '../../sim-core/lab/boot-lab';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { LabSession } from '../../sim-core/lab/lab-session';
+import { ScenarioHost, type ScenarioHostAccess } from '../scenario/scenario-host';
+import { isScenarioRequestType } from '../scenario/scenario-protocol';
 import { explainRecord } from './packet-decision';
 import {
   isSimRequestMessage,
@@ -89,6 +91,7 @@ interface Checkpoint {
 }
 
 interface OpenConsole {
+  readonly device: string;
   readonly session: ConsoleSession;
   transcript: string;
   pending: string;
@@ -122,6 +125,17 @@ export class SimHost {
   /** While replaying, nothing is posted (the UI gets one reset at the end). */
   private replaying = false;
   private lastClockKey = '';
+  /** The scenario pane's part: faults at boot, locked consoles, checks (renderer/scenario/scenario-host.ts). */
+  private readonly scenarioHost = new ScenarioHost();
+  private readonly scenarioAccess: ScenarioHostAccess = {
+    session: () => this.requireSession(),
+    bootFresh: (lab, seed) => this.bootFresh(lab, seed),
+    type: (device, data) => this.input(device, { kind: 'keys', data }),
+    anchor: () => this.anchor(),
+    fail: (message) => {
+      throw new RequestError(message);
+    },
+  };
   private readonly maxRowsPerBatch: number;
   private readonly maxRecords: number;
   private readonly playIntervalMs: number;
@@ -153,6 +167,7 @@ export class SimHost {
   }
 
   private dispatch(message: SimRequestMessage): unknown {
+    if (isScenarioRequestType(message.type)) return this.scenarioHost.handle(message.type, message.body as never, this.scenarioAccess);
     switch (message.type) {
       case 'load-lab':
         return this.loadLab(message.body);
@@ -212,12 +227,28 @@ export class SimHost {
     return { generation: this.generation, problems: this.requireSession().problems.map(formatBootProblem) };
   }
 
+  /** A scenario's start or reset: boots `lab` without typing the old consoles' input again. */
+  private bootFresh(lab: Lab, seed: number): { generation: number; problems: readonly string[] } {
+    const openDevices = [...this.consoles.keys()];
+    this.lab = lab;
+    this.seed = seed;
+    this.generation++;
+    this.boot();
+    const names = new Set(lab.devices.map((device) => device.name as string));
+    for (const device of openDevices) if (names.has(device)) this.ensureConsole(device);
+    this.sentSeq = this.traceTotal;
+    this.anchor();
+    this.postReset(0);
+    return { generation: this.generation, problems: this.requireSession().problems.map(formatBootProblem) };
+  }
+
   /** A fresh session of the current lab and seed; consoles, records and logs emptied. */
   private boot(): void {
     if (this.lab === null) throw new RequestError('no lab is loaded');
     this.unsubscribeTrace?.();
     const session = bootLab(this.lab, { seed: this.seed });
     this.session = session;
+    this.scenarioHost.afterBoot(session);
     this.records = [];
     this.recordBase = 0;
     this.traceTotal = 0;
@@ -253,7 +284,7 @@ export class SimHost {
     if (open === undefined) {
       const opened = session.console(name.value);
       if (!opened.ok) throw new RequestError(opened.error);
-      const entry: OpenConsole = { session: opened.value, transcript: '', pending: '' };
+      const entry: OpenConsole = { device: name.value, session: opened.value, transcript: '', pending: '' };
       // Subscribed before anything is typed, so nothing the console prints is missed.
       opened.value.onData((data) => {
         entry.transcript += data;
@@ -268,6 +299,8 @@ export class SimHost {
         entry.transcript += prompt.value;
         if (!this.replaying) entry.pending += prompt.value;
       }
+      const banner = this.scenarioHost.consoleBanner(name.value);
+      if (banner !== undefined) opened.value.notify(banner);
       open = entry;
     }
     return open;
@@ -288,7 +321,7 @@ export class SimHost {
   }
 
   private apply(open: OpenConsole, action: InputAction): void {
-    if (action.kind === 'keys') open.session.write(action.data);
+    if (action.kind === 'keys') this.scenarioHost.writeKeys(this.requireSession(), open.device, open.session, action.data);
     else if (action.kind === 'resize') open.session.setDimensions(action.cols, action.rows);
   }
 

@@ -12,6 +12,7 @@ import type { Lab } from '../../sim-core/lab/lab-document';
 import type { FieldNode, LayerDescription } from '../../sim-core/wire/describe';
 import type { FrameClass } from '../../sim-core/wire/frame';
 import type { TraceDirection } from '../../sim-core/engine/trace';
+import { SCENARIO_REQUEST_TYPES, type ScenarioRequestMap } from '../scenario/scenario-protocol';
 
 export type SimMode = 'realtime' | 'simulation';
 
@@ -94,8 +95,8 @@ export interface InterfaceInfo {
   readonly port: boolean;
 }
 
-/** Requests from the UI, by type. */
-export interface SimRequestMap {
+/** Requests from the UI, by type (the scenario pane's come from renderer/scenario/scenario-protocol.ts). */
+export interface SimRequestMap extends ScenarioRequestMap {
   /** Boots a session of `lab` (a new generation). Console input typed before is replayed. */
   'load-lab': { request: { readonly lab: Lab; readonly seed: number }; reply: { readonly generation: number; readonly problems: readonly string[] } };
   /** Opens (or re-attaches to) a device's console: the reply carries everything it printed so far. */
@@ -162,6 +163,7 @@ export function isSimRequestMessage(value: unknown): value is SimRequestMessage 
 }
 
 const REQUEST_TYPES: Record<SimRequestType, true> = {
+  ...SCENARIO_REQUEST_TYPES,
   'load-lab': true,
   'console-open': true,
   'console-input': true,
