@@ -83,7 +83,10 @@ export class IosRuntime {
     this.config = createIosConfig(device.kind, device.name);
     device.stack?.onInterfaceEvent((event) => {
       if (event.kind !== 'up' && event.kind !== 'down') return;
-      this.logInterfaceChange(event.iface.name, event.kind === 'up', event.cause);
+      // `shutdown` drops the port's carrier before the stack hears of the admin change, so the
+      // event may say 'carrier': the configuration tells which it was (IOS logs %LINK-5-CHANGED).
+      const shut = this.config.interfaces.get(event.iface.name)?.shutdown === true;
+      this.logInterfaceChange(event.iface.name, event.kind === 'up', shut ? 'admin' : event.cause);
     });
   }
 
