@@ -12,11 +12,12 @@ import { createLabSlice, type LabActions, type LabState } from './lab-slice';
 import { createSelectionSlice, type SelectionActions, type SelectionState } from './selection-slice';
 import { createUiSlice, type UiActions, type UiState } from './ui-slice';
 import { createSimSlice, type SimViewActions, type SimViewState } from '../sim/sim-slice';
+import { createScenarioSlice, type ScenarioActions, type ScenarioState } from '../scenario/scenario-slice';
 
 export { READY_STATUS, type StatusMessage } from './ui-slice';
 
-export type AppState = UiState & LabState & SelectionState & SimViewState;
-export type AppActions = UiActions & LabActions & SelectionActions & SimViewActions;
+export type AppState = UiState & LabState & SelectionState & SimViewState & ScenarioState;
+export type AppActions = UiActions & LabActions & SelectionActions & SimViewActions & ScenarioActions;
 export type AppStore = StoreApi<AppState & AppActions>;
 
 export function createAppStore(initial: Partial<AppState> = {}): AppStore {
@@ -25,6 +26,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     ...createLabSlice(set, get),
     ...createSelectionSlice(set, get),
     ...createSimSlice(set, get),
+    ...createScenarioSlice(set, get),
     ...initial,
   }));
 }

@@ -9,6 +9,7 @@
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
 import { LAB_FORMAT_VERSION, type Lab } from '../../sim-core/lab/lab-document';
 import type { EditSelection, LabEdit } from '../actions/lab-edit';
+import { lockedEditRefusal } from '../scenario/locked-devices';
 import { pruneSelection } from './selection-slice';
 import type { AppSliceCreator, AppStoreState } from './slice-types';
 
@@ -95,6 +96,12 @@ export const createLabSlice: AppSliceCreator<LabState & LabActions> = (set, get)
     const state = get();
     const [lab, patches, inversePatches] = produceWithPatches(state.lab, edit.recipe);
     if (patches.length === 0) return false;
+    // A scenario's locked devices (and their cables) may be looked at, not changed.
+    const refusal = lockedEditRefusal(state.lab, lab, state.lockedDevices);
+    if (refusal !== null) {
+      set({ status: refusal });
+      return false;
+    }
     const entry: HistoryEntry = { id: state.nextEntryId, labelKey: edit.labelKey, patches, inversePatches, ...(edit.select ? { select: edit.select } : {}) };
     const past = [...state.past, entry].slice(-MAX_HISTORY_ENTRIES);
     set({
