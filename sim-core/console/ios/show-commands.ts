@@ -5,9 +5,11 @@
  * MAC address and spanning-tree tables. Text comes from the formatters in console/output/ios
  * fed with views from ios-views.ts. Every show command accepts `| include|exclude|begin|section`.
  * User exec (`R1>`) gets all but the configuration displays, as on IOS.
- * Leaves out: `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
+ * Route filters: `show ipv6 route connected|local|static`, `show ip route static`.
+ * Leaves out: `show ip route connected`, route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
  */
 import type { CommandSpec } from '../grammar';
+import type { RouteView } from '../views';
 import type { IosHandler } from '../ios-dialect';
 import { formatShowInterfaces, formatShowInterfacesTrunk, formatShowIpInterfaceBrief, formatShowIpv6Interface, formatShowIpv6InterfaceBrief } from '../output/ios/interfaces';
 import { formatShowIpRoute, formatShowIpv6Route } from '../output/ios/routes';
@@ -101,15 +103,22 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
         filterable: true,
       },
       {
-        spec: 'show ip route',
-        help: [SHOW, 'IP information', 'IP routing table'],
-        handler: () => `${formatShowIpRoute(routeViews(rt, 'ipv4'))}\n`,
+        spec: 'show ip route [static]',
+        help: [SHOW, 'IP information', 'IP routing table', 'Static routes'],
+        handler: (args) => {
+          const only = args.keywords.includes('static') ? (r: RouteView) => r.code.startsWith('S') : undefined;
+          return `${formatShowIpRoute(routeViews(rt, 'ipv4'), only)}\n`;
+        },
         filterable: true,
       },
       {
-        spec: 'show ipv6 route',
-        help: [SHOW, 'IPv6 information', 'Show IPv6 route table entries'],
-        handler: () => `${formatShowIpv6Route(routeViews(rt, 'ipv6'))}\n`,
+        spec: 'show ipv6 route [(connected|local|static)]',
+        help: [SHOW, 'IPv6 information', 'Show IPv6 route table entries', 'Show connected routes', 'Show local routes', 'Show static routes'],
+        handler: (args) => {
+          const code = args.keywords.includes('connected') ? 'C' : args.keywords.includes('local') ? 'L' : args.keywords.includes('static') ? 'S' : undefined;
+          const only = code === undefined ? undefined : (r: RouteView) => r.code === code || (code === 'L' && r.code === 'LC');
+          return `${formatShowIpv6Route(routeViews(rt, 'ipv6'), only)}\n`;
+        },
         filterable: true,
       },
       {

@@ -9,7 +9,7 @@
  * IOS does.
  * `show ipv6 route`: `IPv6 Routing Table - default - N entries`, the 15.x legend, a 4-wide code
  * column, `[AD/metric]`, then `via` lines indented 5; next hops and prefixes in upper case.
- * Left out: VRFs, `+` replicated routes, route tags, recursive next-hop annotations.
+ * Left out: `show ip route connected` and lookups by address (`show ipv6 route X`), VRFs, `+` replicated routes, route tags, recursive next-hop annotations.
  */
 import { formatIpv4, type Ipv4Address } from '../../../addr/ipv4';
 import type { Ipv6Address } from '../../../addr/ipv6';
@@ -70,8 +70,13 @@ function ipv4RouteLines(route: RouteView, codeWidth: number, withMask: boolean):
   return hops.map((hop, i) => (i === 0 ? head : ' '.repeat(head.length)) + ipv4PathText(route, hop));
 }
 
-/** `show ip route`: legend, gateway of last resort, classful groups. */
-export function formatShowIpRoute(routes: readonly RouteView[]): string {
+/**
+ * `show ip route [static]`: legend, gateway of last resort, classful groups. With `only`, IOS
+ * prints just the matching routes, under parent lines whose counts still describe the whole
+ * classful group (the header and the gateway line are unchanged).
+ */
+export function formatShowIpRoute(routes: readonly RouteView[], only?: (route: RouteView) => boolean): string {
+  const shown = (r: RouteView) => only === undefined || only(r);
   const sorted = routes
     .filter((r) => r.family === 'ipv4')
     .sort((a, b) => v4(a.prefix).network - v4(b.prefix).network || a.prefix.length - b.prefix.length);
@@ -85,7 +90,7 @@ export function formatShowIpRoute(routes: readonly RouteView[]): string {
     const p = v4(route.prefix);
     const classLen = classfulLength(p.network);
     if (p.length < classLen || classLen === 32) {
-      lines.push(...ipv4RouteLines(route, 6, true));
+      if (shown(route)) lines.push(...ipv4RouteLines(route, 6, true));
       i += 1;
       continue;
     }
@@ -96,18 +101,20 @@ export function formatShowIpRoute(routes: readonly RouteView[]): string {
       i += 1;
     }
     const masks = new Set(group.map((r) => r.prefix.length));
+    const children = group.filter(shown);
     if (masks.size === 1 && group[0]!.prefix.length === classLen) {
-      for (const r of group) lines.push(...ipv4RouteLines(r, 6, true));
+      for (const r of children) lines.push(...ipv4RouteLines(r, 6, true));
       continue;
     }
+    if (children.length === 0) continue;
     const majorText = formatIpv4(major as Ipv4Address);
     const subnets = `${group.length} subnets`;
     if (masks.size === 1) {
       lines.push(`      ${majorText}/${group[0]!.prefix.length} is subnetted, ${subnets}`);
-      for (const r of group) lines.push(...ipv4RouteLines(r, 9, false));
+      for (const r of children) lines.push(...ipv4RouteLines(r, 9, false));
     } else {
       lines.push(`      ${majorText}/${classLen} is variably subnetted, ${subnets}, ${masks.size} masks`);
-      for (const r of group) lines.push(...ipv4RouteLines(r, 9, true));
+      for (const r of children) lines.push(...ipv4RouteLines(r, 9, true));
     }
   }
   return lines.join('\n');
@@ -120,11 +127,16 @@ function ipv6ViaLine(hop: NextHopView): string {
   return hop.interfaceName === undefined ? `     via ${address}` : `     via ${address}, ${hop.interfaceName}`;
 }
 
-/** `show ipv6 route`: header with the entry count, legend, entries in the given order. */
-export function formatShowIpv6Route(routes: readonly RouteView[]): string {
+/**
+ * `show ipv6 route [connected|local|static]`: header with the entry count, legend, entries in the
+ * given order. With `only`, IOS prints the matching entries but the header still counts the
+ * whole table.
+ */
+export function formatShowIpv6Route(routes: readonly RouteView[], only?: (route: RouteView) => boolean): string {
   const v6 = routes.filter((r) => r.family === 'ipv6');
   const lines = [`IPv6 Routing Table - default - ${v6.length} entries`, ...IPV6_LEGEND];
   for (const r of v6) {
+    if (only !== undefined && !only(r)) continue;
     lines.push(`${r.code.padEnd(4)}${formatIosIpv6(r.prefix.network as Ipv6Address)}/${r.prefix.length} [${r.distance}/${r.metric}]`);
     for (const hop of r.nextHops) lines.push(ipv6ViaLine(hop));
   }
