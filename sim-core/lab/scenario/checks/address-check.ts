@@ -111,7 +111,7 @@ export const ADDRESS_CHECK = defineCheckKind({
     const wantPresent = check.expect !== 'absent';
     const words = conditionWords(check);
     if (!live.ok) {
-      return { passed: !wantPresent, explanation: bilingual(`${label}: không tìm thấy giao diện (${live.error}).`, `${label}: no such interface (${live.error}).`) };
+      return { passed: !wantPresent, explanation: bilingual(`${label}: chưa có giao diện này (chưa được cấu hình).`, `${label}: no such interface yet (not configured).`) };
     }
     const prefix = check.prefix === undefined ? undefined : parsePrefix(check.prefix.trim());
     const exact = check.address === undefined ? undefined : parseAddress(check.address);

@@ -64,7 +64,7 @@ export const INTERFACE_CHECK = defineCheckKind({
   evaluate(check, session) {
     const label = check.interface.replace(':', ' ');
     const live = findLiveInterface(session, check.interface);
-    if (!live.ok) return { passed: false, explanation: bilingual(`${label}: không tìm thấy giao diện (${live.error}).`, `${label}: no such interface (${live.error}).`) };
+    if (!live.ok) return { passed: false, explanation: bilingual(`${label}: chưa có giao diện này (chưa được cấu hình).`, `${label}: no such interface yet (not configured).`) };
     const iface = live.value.iface;
     const ipv6On = iface.ipv6.enabled;
     const seenVi = `${iface.operUp ? 'up' : 'down'}${iface.adminUp ? '' : ' (shutdown)'}, MTU ${iface.mtuBytes}, ${ipv6On ? 'IPv6 đã bật' : 'IPv6 chưa bật'}`;

@@ -75,16 +75,19 @@ export function parseAddress(text: string): IpAddress | undefined {
   return v6.ok ? v6.value : undefined;
 }
 
-/** `PC1 Ethernet0` for an address some device holds (any state), or undefined. */
+/**
+ * The device and interface holding an address (any state), or undefined. Link-local addresses
+ * repeat from link to link (every gateway may be fe80::1): one held by several devices names none.
+ */
 export function ownerOfAddress(session: LabSession, address: IpAddress): { readonly device: string; readonly iface: string } | undefined {
+  const owners: { device: string; iface: string }[] = [];
   for (const device of session.network.allDevices()) {
     for (const iface of device.stack?.interfaces ?? []) {
-      if (typeof address === 'bigint') {
-        if (iface.ipv6.addresses.some((entry) => entry.address === address)) return { device: device.name, iface: iface.name };
-      } else if (iface.ipv4Addresses.some((entry) => entry.address === address)) return { device: device.name, iface: iface.name };
+      const holds = typeof address === 'bigint' ? iface.ipv6.addresses.some((entry) => entry.address === address) : iface.ipv4Addresses.some((entry) => entry.address === address);
+      if (holds) owners.push({ device: device.name, iface: iface.name });
     }
   }
-  return undefined;
+  return owners.length === 1 ? owners[0] : undefined;
 }
 
 /**

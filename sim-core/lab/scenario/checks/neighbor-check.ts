@@ -49,7 +49,7 @@ export const NEIGHBOR_CHECK = defineCheckKind({
     const wantPresent = check.expect !== 'absent';
     const label = check.interface.replace(':', ' ');
     const live = findLiveInterface(session, check.interface);
-    if (!live.ok) return { passed: !wantPresent, explanation: bilingual(`${label}: không tìm thấy giao diện.`, `${label}: no such interface.`) };
+    if (!live.ok) return { passed: !wantPresent, explanation: bilingual(`${label}: chưa có giao diện này (chưa được cấu hình).`, `${label}: no such interface yet (not configured).`) };
     const address = parseAddress(check.address);
     const endpoint = `${live.value.device.name}:${live.value.iface.name}`;
     let entries: { address: string; state: string; router: boolean; mac: string; match: boolean }[];

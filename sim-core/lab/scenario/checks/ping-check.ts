@@ -3,7 +3,7 @@
  * replies (`expect: success`, the default) or none (`expect: failure`, e.g. a filter works).
  * The check sends real echo requests from the device's own stack (ICMP echo, RFC 792; ICMPv6
  * echo, RFC 4443 section 4) as the trainee's `ping` would, without touching the console: the
- * trainee's half-typed line stays. Probes: `count` (default 3), 2 s timeout each, the next
+ * trainee's half-typed line stays. Probes: `count` (default 5), 2 s timeout each, the next
  * after each answer (IOS pacing), so a first probe lost to address resolution (ARP, or NS for
  * IPv6) still leaves replies. Success means at least `minReplies` (default 1) replies.
  */
@@ -18,6 +18,8 @@ import { addressOfTarget, findLiveDevice, formatAddress, ownerOfAddress, runUnti
 import type { LabSession } from '../../lab-session';
 
 const PING_TIMEOUT_NS = 2 * NS_PER_S;
+/** Probes per check, as IOS sends: enough that address resolution on every hop of a cold path (IOS drops the packet that triggers ARP) still leaves replies. */
+const DEFAULT_COUNT = 5;
 
 const schema = z
   .strictObject({
@@ -30,7 +32,7 @@ const schema = z
     }),
     family: FAMILY_FIELD.optional().meta({ description: 'Required when `to` is not an address.' }),
     expect: z.enum(['success', 'failure']).optional().meta({ description: 'success (default): replies come back; failure: none do.' }),
-    count: z.number().int().min(1).max(10).optional().meta({ description: 'Echo requests sent (default 3).' }),
+    count: z.number().int().min(1).max(10).optional().meta({ description: 'Echo requests sent (default 5).' }),
     minReplies: z.number().int().min(1).max(10).optional().meta({ description: 'Replies needed for success (default 1).' }),
   })
   .meta({ description: 'Ping from a device; passes when replies come back (or, with expect: failure, when none do).' });
@@ -58,7 +60,7 @@ export const PING_CHECK = defineCheckKind({
   validate(check, context) {
     validateDevice(context, ['from'], check.from);
     validateTarget(context, ['to'], ['family'], check.to, check.family);
-    if (check.minReplies !== undefined && check.minReplies > (check.count ?? 3)) context.error(['minReplies'], `minReplies (${check.minReplies}) is more than count (${check.count ?? 3})`);
+    if (check.minReplies !== undefined && check.minReplies > (check.count ?? DEFAULT_COUNT)) context.error(['minReplies'], `minReplies (${check.minReplies}) is more than count (${check.count ?? DEFAULT_COUNT})`);
   },
   evaluate(check, session) {
     const family = familyOfCheck(check);
@@ -72,7 +74,7 @@ export const PING_CHECK = defineCheckKind({
     }
     const stack = from.value.stack;
     if (stack === null) return { passed: false, explanation: bilingual(`${check.from} không có ngăn xếp IP.`, `${check.from} has no IP stack.`) };
-    const count = check.count ?? 3;
+    const count = check.count ?? DEFAULT_COUNT;
     const ping = startPing(stack, { destination: destination.value, count, timeoutNs: PING_TIMEOUT_NS, intervalNs: 0, flavour: 'ios' });
     runUntilDone(session, () => ping.done);
     if (!ping.done) ping.cancel();
@@ -103,6 +105,9 @@ function describeFailure(session: LabSession, outcomes: readonly PingProbeOutcom
     const owner = ownerOfAddress(session, error.from);
     const who = `${formatAddress(error.from)}${owner === undefined ? '' : ` (${owner.device})`}`;
     if (error.kind === 'unreachable') {
+      if (error.reason === 'beyond-scope') {
+        return bilingual(`${who} báo vượt phạm vi (beyond scope): nguồn chỉ có địa chỉ link-local, chưa có địa chỉ toàn cục`, `${who} answered beyond scope: the source has only a link-local address, no global one`);
+      }
       const routeWords = error.reason === 'no-route' || error.reason === 'net';
       return routeWords
         ? bilingual(`${who} báo "không có đường đi" (destination unreachable, ${error.reason}) — thiếu tuyến ở thiết bị đó`, `${who} answered destination unreachable (${error.reason}): that device has no route`)

@@ -83,7 +83,7 @@ export const TRACEROUTE_CHECK = defineCheckKind({
     }
     const throughAll = next === check.via.length;
     const reachOk = check.reach === false || result.reached;
-    const path = hops.length === 0 ? '(—)' : hops.map((hop) => hop.label).join(' → ');
+    const path = hops.length === 0 ? '(—)' : compressSilence(hops.map((hop) => hop.label)).join(' → ');
     const to = formatAddress(destination.value);
     if (throughAll && reachOk) return { passed: true, explanation: bilingual(`Đường đi tới ${to}: ${path}.`, `Path to ${to}: ${path}.`) };
     const missing = check.via[next];
@@ -100,3 +100,20 @@ export const TRACEROUTE_CHECK = defineCheckKind({
     return { passed: false, explanation: bilingual(vi.join(' '), en.join(' ')) };
   },
 });
+
+/** Runs of silent hops as one `* ×n`. */
+function compressSilence(labels: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < labels.length; ) {
+    let j = i;
+    while (j < labels.length && labels[j] === '*') j += 1;
+    if (j - i > 1) {
+      out.push(`* ×${j - i}`);
+      i = j;
+    } else {
+      out.push(labels[i]!);
+      i += 1;
+    }
+  }
+  return out;
+}
