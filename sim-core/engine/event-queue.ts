@@ -3,6 +3,12 @@
  * `core/model/scheduler.h` orders events. Two events at the same time run in the order they
  * were scheduled. Cancelling only sets a flag (ns-3 style): the event stays in the heap and is
  * skipped when it reaches the top, so cancel is O(1) and the heap never needs a search.
+ *
+ * Laid out for speed, as a heap of preallocated entries: the heap itself holds only keys (time
+ * and sequence in Float64Arrays) and the number of an entry slot (Int32Array), so sifting moves
+ * numbers, never objects; the slot holds the callback, its argument and, for events a caller
+ * may cancel, the `ScheduledEvent` handle. Freed slots are reused. An event posted without a
+ * handle (a frame on a link) allocates nothing.
  * Leaves out: calendar queues and other schedulers; a heap is enough at our sizes.
  */
 import type { TimeNs } from './time';
@@ -32,66 +38,163 @@ export class ScheduledEvent<A = unknown> {
   }
 }
 
-function before(a: ScheduledEvent<never>, b: ScheduledEvent<never>): boolean {
-  return a.timeNs < b.timeNs || (a.timeNs === b.timeNs && a.sequence < b.sequence);
-}
+type Callback = (argument: never) => void;
+
+const INITIAL_CAPACITY = 1024;
 
 /** A min-heap of events by (time, sequence). */
 export class EventQueue {
-  private readonly heap: ScheduledEvent<never>[] = [];
+  private count = 0;
+  private heapTime = new Float64Array(INITIAL_CAPACITY);
+  private heapSequence = new Float64Array(INITIAL_CAPACITY);
+  private heapSlot = new Int32Array(INITIAL_CAPACITY);
+  // Entry slots, indexed by slot number.
+  private callbacks: (Callback | undefined)[] = [];
+  private argumentsBySlot: unknown[] = [];
+  private handles: (ScheduledEvent<never> | null)[] = [];
+  private freeSlots: number[] = [];
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
-  push(event: ScheduledEvent<never>): void {
-    const heap = this.heap;
-    let i = heap.length;
-    heap.push(event);
+  /** Queues `callback(argument)` at (`timeNs`, `sequence`); `handle` is what a caller cancels, if any. */
+  push(timeNs: TimeNs, sequence: number, callback: Callback, argument: unknown, handle: ScheduledEvent<never> | null): void {
+    let slot: number;
+    if (this.freeSlots.length > 0) {
+      slot = this.freeSlots.pop()!;
+      this.callbacks[slot] = callback;
+      this.argumentsBySlot[slot] = argument;
+      this.handles[slot] = handle;
+    } else {
+      slot = this.callbacks.length;
+      this.callbacks.push(callback);
+      this.argumentsBySlot.push(argument);
+      this.handles.push(handle);
+    }
+    if (this.count === this.heapTime.length) this.grow();
+    const times = this.heapTime;
+    const sequences = this.heapSequence;
+    const slots = this.heapSlot;
+    let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (!before(event, p)) break;
-      heap[i] = p;
+      const parentTime = times[parent]!;
+      if (parentTime < timeNs || (parentTime === timeNs && sequences[parent]! < sequence)) break;
+      times[i] = parentTime;
+      sequences[i] = sequences[parent]!;
+      slots[i] = slots[parent]!;
       i = parent;
     }
-    heap[i] = event;
+    times[i] = timeNs;
+    sequences[i] = sequence;
+    slots[i] = slot;
   }
 
-  /** The earliest event without removing it (cancelled ones included). */
-  peek(): ScheduledEvent<never> | undefined {
-    return this.heap[0];
+  /** Time of the earliest event (cancelled ones included); Infinity when empty. */
+  peekTime(): TimeNs {
+    return this.count === 0 ? Infinity : this.heapTime[0]!;
   }
 
-  /** Removes and returns the earliest event (cancelled ones included). */
-  pop(): ScheduledEvent<never> | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    if (top === undefined) return undefined;
-    const last = heap.pop()!;
-    const n = heap.length;
-    if (n > 0) {
+  /** True when the earliest event was cancelled (false when empty). */
+  topCancelled(): boolean {
+    if (this.count === 0) return false;
+    const handle = this.handles[this.heapSlot[0]!];
+    return handle !== null && handle!.cancelled;
+  }
+
+  /**
+   * Removes the earliest event and returns its slot number; its callback, argument and handle
+   * stay readable through `callbackOf`/`argumentOf`/`handleOf` until `release(slot)`.
+   * Returns -1 when empty.
+   */
+  popSlot(): number {
+    const n = this.count;
+    if (n === 0) return -1;
+    const times = this.heapTime;
+    const sequences = this.heapSequence;
+    const slots = this.heapSlot;
+    const top = slots[0]!;
+    const last = n - 1;
+    this.count = last;
+    if (last > 0) {
+      const lastTime = times[last]!;
+      const lastSequence = sequences[last]!;
+      const lastSlot = slots[last]!;
       let i = 0;
       for (;;) {
         const left = 2 * i + 1;
-        if (left >= n) break;
+        if (left >= last) break;
+        let child = left;
+        let childTime = times[left]!;
         const right = left + 1;
-        const child = right < n && before(heap[right]!, heap[left]!) ? right : left;
-        if (!before(heap[child]!, last)) break;
-        heap[i] = heap[child]!;
+        if (right < last) {
+          const rightTime = times[right]!;
+          if (rightTime < childTime || (rightTime === childTime && sequences[right]! < sequences[left]!)) {
+            child = right;
+            childTime = rightTime;
+          }
+        }
+        if (lastTime < childTime || (lastTime === childTime && lastSequence < sequences[child]!)) break;
+        times[i] = childTime;
+        sequences[i] = sequences[child]!;
+        slots[i] = slots[child]!;
         i = child;
       }
-      heap[i] = last;
+      times[i] = lastTime;
+      sequences[i] = lastSequence;
+      slots[i] = lastSlot;
     }
     return top;
   }
 
-  /** Pops cancelled events off the top, so `peek()` shows the next event that will run. */
+  callbackOf(slot: number): Callback {
+    return this.callbacks[slot]!;
+  }
+
+  argumentOf(slot: number): unknown {
+    return this.argumentsBySlot[slot];
+  }
+
+  handleOf(slot: number): ScheduledEvent<never> | null {
+    return this.handles[slot]!;
+  }
+
+  /** Frees a popped slot for reuse (and lets its callback and argument be collected). */
+  release(slot: number): void {
+    this.callbacks[slot] = undefined;
+    this.argumentsBySlot[slot] = undefined;
+    this.handles[slot] = null;
+    this.freeSlots.push(slot);
+  }
+
+  /** Pops cancelled events off the top, so `peekTime()` shows the next event that will run. */
   discardCancelledTop(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop()!.done = true;
+    while (this.topCancelled()) {
+      const slot = this.popSlot();
+      this.handles[slot]!.done = true;
+      this.release(slot);
+    }
   }
 
   clear(): void {
-    this.heap.length = 0;
+    this.count = 0;
+    this.callbacks = [];
+    this.argumentsBySlot = [];
+    this.handles = [];
+    this.freeSlots = [];
+  }
+
+  private grow(): void {
+    const capacity = this.heapTime.length * 2;
+    const times = new Float64Array(capacity);
+    times.set(this.heapTime);
+    const sequences = new Float64Array(capacity);
+    sequences.set(this.heapSequence);
+    const slots = new Int32Array(capacity);
+    slots.set(this.heapSlot);
+    this.heapTime = times;
+    this.heapSequence = sequences;
+    this.heapSlot = slots;
   }
 }

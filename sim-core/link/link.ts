@@ -31,21 +31,56 @@ export const ETHERNET_WIRE_OVERHEAD_BYTES = 24;
 /** Ethernet header with two 802.1Q tags: the slack over the MTU a frame may have. */
 const MAX_HEADER_BYTES = 14 + 8;
 
-interface Direction {
+/**
+ * One direction of the link for one carrier generation. Frames of a direction arrive in the
+ * order they were sent (the wire is serial and the delay fixed), so the bytes of frames whose
+ * start or arrival event is pending wait in FIFOs and the events carry only the lane: nothing is
+ * allocated per frame. A carrier loss starts new lanes; the old lane's pending events find it
+ * stale and record their frames as lost.
+ */
+interface Lane {
   readonly from: Port;
   readonly to: Port;
+  /** The link generation this lane belongs to. */
+  readonly generation: number;
   /** When the wire of this direction is free again. */
   busyUntilNs: TimeNs;
   /** Start times of frames queued but not yet on the wire, oldest first. */
   readonly waitingStarts: TimeNs[];
   waitingHead: number;
+  /** Frames whose start event is pending, oldest first. */
+  readonly starting: FrameFifo;
+  /** Frames whose arrival event is pending, oldest first. */
+  readonly arriving: FrameFifo;
 }
 
-interface FrameInFlight {
-  readonly direction: Direction;
-  readonly bytes: Uint8Array;
-  /** The link generation when sent: a carrier loss since then loses the frame. */
-  readonly generation: number;
+/** A first-in first-out list of frames that reuses its array. */
+class FrameFifo {
+  private items: Uint8Array[] = [];
+  private head = 0;
+
+  push(bytes: Uint8Array): void {
+    this.items.push(bytes);
+  }
+
+  shift(): Uint8Array {
+    const items = this.items;
+    const bytes = items[this.head]!;
+    this.head++;
+    if (this.head === items.length) {
+      items.length = 0;
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= items.length) {
+      // Never empty for long (a saturated link): drop the consumed front now and then.
+      this.items = items.slice(this.head);
+      this.head = 0;
+    }
+    return bytes;
+  }
+}
+
+function newLane(from: Port, to: Port, generation: number): Lane {
+  return { from, to, generation, busyUntilNs: 0, waitingStarts: [], waitingHead: 0, starting: new FrameFifo(), arriving: new FrameFifo() };
 }
 
 export class Link implements PortAttachment {
@@ -56,8 +91,8 @@ export class Link implements PortAttachment {
   private plugged = true;
   private enabled = true;
   private generation = 0;
-  private readonly forward: Direction;
-  private readonly backward: Direction;
+  private forward: Lane;
+  private backward: Lane;
 
   constructor(
     readonly simulator: Simulator,
@@ -71,8 +106,8 @@ export class Link implements PortAttachment {
     this.bandwidthBps = options.bandwidthBps ?? 1e9;
     this.queueLimitFrames = options.queueLimitFrames ?? 1000;
     this.mtuBytes = options.mtuBytes ?? 1500;
-    this.forward = { from: a, to: b, busyUntilNs: 0, waitingStarts: [], waitingHead: 0 };
-    this.backward = { from: b, to: a, busyUntilNs: 0, waitingStarts: [], waitingHead: 0 };
+    this.forward = newLane(a, b, 0);
+    this.backward = newLane(b, a, 0);
     a.attachment = this;
     b.attachment = this;
     this.updateCarrier();
@@ -127,38 +162,41 @@ export class Link implements PortAttachment {
   }
 
   transmit(port: Port, bytes: Uint8Array): void {
-    const direction = port === this.a ? this.forward : this.backward;
+    const lane = port === this.a ? this.forward : this.backward;
     if (bytes.length > this.mtuBytes + MAX_HEADER_BYTES) return port.recordDrop(bytes, 'frame-too-big');
     const sim = this.simulator;
     const now = sim.nowNs;
     // Frames whose start time has come are on the wire, no longer waiting.
-    const waiting = direction.waitingStarts;
-    while (direction.waitingHead < waiting.length && waiting[direction.waitingHead]! <= now) direction.waitingHead++;
-    if (direction.waitingHead === waiting.length) {
+    const waiting = lane.waitingStarts;
+    while (lane.waitingHead < waiting.length && waiting[lane.waitingHead]! <= now) lane.waitingHead++;
+    if (lane.waitingHead === waiting.length) {
       waiting.length = 0;
-      direction.waitingHead = 0;
+      lane.waitingHead = 0;
     }
-    const start = direction.busyUntilNs > now ? direction.busyUntilNs : now;
-    if (start > now && waiting.length - direction.waitingHead >= this.queueLimitFrames) return port.recordDrop(bytes, 'queue-full');
+    const start = lane.busyUntilNs > now ? lane.busyUntilNs : now;
+    if (start > now && waiting.length - lane.waitingHead >= this.queueLimitFrames) return port.recordDrop(bytes, 'queue-full');
     const serialisationNs = Math.ceil(((bytes.length + ETHERNET_WIRE_OVERHEAD_BYTES) * 8 * 1e9) / this.bandwidthBps);
-    direction.busyUntilNs = start + serialisationNs;
-    const frame: FrameInFlight = { direction, bytes, generation: this.generation };
+    lane.busyUntilNs = start + serialisationNs;
     if (start === now) port.recordTx(bytes);
     else {
       waiting.push(start);
-      sim.scheduleAt(start, this.startFrame, frame);
+      lane.starting.push(bytes);
+      sim.post(start, this.startFrame, lane);
     }
-    sim.scheduleAt(direction.busyUntilNs + this.delayNs, this.arriveFrame, frame);
+    lane.arriving.push(bytes);
+    sim.post(lane.busyUntilNs + this.delayNs, this.arriveFrame, lane);
   }
 
-  private readonly startFrame = (frame: FrameInFlight): void => {
-    if (frame.generation !== this.generation) return; // already recorded as lost at arrival
-    frame.direction.from.recordTx(frame.bytes);
+  private readonly startFrame = (lane: Lane): void => {
+    const bytes = lane.starting.shift();
+    if (lane.generation !== this.generation) return; // already recorded as lost at arrival
+    lane.from.recordTx(bytes);
   };
 
-  private readonly arriveFrame = (frame: FrameInFlight): void => {
-    if (frame.generation !== this.generation) return frame.direction.from.recordDrop(frame.bytes, 'link-down');
-    frame.direction.to.deliver(frame.bytes);
+  private readonly arriveFrame = (lane: Lane): void => {
+    const bytes = lane.arriving.shift();
+    if (lane.generation !== this.generation) return lane.from.recordDrop(bytes, 'link-down');
+    lane.to.deliver(bytes);
   };
 
   private updateCarrier(): void {
@@ -167,11 +205,8 @@ export class Link implements PortAttachment {
     if (!up) {
       // Everything in flight or queued is lost; the wire is free when it comes back.
       this.generation++;
-      for (const direction of [this.forward, this.backward]) {
-        direction.busyUntilNs = 0;
-        direction.waitingStarts.length = 0;
-        direction.waitingHead = 0;
-      }
+      this.forward = newLane(this.a, this.b, this.generation);
+      this.backward = newLane(this.b, this.a, this.generation);
     }
     this.a.setCarrier(up);
     this.b.setCarrier(up);
