@@ -7,6 +7,7 @@
  * at 39, continuation values indented 39. IPv6 in RFC 5952 lower case; link-local addresses and
  * IPv6 gateways carry `%ifIndex`; `/all` adds `(Preferred)`/`(Deprecated)`/`(Tentative)`/
  * `(Duplicate)` after addresses. An empty value leaves no trailing blank (as in the fixtures).
+ * No DNS server on an IPv6-enabled adapter shows Windows' fec0:0:0:ffff::1-3%1 placeholders.
  * Order per adapter: IPv6 Address, Temporary IPv6 Address, Link-local IPv6 Address, IPv4.
  * Left out: DHCP lease dates (no wall clock), WINS, tunnel adapters, Autoconfiguration IPv4.
  */
@@ -113,6 +114,18 @@ export function formatIpconfig(adapters: readonly InterfaceView[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Windows' well-known site-local DNS placeholders: an IPv6-enabled adapter with no DNS server
+ * configured or learned lists these (scope id 1, site) in `ipconfig /all` (jc Windows 10 fixture).
+ */
+const PLACEHOLDER_DNS_SERVERS = ['fec0:0:0:ffff::1%1', 'fec0:0:0:ffff::2%1', 'fec0:0:0:ffff::3%1'];
+
+function dnsServerValues(v: InterfaceView): string[] {
+  const servers = v.host?.dnsServers ?? [];
+  if (servers.length === 0) return v.ipv6Enabled ? PLACEHOLDER_DNS_SERVERS : [];
+  return servers.map((s) => formatWindowsAddress(s, familyOf(s) === 'ipv6' ? v.ifIndex : undefined));
+}
+
 function yesNo(b: boolean): string {
   return b ? 'Yes' : 'No';
 }
@@ -145,7 +158,7 @@ export function formatIpconfigAll(info: HostInfoView, adapters: readonly Interfa
     if (host?.dhcpServer !== undefined) lines.push(...field(LABELS.dhcpServer, [formatIpv4(host.dhcpServer)]));
     if (host?.dhcpv6Iaid !== undefined) lines.push(...field(LABELS.iaid, [String(host.dhcpv6Iaid)]));
     if (host?.dhcpv6ClientDuid !== undefined) lines.push(...field(LABELS.duid, [formatDuid(host.dhcpv6ClientDuid)]));
-    lines.push(...field(LABELS.dnsServers, (host?.dnsServers ?? []).map((s) => formatWindowsAddress(s, familyOf(s) === 'ipv6' ? v.ifIndex : undefined))));
+    lines.push(...field(LABELS.dnsServers, dnsServerValues(v)));
     lines.push(...field(LABELS.netbios, ['Enabled']));
   }
   return lines.join('\n');

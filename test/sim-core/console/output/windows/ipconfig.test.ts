@@ -105,3 +105,26 @@ describe('hostname', () => {
     expect(formatWindowsHostname(info({ hostname: 'PC-SOTTTT-01' }))).toBe('PC-SOTTTT-01');
   });
 });
+
+describe('ipconfig /all DNS Servers', () => {
+  const adapter = (dnsServers: HostInterfaceView['dnsServers'], ipv6Enabled = true) =>
+    iface('Ethernet0', { ifIndex: 11, ipv6Enabled, ipv6: ipv6Enabled ? [addr6('fe80::8d4e:6cc4:6368:7ff7/64', 'link-local')] : [], ipv4: [{ address: v4('192.168.10.11'), prefixLength: 24 }], host: host({ dhcpEnabled: false, dnsServers }) });
+  it('an IPv6-enabled adapter with no DNS server lists the fec0:0:0:ffff::1-3%1 placeholders, as Windows 10/11 do (jc windows-10 fixture)', () => {
+    const lines = formatIpconfigAll(info(), [adapter([])]).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('   DNS Servers'));
+    expect(lines.slice(at, at + 4)).toEqual([
+      '   DNS Servers . . . . . . . . . . . : fec0:0:0:ffff::1%1',
+      '                                       fec0:0:0:ffff::2%1',
+      '                                       fec0:0:0:ffff::3%1',
+      '   NetBIOS over Tcpip. . . . . . . . : Enabled',
+    ]);
+  });
+  it('a configured or learned DNS server replaces the placeholders', () => {
+    const text = formatIpconfigAll(info(), [adapter([v6('2001:db8:6803:10::53')])]);
+    expect(text).toContain('   DNS Servers . . . . . . . . . . . : 2001:db8:6803:10::53\n   NetBIOS');
+    expect(text).not.toContain('fec0');
+  });
+  it('an adapter without IPv6 shows an empty DNS Servers line', () => {
+    expect(formatIpconfigAll(info(), [adapter([], false)])).toContain('   DNS Servers . . . . . . . . . . . :\n');
+  });
+});
