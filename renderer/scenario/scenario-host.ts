@@ -12,6 +12,7 @@ import type { Lab } from '../../sim-core/lab/lab-document';
 import type { LabSession } from '../../sim-core/lab/lab-session';
 import { applyFaults } from '../../sim-core/lab/scenario/faults';
 import { runChecks } from '../../sim-core/lab/scenario/run-checks';
+import { SOLUTION_CONVERGE_NS } from '../../sim-core/lab/scenario/solution';
 import { isLockedDevice, type Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import { formatScenarioProblem } from '../../sim-core/lab/scenario/scenario-problems';
 import { lockedNotice, writeLockedKeys, type LockableConsole } from './locked-console';
@@ -117,7 +118,9 @@ export class ScenarioHost {
   /**
    * Types every solution step at its device's console, line by line, letting each line's
    * command finish (virtual time runs); an IOS console left in a configuration mode gets `end`
-   * first, as solution.ts does for `v6lab check --solution`.
+   * first, as solution.ts does for `v6lab check --solution`; then the network is given the
+   * time `v6lab check --solution` gives it (router advertisements, DAD, SLAAC), so Check all
+   * right after sees what an instructor waiting a few minutes would.
    */
   private typeSolution(scenario: Scenario, access: ScenarioHostAccess): { lines: number } {
     const session = access.session();
@@ -135,6 +138,7 @@ export class ScenarioHost {
         if (session.isBusy(name.value)) session.runUntilPrompt(name.value, session.nowNs + SOLUTION_LINE_LIMIT_NS);
       }
     }
+    session.runFor(SOLUTION_CONVERGE_NS);
     access.anchor();
     return { lines };
   }

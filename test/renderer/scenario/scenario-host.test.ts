@@ -5,24 +5,14 @@
  * answers `show` and `ping`, the solution typed at the consoles makes every check pass, and the
  * running configurations come back as config text that boots to the same network.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
-import type { Scenario } from '../../../sim-core/lab/scenario/scenario-document';
 import type { TaskResult } from '../../../sim-core/lab/scenario/run-checks';
 import { bootLab } from '../../../sim-core/lab/boot-lab';
 import { runChecks } from '../../../sim-core/lab/scenario/run-checks';
 import { withRunningConfigs } from '../../../renderer/scenario/running-configs';
 import { SimHost } from '../../../renderer/sim/sim-host';
+import { fixtureScenario } from './scenario-fixture';
 import type { SimOutgoingMessage, SimReplyOf, SimRequestOf, SimRequestType } from '../../../renderer/sim/sim-protocol';
-
-export function fixtureScenario(): Scenario {
-  const text = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'scenarios', 'lan-slaac.yaml'), 'utf8');
-  const loaded = loadScenario(text, 'lan-slaac.yaml');
-  if (!loaded.ok) throw new Error(loaded.problems.map((problem) => problem.message).join('\n'));
-  return loaded.scenario;
-}
 
 class HostDriver {
   readonly messages: SimOutgoingMessage[] = [];
