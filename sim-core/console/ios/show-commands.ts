@@ -5,7 +5,7 @@
  * MAC address and spanning-tree tables. Text comes from the formatters in console/output/ios
  * fed with views from ios-views.ts. Every show command accepts `| include|exclude|begin|section`.
  * User exec (`R1>`) gets all but the configuration displays, as on IOS.
- * Route filters: `show ipv6 route connected|local|static`, `show ip route static`.
+ * `show arp` is `show ip arp`'s older spelling. Route filters: `show ipv6 route connected|local|static`, `show ip route static`.
  * Leaves out: `show ip route connected`, route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
  */
 import type { CommandSpec } from '../grammar';
@@ -130,6 +130,13 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
       {
         spec: 'show ip arp',
         help: [SHOW, 'IP information', 'IP ARP table'],
+        handler: () => `${formatShowIpArp(arpViews(rt))}\n`,
+        filterable: true,
+      },
+      {
+        // IOS keeps the older `show arp`: the same table.
+        spec: 'show arp',
+        help: [SHOW, 'ARP table'],
         handler: () => `${formatShowIpArp(arpViews(rt))}\n`,
         filterable: true,
       },
