@@ -165,6 +165,9 @@ export class LinuxHost {
         autoconfig: get('autoconf') !== '0',
         idMode: get('addr_gen_mode') === '0' || get('addr_gen_mode') === '1' ? 'eui64' : 'stable-privacy',
         temporaryAddresses: Number(get('use_tempaddr')) > 0,
+        raDroppedFrom: this.config.routes
+          .filter((r) => r.family === 'ipv6' && r.prefixLength === 0 && r.via !== undefined && r.dev === iface.name && (r.metric ?? USER_ROUTE_METRIC) === USER_ROUTE_METRIC)
+          .map((r) => r.via as Ipv6Address),
       });
     }
   }
@@ -264,12 +267,16 @@ export class LinuxHost {
           exit = onLink;
         }
       } else if (dev === undefined) return 'RTNETLINK answers: No such device';
+      // fib6_add with NLM_F_EXCL, after the next hop checked out: any route of that prefix and metric (kernel, RA) is in the way, whatever its gateway.
+      const metric = route.metric ?? USER_ROUTE_METRIC;
+      if (this.routeViews('ipv6').some((v) => v.prefix.network === network && v.prefix.length === route.prefixLength && v.metric === metric)) return 'RTNETLINK answers: File exists';
       const rib = stack.find(IPV6_RIB);
       const added = rib?.addStatic({ network, prefixLength: route.prefixLength, ...(via !== undefined ? { nextHop: via } : {}), ...(exit !== undefined ? { iface: exit } : {}) });
       if (added === undefined || !added.ok) return 'RTNETLINK answers: Invalid argument';
       route = { ...route, network };
     }
     this.config.routes.push(route);
+    if (route.family === 'ipv6') this.applyIpv6Settings();
     return undefined;
   }
 
@@ -294,6 +301,7 @@ export class LinuxHost {
       stack.find(IPV6_RIB)?.removeStatic({ network: gone.network as Ipv6Address, prefixLength: gone.prefixLength, ...(gone.via !== undefined ? { nextHop: gone.via as Ipv6Address } : {}) });
     }
     void dev;
+    if (gone.family === 'ipv6') this.applyIpv6Settings();
     return undefined;
   }
 

@@ -7,6 +7,7 @@
  * temporary addresses) read them from the interface slot; an interface without the slot keeps
  * its system's defaults (slaac.ts SLAAC_DEFAULTS).
  */
+import type { Ipv6Address } from '../../addr/ipv6';
 import { DataKey } from '../net-interface';
 import type { InterfaceIdMode } from './interface-identifier';
 
@@ -19,6 +20,12 @@ export interface HostIpv6Settings {
   readonly idMode: InterfaceIdMode;
   /** RFC 8981 temporary addresses: Linux `use_tempaddr` > 0, Windows privacy state. */
   readonly temporaryAddresses: boolean;
+  /**
+   * Linux: gateways of user default routes with the RA route's metric (1024) on this interface.
+   * The RA default route of such a router collides with the user route (fib6_add -EEXIST) and
+   * the kernel drops the whole RA ("RA: ndisc_router_discovery failed to add default route").
+   */
+  readonly raDroppedFrom?: readonly Ipv6Address[];
 }
 
 export const HOST_IPV6_SETTINGS = new DataKey<HostIpv6Settings>('host IPv6 settings');

@@ -475,6 +475,9 @@ export class RouterDiscovery {
       solicitor.timer?.cancel();
       solicitor.timer = null;
     }
+    // Linux: a user default route through this router at the RA route's metric makes adding the RA's default fail, and the RA is dropped.
+    const dropFrom = iface.getData(HOST_IPV6_SETTINGS)?.raDroppedFrom;
+    if (dropFrom !== undefined && message.routerLifetimeS > 0 && dropFrom.includes(source) && !this.defaultRouters.routers(iface).some((r) => r.address === source)) return;
     const now = this.stack.context.nowNs();
     const learned = this.learnedOf(iface);
     learned.lastRaNs = now;
