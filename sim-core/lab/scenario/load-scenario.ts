@@ -94,6 +94,8 @@ class ScenarioLoader {
   private readonly problems: ScenarioProblem[] = [];
   private document!: Document;
   private locator!: YamlLocator;
+  /** The file's top-level keys, known or not. */
+  private topLevelKeys: readonly string[] = [];
   /** Devices as written (name, kind), for references even when the lab part has errors. */
   private devices: LabDevice[] = [];
 
@@ -134,11 +136,16 @@ class ScenarioLoader {
     this.devices = readDevices(data.devices);
 
     // The course part: shape.
+    this.topLevelKeys = Object.keys(data);
     this.checkTopLevelKeys(data);
     const course: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(data)) if (TOP_LEVEL_KEYS.includes(key) && !(SCENARIO_LAB_KEYS as readonly string[]).includes(key)) course[key] = value;
     const parsed = SCENARIO_COURSE_SCHEMA.safeParse(course);
-    if (!parsed.success) this.reportIssues(parsed.error.issues, course);
+    if (!parsed.success) {
+      this.reportIssues(parsed.error.issues, course);
+      // Never fail without saying why.
+      if (!this.hasErrors()) for (const issue of parsed.error.issues) this.report('error', 'schema', issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'), issue.message);
+    }
 
     // The course part: meaning.
     this.checkTasks(data);
@@ -215,7 +222,7 @@ class ScenarioLoader {
       return;
     }
     if (issue.code !== 'unrecognized_keys' && parent !== undefined && typeof last === 'string' && !Object.prototype.hasOwnProperty.call(parent, last)) {
-      if (this.suggestedMissing(path, parent)) return;
+      if (this.suggestedMissing(path, parent, data)) return;
       this.report('error', 'missing-key', path.slice(0, -1), `${formatPath(path.slice(0, -1))} is missing the required key '${last}'${hintForKey(issue)}`);
       return;
     }
@@ -259,9 +266,11 @@ class ScenarioLoader {
   }
 
   /** A required key missing because it was misspelt: the unknown-key error already says so. */
-  private suggestedMissing(path: DataPath, parent: Record<string, unknown>): boolean {
+  private suggestedMissing(path: DataPath, parent: Record<string, unknown>, data: unknown): boolean {
     const wanted = path[path.length - 1] as string;
-    return Object.keys(parent).some((key) => key !== wanted && suggestClosest(key, [wanted]) === wanted);
+    const keys = path.length === 1 ? this.topLevelKeys : Object.keys(parent);
+    const allowed = path.length === 1 ? TOP_LEVEL_KEYS : keysOfSchemaAt(path.slice(0, -1), data);
+    return keys.some((key) => !allowed.includes(key) && suggestClosest(key, [wanted]) === wanted);
   }
 
   // --- meaning ---------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ export const ADDRESS_CHECK = defineCheckKind({
   },
   evaluate(check, session) {
     const live = findLiveInterface(session, check.interface);
-    const label = check.interface.replace(':', ' ');
+    const label = live.ok ? live.value.label : check.interface.replace(':', ' ');
     const wantPresent = check.expect !== 'absent';
     const words = conditionWords(check);
     if (!live.ok) {

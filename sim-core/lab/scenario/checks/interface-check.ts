@@ -62,8 +62,8 @@ export const INTERFACE_CHECK = defineCheckKind({
     validateEndpoint(context, ['interface'], check.interface);
   },
   evaluate(check, session) {
-    const label = check.interface.replace(':', ' ');
     const live = findLiveInterface(session, check.interface);
+    const label = live.ok ? live.value.label : check.interface.replace(':', ' ');
     if (!live.ok) return { passed: false, explanation: bilingual(`${label}: chưa có giao diện này (chưa được cấu hình).`, `${label}: no such interface yet (not configured).`) };
     const iface = live.value.iface;
     const ipv6On = iface.ipv6.enabled;

@@ -47,8 +47,8 @@ export const NEIGHBOR_CHECK = defineCheckKind({
   },
   evaluate(check, session) {
     const wantPresent = check.expect !== 'absent';
-    const label = check.interface.replace(':', ' ');
     const live = findLiveInterface(session, check.interface);
+    const label = live.ok ? live.value.label : check.interface.replace(':', ' ');
     if (!live.ok) return { passed: !wantPresent, explanation: bilingual(`${label}: chưa có giao diện này (chưa được cấu hình).`, `${label}: no such interface yet (not configured).`) };
     const address = parseAddress(check.address);
     const endpoint = `${live.value.device.name}:${live.value.iface.name}`;
