@@ -331,7 +331,6 @@ export class LinuxHost {
 
   private ipv6Views(iface: NetInterface): Ipv6AddressView[] {
     const now = this.device.simulator.nowNs;
-    const tempaddr = Number(this.sysctlValue(`net.ipv6.conf.${iface.name}.use_tempaddr`) ?? '0') > 0;
     const views = iface.ipv6.addresses.map((a): Ipv6AddressView => {
       const dynamic = a.origin === 'slaac' || a.origin === 'temporary' || a.origin === 'dhcpv6';
       const valid = dynamic ? remaining(a.validLifetimeS, a.lifetimesSetNs, now) : undefined;
@@ -343,7 +342,8 @@ export class LinuxHost {
         state: a.state === 'optimistic' ? 'tentative' : a.state,
         ...(valid !== undefined ? { validLifetimeS: valid } : {}),
         ...(preferred !== undefined ? { preferredLifetimeS: preferred } : {}),
-        ...(a.origin === 'slaac' && tempaddr ? { manageTemporary: true } : {}),
+        // The kernel flags every address it forms from a PIO IFA_F_MANAGETEMPADDR, use_tempaddr or not.
+        ...(a.origin === 'slaac' ? { manageTemporary: true } : {}),
       };
     });
     // The kernel lists the newest address first; the link-local (formed first) ends up last.

@@ -45,6 +45,12 @@ describe('Linux default routes from static configuration and RAs', () => {
     expect(ip('ip -6 addr show dev eth0').output).toMatch(/scope global dynamic/);
   });
 
+  it('marks every SLAAC address mngtmpaddr, even with use_tempaddr 0 (addrconf_prefix_rcv_add_addr sets IFA_F_MANAGETEMPADDR)', () => {
+    const { net, ip } = lab('ip link set dev eth0 up\n');
+    net.runFor(20e9);
+    expect(ip('ip -6 addr show dev eth0').output).toMatch(/^ {4}inet6 2001:db8:6803:10:[0-9a-f:]+\/64 scope global dynamic mngtmpaddr \n {7}valid_lft \d+sec preferred_lft \d+sec$/m);
+  });
+
   it('refuses a user route with the prefix and metric of an existing RA route: RTNETLINK answers: File exists', () => {
     const { net, ip } = lab('ip link set dev eth0 up\n');
     net.runFor(20e9);
