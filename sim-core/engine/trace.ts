@@ -6,8 +6,12 @@
  * strings, the frame is the very Uint8Array that travelled, never copied) and does no string
  * formatting; a summary line is computed on demand from the bytes by the wire describers. The
  * store is a ring buffer of `capacity` records; bytes retention can be switched off (benchmarks).
- * A running 64-bit hash (two FNV-1a-style lanes) covers every record ever made, evicted or not,
- * so "same seed, same trace hash" is testable at any size.
+ * A running 64-bit hash (two 32-bit lanes of MurmurHash3-style word mixing) covers every record
+ * ever made, evicted or not, so "same seed, same trace hash" is testable at any size: each record
+ * mixes its time, direction, a digest of its device and interface names, a digest of its drop
+ * reason, its length and a 64-bit digest of its bytes taken four bytes at a time. A port makes
+ * its names' digest once (`source`), and the digest of a frame's bytes is remembered for the
+ * last few frames seen, so a flooded frame recorded on many ports is read once.
  * Frames are immutable once sent: anyone who changes bytes (TTL, tags) makes a new array.
  */
 import type { TimeNs } from './time';
@@ -67,8 +71,61 @@ export interface TraceOptions {
 export type TraceListener = (record: TraceRecord) => void;
 
 const DIRECTION_CODE: Record<TraceDirection, number> = { tx: 1, rx: 2, drop: 3 };
-const LANE_A_PRIME = 0x01000193; // FNV-1a 32-bit prime
-const LANE_B_PRIME = 0x5bd1e995; // a second odd multiplier (MurmurHash2's), so the lanes differ
+// MurmurHash3 x86_32 constants; lane B runs the same steps with other odd multipliers.
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+const D1 = 0x85ebca6b;
+const D2 = 0xc2b2ae35;
+/** How many recent frames keep their bytes digest (a flood records one frame on every port). */
+const DIGEST_CACHE_SIZE = 8;
+
+/** One MurmurHash3 body step of lane A: `h` absorbs `word`. */
+function stepA(h: number, word: number): number {
+  let k = Math.imul(word, C1);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, C2);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** Lane B's step: the same shape with other multipliers and rotations, so the lanes differ. */
+function stepB(h: number, word: number): number {
+  let k = Math.imul(word, D1);
+  k = (k << 16) | (k >>> 16);
+  h ^= Math.imul(k, D2);
+  h = (h << 11) | (h >>> 21);
+  return (Math.imul(h, 9) + 0x7f4a7c15) | 0;
+}
+
+/** The two-lane digest of `text` (UTF-16 units, then a terminator so ("ab","c") and ("a","bc") differ). */
+function digestText(text: string, seedA: number, seedB: number, out: Int32Array, at: number): void {
+  let a = seedA;
+  let b = seedB;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    a = stepA(a, unit);
+    b = stepB(b, unit);
+  }
+  out[at] = stepA(a, 0x10000);
+  out[at + 1] = stepB(b, 0x10000);
+}
+
+/**
+ * What a port (or any fixed recorder) hands the trace instead of its names: the names and
+ * their digest, computed once.
+ */
+export class TraceSource {
+  /** Lane A and B digests of (device, interface). */
+  readonly digest = new Int32Array(2);
+
+  constructor(
+    readonly device: string,
+    readonly iface: string,
+  ) {
+    digestText(device, 0x3c6ef372, 0x1f83d9ab, this.digest, 0);
+    digestText(iface, this.digest[0]!, this.digest[1]!, this.digest, 0);
+  }
+}
 
 export class TraceSink {
   private readonly keepRecords: boolean;
@@ -76,9 +133,15 @@ export class TraceSink {
   private readonly capacity: number;
   private ring: TraceRecord[] = [];
   private head = 0; // index of the oldest record once the ring is full
-  private laneA = 0x811c9dc5; // FNV-1a 32-bit offset basis
+  private laneA = 0x811c9dc5;
   private laneB = 0x9747b28c;
   private listeners: TraceListener[] = [];
+  /** Scratch for digests (bytes at 0-1, text at 2-3). */
+  private readonly scratch = new Int32Array(4);
+  /** The last frames whose bytes digest was taken, and their digests (lane A, lane B). */
+  private readonly digestFrames: (Uint8Array | null)[] = new Array<Uint8Array | null>(DIGEST_CACHE_SIZE).fill(null);
+  private readonly digests = new Int32Array(2 * DIGEST_CACHE_SIZE);
+  private digestNext = 0;
 
   /** Records made since the start, by direction (evicted ones included). */
   readonly counts = { tx: 0, rx: 0, drop: 0 };
@@ -93,27 +156,22 @@ export class TraceSink {
 
   /** Records one frame event. `reason` is given for drops only. */
   record(timeNs: TimeNs, device: string, iface: string, direction: TraceDirection, bytes: Uint8Array, reason: DropReason | null = null): void {
-    this.counts[direction]++;
-    if (reason !== null) this.dropsByReason.set(reason, (this.dropsByReason.get(reason) ?? 0) + 1);
-    this.mixRecord(timeNs, device, iface, direction, bytes, reason);
-    if (!this.keepRecords && this.listeners.length === 0) return;
-    const record: TraceRecord = {
-      timeNs,
-      device,
-      interface: iface,
-      direction,
-      bytes: this.retainBytes ? bytes : null,
-      length: bytes.length,
-      reason,
-    };
-    if (this.keepRecords) {
-      if (this.ring.length < this.capacity) this.ring.push(record);
-      else {
-        this.ring[this.head] = record;
-        this.head = (this.head + 1) % this.capacity;
-      }
-    }
-    for (const listener of this.listeners) listener(record);
+    const names = this.scratch;
+    digestText(device, 0x3c6ef372, 0x1f83d9ab, names, 2);
+    digestText(iface, names[2]!, names[3]!, names, 2);
+    this.digestBytes(bytes, false);
+    this.add(timeNs, device, iface, names[2]!, names[3]!, direction, bytes, reason);
+  }
+
+  /**
+   * Records a frame a port sent, received or dropped: the same record, and the same hash, as
+   * `record(timeNs, source.device, source.iface, …)`. A frame sent or received never changes
+   * afterwards (frames are immutable once sent), so its bytes digest is reused for its other
+   * sends and receives.
+   */
+  recordFrame(source: TraceSource, timeNs: TimeNs, direction: TraceDirection, bytes: Uint8Array, reason: DropReason | null = null): void {
+    this.digestBytes(bytes, direction !== 'drop');
+    this.add(timeNs, source.device, source.iface, source.digest[0]!, source.digest[1]!, direction, bytes, reason);
   }
 
   /** The kept records, oldest first. */
@@ -140,43 +198,108 @@ export class TraceSink {
     return (this.laneA >>> 0).toString(16).padStart(8, '0') + (this.laneB >>> 0).toString(16).padStart(8, '0');
   }
 
-  private mixWord(word: number): void {
-    for (let shift = 0; shift < 32; shift += 8) {
-      const byte = (word >>> shift) & 0xff;
-      this.laneA = Math.imul(this.laneA ^ byte, LANE_A_PRIME);
-      this.laneB = Math.imul(this.laneB ^ byte, LANE_B_PRIME);
+  private add(timeNs: TimeNs, device: string, iface: string, namesA: number, namesB: number, direction: TraceDirection, bytes: Uint8Array, reason: DropReason | null): void {
+    // Named property access (not counts[direction]): a keyed access by three names is slow per record.
+    let code: number;
+    if (direction === 'tx') {
+      this.counts.tx++;
+      code = DIRECTION_CODE.tx;
+    } else if (direction === 'rx') {
+      this.counts.rx++;
+      code = DIRECTION_CODE.rx;
+    } else {
+      this.counts.drop++;
+      code = DIRECTION_CODE.drop;
     }
-  }
-
-  private mixText(text: string): void {
+    let reasonA = 0;
+    let reasonB = 0;
+    if (reason !== null) {
+      this.dropsByReason.set(reason, (this.dropsByReason.get(reason) ?? 0) + 1);
+      const scratch = this.scratch;
+      digestText(reason, 0x6a09e667, 0x3243f6a8, scratch, 2);
+      reasonA = scratch[2]!;
+      reasonB = scratch[3]!;
+    }
+    const timeHigh = Math.floor(timeNs / 4294967296);
+    const length = bytes.length;
     let a = this.laneA;
     let b = this.laneB;
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      a = Math.imul(a ^ unit, LANE_A_PRIME);
-      b = Math.imul(b ^ unit, LANE_B_PRIME);
-    }
-    // A terminator, so ("ab","c") and ("a","bc") differ.
-    this.laneA = Math.imul(a ^ 0xffff, LANE_A_PRIME);
-    this.laneB = Math.imul(b ^ 0xffff, LANE_B_PRIME);
-  }
-
-  private mixRecord(timeNs: TimeNs, device: string, iface: string, direction: TraceDirection, bytes: Uint8Array, reason: DropReason | null): void {
-    this.mixWord(timeNs >>> 0);
-    this.mixWord(Math.floor(timeNs / 4294967296));
-    this.mixWord(DIRECTION_CODE[direction]);
-    this.mixText(device);
-    this.mixText(iface);
-    this.mixText(reason ?? '');
-    this.mixWord(bytes.length);
-    let a = this.laneA;
-    let b = this.laneB;
-    for (let i = 0; i < bytes.length; i++) {
-      const byte = bytes[i]!;
-      a = Math.imul(a ^ byte, LANE_A_PRIME);
-      b = Math.imul(b ^ byte, LANE_B_PRIME);
-    }
+    a = stepA(a, timeNs >>> 0);
+    b = stepB(b, timeNs >>> 0);
+    a = stepA(a, timeHigh);
+    b = stepB(b, timeHigh);
+    a = stepA(a, code);
+    b = stepB(b, code);
+    a = stepA(a, namesA);
+    b = stepB(b, namesB);
+    a = stepA(a, reasonA);
+    b = stepB(b, reasonB);
+    a = stepA(a, length);
+    b = stepB(b, length);
+    a = stepA(a, this.scratch[0]!);
+    b = stepB(b, this.scratch[1]!);
     this.laneA = a;
     this.laneB = b;
+    if (!this.keepRecords && this.listeners.length === 0) return;
+    const record: TraceRecord = {
+      timeNs,
+      device,
+      interface: iface,
+      direction,
+      bytes: this.retainBytes ? bytes : null,
+      length,
+      reason,
+    };
+    if (this.keepRecords) {
+      if (this.ring.length < this.capacity) this.ring.push(record);
+      else {
+        this.ring[this.head] = record;
+        this.head = (this.head + 1) % this.capacity;
+      }
+    }
+    for (const listener of this.listeners) listener(record);
+  }
+
+  /** Puts the two-lane digest of `bytes` in scratch[0..1]; `immutable` frames may come from the cache. */
+  private digestBytes(bytes: Uint8Array, immutable: boolean): void {
+    const scratch = this.scratch;
+    if (immutable) {
+      const frames = this.digestFrames;
+      for (let i = 0; i < DIGEST_CACHE_SIZE; i++) {
+        if (frames[i] === bytes) {
+          scratch[0] = this.digests[2 * i]!;
+          scratch[1] = this.digests[2 * i + 1]!;
+          return;
+        }
+      }
+    }
+    let a = 0x2545f491;
+    let b = 0x9e3779b9;
+    const length = bytes.length;
+    const whole = length & ~3;
+    let i = 0;
+    for (; i < whole; i += 4) {
+      const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+      a = stepA(a, word);
+      b = stepB(b, word);
+    }
+    if (i < length) {
+      // The last one to three bytes, with a marker bit above them so trailing zeros count.
+      let word = 0;
+      let shift = 0;
+      for (; i < length; i++, shift += 8) word |= bytes[i]! << shift;
+      word |= 1 << shift;
+      a = stepA(a, word);
+      b = stepB(b, word);
+    }
+    scratch[0] = a;
+    scratch[1] = b;
+    if (immutable) {
+      const at = this.digestNext;
+      this.digestFrames[at] = bytes;
+      this.digests[2 * at] = a;
+      this.digests[2 * at + 1] = b;
+      this.digestNext = (at + 1) % DIGEST_CACHE_SIZE;
+    }
   }
 }

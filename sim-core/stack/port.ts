@@ -11,7 +11,7 @@
 import type { MacAddress } from '../addr/mac';
 import type { Simulator } from '../engine/simulator';
 import type { TimeNs } from '../engine/time';
-import type { DropReason } from '../engine/trace';
+import { TraceSource, type DropReason } from '../engine/trace';
 
 /** What the link side offers a port. */
 export interface PortAttachment {
@@ -42,6 +42,8 @@ export class Port {
   private taps: PortTap[] = [];
   /** Frames and bytes through this port, for `show interfaces` counters. */
   readonly counters = { txFrames: 0, txBytes: 0, rxFrames: 0, rxBytes: 0, drops: 0 };
+  /** The port's names as the trace hashes them (digested once). */
+  private readonly traceSource: TraceSource;
 
   constructor(
     readonly simulator: Simulator,
@@ -50,7 +52,9 @@ export class Port {
     public mac: MacAddress,
     /** Position of the port on its device, for ordering and port ids. */
     readonly index: number,
-  ) {}
+  ) {
+    this.traceSource = new TraceSource(device, name);
+  }
 
   /** Admin up and carrier: the port can pass frames. */
   get up(): boolean {
@@ -84,7 +88,7 @@ export class Port {
     const now = this.simulator.nowNs;
     this.counters.txFrames++;
     this.counters.txBytes += bytes.length;
-    this.simulator.trace.record(now, this.device, this.name, 'tx', bytes);
+    this.simulator.trace.recordFrame(this.traceSource, now, 'tx', bytes);
     if (this.taps.length > 0) for (const tap of this.taps) tap({ timeNs: now, direction: 'outbound', bytes });
   }
 
@@ -94,14 +98,14 @@ export class Port {
     const now = this.simulator.nowNs;
     this.counters.rxFrames++;
     this.counters.rxBytes += bytes.length;
-    this.simulator.trace.record(now, this.device, this.name, 'rx', bytes);
+    this.simulator.trace.recordFrame(this.traceSource, now, 'rx', bytes);
     if (this.taps.length > 0) for (const tap of this.taps) tap({ timeNs: now, direction: 'inbound', bytes });
     this.receiver(this, bytes);
   }
 
   recordDrop(bytes: Uint8Array, reason: DropReason): void {
     this.counters.drops++;
-    this.simulator.trace.record(this.simulator.nowNs, this.device, this.name, 'drop', bytes, reason);
+    this.simulator.trace.recordFrame(this.traceSource, this.simulator.nowNs, 'drop', bytes, reason);
   }
 
   /** Called by the link when carrier changes. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { TraceSink } from '../../../sim-core/engine/trace';
+import { TraceSink, TraceSource } from '../../../sim-core/engine/trace';
 
 const frame = (n: number) => Uint8Array.from([n, n + 1, n + 2]);
 
@@ -83,5 +83,59 @@ describe('trace sink', () => {
     off();
     trace.record(2, 'A', 'eth0', 'tx', frame(0));
     expect(seen).toEqual([1]);
+  });
+
+  it('a port recording through its source hashes exactly as a record with its names', () => {
+    const named = new TraceSink();
+    const sourced = new TraceSink();
+    const source = new TraceSource('R1', 'GigabitEthernet0/0');
+    const bytes = Uint8Array.from({ length: 61 }, (_, i) => (i * 37) & 0xff);
+    named.record(5, 'R1', 'GigabitEthernet0/0', 'tx', bytes);
+    named.record(9, 'R1', 'GigabitEthernet0/0', 'drop', bytes, 'queue-full');
+    sourced.recordFrame(source, 5, 'tx', bytes);
+    sourced.recordFrame(source, 9, 'drop', bytes, 'queue-full');
+    expect(sourced.hash()).toBe(named.hash());
+    expect(sourced.records()).toEqual(named.records());
+  });
+
+  it('a frame recorded again (a flood) hashes as an equal copy would', () => {
+    const reused = new TraceSink();
+    const copied = new TraceSink();
+    const source = new TraceSource('SW1', 'Gi1/0/1');
+    const bytes = frame(7);
+    for (let i = 0; i < 20; i++) {
+      reused.recordFrame(source, i, 'tx', bytes);
+      copied.recordFrame(source, i, 'tx', bytes.slice());
+    }
+    expect(reused.hash()).toBe(copied.hash());
+  });
+
+  it('every byte position and every bit counts, and two flips never cancel out', () => {
+    const hashOf = (bytes: Uint8Array): string => {
+      const t = new TraceSink({ keepRecords: false });
+      t.record(0, 'A', 'eth0', 'rx', bytes);
+      return t.hash();
+    };
+    const base = new Uint8Array(23);
+    const hashes = new Set<string>([hashOf(base)]);
+    let variants = 1;
+    for (let i = 0; i < base.length; i++) {
+      for (const bit of [0x01, 0x80]) {
+        const one = base.slice();
+        one[i]! ^= bit;
+        hashes.add(hashOf(one));
+        variants++;
+        // The same bit flipped in a second byte too (a plain FNV on words would cancel it).
+        if (i + 4 < base.length) {
+          const two = one.slice();
+          two[i + 4]! ^= bit;
+          hashes.add(hashOf(two));
+          variants++;
+        }
+      }
+    }
+    expect(hashes.size).toBe(variants);
+    // Trailing zero bytes are part of the frame.
+    expect(hashOf(new Uint8Array(5))).not.toBe(hashOf(new Uint8Array(6)));
   });
 });
