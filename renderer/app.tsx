@@ -11,6 +11,7 @@ import { StatusBar } from './components/status-bar';
 import { TopBar } from './components/top-bar';
 import { useShellBridge } from './files/use-shell-bridge';
 import { useKeyboardShortcuts } from './keyboard/use-keyboard-shortcuts';
+import { ScenarioPane } from './scenario/scenario-pane';
 import { SimulationWorkspace } from './sim/simulation-workspace';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
       <DevicePalette />
       <SimulationWorkspace>
         <CanvasArea />
+        <ScenarioPane />
       </SimulationWorkspace>
       <StatusBar />
       <DialogHost />

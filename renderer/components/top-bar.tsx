@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { pickLabText } from '../canvas/zone-label';
 import { baseName } from '../files/lab-files';
 import { useAppStore } from '../state/app-store-context';
+import { CourseButton } from '../scenario/course-button';
 import { isLabDirty } from '../state/lab-slice';
 import { LanguageSwitch } from './language-switch';
 import { Toolbar } from './toolbar';
@@ -31,6 +32,7 @@ export function TopBar() {
         </span>
       </div>
       <Toolbar />
+      <CourseButton />
       <LanguageSwitch />
     </header>
   );
