@@ -228,7 +228,7 @@ export class LinuxDialect implements ConsoleDialect {
     if (session.result().familyUnavailable === true) return { output: `ping: connect: Network is unreachable\n` };
     const emitNew = (final: boolean): void => {
       const v = view();
-      let full = formatLinuxPing(v);
+      let full = formatLinuxPing(v, zone?.name);
       // iputils ends with an empty line when nothing came back (no rtt line).
       if (final && v.noRoute !== true && !v.probes.some((p) => p.kind === 'reply')) full += '\n';
       const lines = full.split('\n');

@@ -14,9 +14,10 @@
  * address ` A (A)` (or ` A` with -n), `  X.XXX ms` per probe, ` *` when lost, ` !N`/`!H`/`!X`/`!S`/
  * `!P` after the time of an unreachable.
  */
+import { isLinkLocalIpv6 } from '../../../addr/classify';
 import type { Ipv4Address } from '../../../addr/ipv4';
-import type { Ipv6Address } from '../../../addr/ipv6';
-import type { PingResultView, ProbeOutcome, TracerouteView, UnreachableReason } from '../../views';
+import { formatIpv6, type Ipv6Address } from '../../../addr/ipv6';
+import { familyOf, type PingResultView, type ProbeOutcome, type TracerouteView, type UnreachableReason } from '../../views';
 import { formatLinuxAddress } from './ip';
 
 /** iputils reply time: 0.045, 1.02, 12.3, 123. */
@@ -75,8 +76,11 @@ function sampleMdev(rtts: readonly number[]): number {
   return Math.sqrt(Math.max(0, meanSquares - mean * mean));
 }
 
-/** `ping` output up to the rtt line. */
-export function formatLinuxPing(view: PingResultView): string {
+/**
+ * `ping` output up to the rtt line. `linkZone`: the interface the echoes left by; iputils prints
+ * every link-local source it hears from with that `%interface` (getnameinfo of a scoped address).
+ */
+export function formatLinuxPing(view: PingResultView, linkZone?: string): string {
   if (view.noRoute === true) return 'ping: connect: Network is unreachable';
   const address = formatLinuxAddress(view.target) + (view.targetZone === undefined ? '' : `%${view.targetZone}`);
   const typed = view.targetText ?? address;
@@ -85,6 +89,8 @@ export function formatLinuxPing(view: PingResultView): string {
     view.family === 'ipv6'
       ? [`PING ${typed}(${address}) ${from}${view.sizeBytes} data bytes`]
       : [`PING ${typed} (${address}) ${from}${view.sizeBytes}(${view.sizeBytes + 28}) bytes of data.`];
+  const zone = view.targetZone ?? linkZone;
+  const sourceText = (a: Ipv4Address | Ipv6Address): string => (familyOf(a) === 'ipv6' && isLinkLocalIpv6(a as Ipv6Address) && zone !== undefined ? `${formatIpv6(a as Ipv6Address)}%${zone}` : formatLinuxAddress(a));
   let received = 0;
   let errors = 0;
   const rtts: number[] = [];
@@ -93,7 +99,7 @@ export function formatLinuxPing(view: PingResultView): string {
     if (probe.kind === 'reply') {
       received += 1;
       rtts.push(probe.rttMs);
-      const replyFrom = probe.from === view.target ? address : formatLinuxAddress(probe.from);
+      const replyFrom = sourceText(probe.from as Ipv4Address | Ipv6Address);
       lines.push(`${probe.bytes} bytes from ${replyFrom}: icmp_seq=${seq} ttl=${probe.ttl} time=${formatIputilsTime(probe.rttMs)} ms`);
       return;
     }
@@ -102,7 +108,7 @@ export function formatLinuxPing(view: PingResultView): string {
     errors += 1;
     const reporter = 'from' in probe && probe.from !== undefined ? probe.from : view.source;
     if (probe.kind === 'packet-too-big' && probe.from === undefined) lines.push(`ping: local error: message too long, mtu=${probe.mtuBytes}`);
-    else lines.push(`From ${reporter === undefined ? address : formatLinuxAddress(reporter as Ipv4Address | Ipv6Address)} icmp_seq=${seq} ${text}`);
+    else lines.push(`From ${reporter === undefined ? address : sourceText(reporter as Ipv4Address | Ipv6Address)} icmp_seq=${seq} ${text}`);
   });
   const sent = view.probes.length;
   const loss = sent === 0 ? 0 : ((sent - received) * 100) / sent;

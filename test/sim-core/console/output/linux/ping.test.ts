@@ -11,6 +11,13 @@ function ping(target: PingResultView['target'], probes: ProbeOutcome[], extra: P
 const reply = (from: PingResultView['target'], rttMs: number, ttl = 64): ProbeOutcome => ({ kind: 'reply', from, rttMs, ttl, bytes: 64 });
 
 describe('ping (iputils)', () => {
+  it('prints link-local reply and error sources with their %interface, even when the target was typed without one (iputils 20221126)', () => {
+    const t = v6('fe80::1');
+    const lines = formatLinuxPing(ping(t, [reply(t, 0.086), { kind: 'unreachable', from: v6('fe80::2'), reason: 'address' }], { targetText: 'fe80::1' }), 'eth0').split('\n');
+    expect(lines[0]).toBe('PING fe80::1(fe80::1) 56 data bytes');
+    expect(lines[1]).toBe('64 bytes from fe80::1%eth0: icmp_seq=1 ttl=64 time=0.086 ms');
+    expect(lines[2]).toBe('From fe80::2%eth0 icmp_seq=2 Destination unreachable: Address unreachable');
+  });
   it('reproduces the Debian 12 capture: target echoed as typed, canonical address in parentheses, time precision', () => {
     const t = v6('2001:db8:acad:1::1');
     const lines = formatLinuxPing(ping(t, [reply(t, 9.78, 63), reply(t, 1.02, 63)], { targetText: '2001:DB8:ACAD:1::1' })).split('\n');
