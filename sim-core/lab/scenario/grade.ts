@@ -4,6 +4,8 @@
  * saved (their configs and cabling: re-plugging an unplugged cable is a fix), except that
  * locked devices get the scenario's configs back (the trainee could not change them). Faults
  * are not injected again: the saved configs already hold whatever the trainee left of them.
+ * (The app saves running-configs, which never equal the scenario's text, so a locked device's
+ * saved config is replaced without a note.)
  * A device the scenario has and the saved lab lacks makes its checks fail, with a note.
  */
 import type { Lab, LabDevice } from '../lab-document';
@@ -48,7 +50,6 @@ export function buildGradedLab(scenario: Scenario, saved: Lab): { readonly lab: 
     if (!isLockedDevice(scenario, device.name)) return device;
     const original = scenario.lab.devices.find((candidate) => candidate.name.toLowerCase() === device.name.toLowerCase());
     if (original === undefined) return device;
-    if ((original.config ?? '') !== (device.config ?? '')) notes.push(`${device.name} is locked: its saved config was replaced by the scenario's`);
     return { ...device, ...(original.config === undefined ? { config: undefined } : { config: original.config }) };
   });
   return { lab: { ...saved, devices }, notes };
