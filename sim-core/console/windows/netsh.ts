@@ -256,7 +256,7 @@ const COMMANDS: readonly NetshCommand[] = [
       const only = values['interface'];
       const iface = adapterOf(host, only);
       if (only !== undefined && iface === undefined) return refuse(ELEMENT_NOT_FOUND);
-      return formatNetshShowAddress(host.adapterViews().filter((v) => iface === undefined || v.name === iface.name));
+      return formatNetshShowAddress(host.netshAddressViews().filter((v) => iface === undefined || v.name === iface.name));
     },
   },
   {

@@ -321,6 +321,15 @@ export class WindowsHost {
     };
   }
 
+  /**
+   * `netsh interface ipv6 show address`: each adapter's addresses newest first (the link-local,
+   * formed first, ends up last, as in every real capture), then the loopback with ::1.
+   */
+  netshAddressViews(): InterfaceView[] {
+    const adapters = this.adapterViews().map((v) => ({ ...v, ipv6: [...v.ipv6].reverse() }));
+    return [...adapters, { ...this.loopbackView(), ipv6: [{ address: 1n as Ipv6Address, prefixLength: 128, origin: 'link-local', state: 'preferred' }] }];
+  }
+
   /** Interface list of `route print`: adapters, then the loopback. */
   routePrintInterfaces(): InterfaceView[] {
     return [...this.adapterViews(), this.loopbackView()];

@@ -54,3 +54,22 @@ describe('netsh', () => {
     expect(run('interface ipv6 add route ::/0 Ethernet0 fe80::1')).toEqual({ ok: false, output: 'The object already exists.' });
   });
 });
+
+describe('netsh interface ipv6 show address (order as real captures list it)', () => {
+  it('lists an interface newest address first with the link-local last, then the loopback pseudo-interface with ::1', () => {
+    const net = new Network({ seed: 1 });
+    const pc = net.addDevice('pc', 'PC1');
+    net.addDevice('pc', 'PC2');
+    net.connect('PC1:Ethernet0', 'PC2:Ethernet0');
+    const host = windowsHostOf(pc);
+    const run = (l: string) => runNetsh(host, splitCmdWords(l), () => '');
+    net.runFor(5e9);
+    expect(run('interface ipv6 add address Ethernet0 2001:db8::10').ok).toBe(true);
+    net.runFor(5e9);
+    const rows = run('interface ipv6 show address').output.split('\n');
+    const at = rows.indexOf('Interface 11: Ethernet0');
+    expect(rows[at + 4]).toMatch(/^Manual {5}Preferred {5}infinite {3}infinite 2001:db8::10$/);
+    expect(rows[at + 5]).toMatch(/^Other {6}Preferred {5}infinite {3}infinite fe80::[0-9a-f:]+%11$/);
+    expect(rows.slice(at + 6)).toEqual(['', 'Interface 1: Loopback Pseudo-Interface 1', '', 'Addr Type  DAD State   Valid Life Pref. Life Address', '---------  ----------- ---------- ---------- ------------------------', 'Other      Preferred     infinite   infinite ::1']);
+  });
+});
