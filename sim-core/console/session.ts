@@ -47,6 +47,13 @@ export interface ConsoleDialect {
 
 export interface SessionOptions {
   readonly historySize?: number;
+  /**
+   * Defers the prompt redraw after unsolicited messages: called once when a burst begins, with
+   * the function that ends it. Devices pass a zero-delay timer of the simulation, so every
+   * message of one virtual instant prints before the prompt comes back once (no wall clock).
+   * Without it, the prompt is redrawn after each message.
+   */
+  readonly scheduleRedraw?: (redraw: () => void) => void;
 }
 
 const BELL = '\x07';
@@ -70,12 +77,16 @@ export class ConsoleSession {
   private lastWasCr = false;
   private cols = 80;
   private rows = 24;
+  /** Messages were printed below the prompt, which is not drawn again yet. */
+  private redrawPending = false;
+  private readonly scheduleRedraw: ((redraw: () => void) => void) | undefined;
 
   constructor(
     private readonly dialect: ConsoleDialect,
     options: SessionOptions = {},
   ) {
     this.historySize = options.historySize ?? 20;
+    this.scheduleRedraw = options.scheduleRedraw;
   }
 
   /** Subscribes to terminal output; returns the unsubscribe function. */
@@ -114,21 +125,39 @@ export class ConsoleSession {
   }
 
   /**
-   * An unsolicited message (a syslog line): printed on its own line, then the prompt and the
-   * half-typed line are drawn again, as IOS does.
+   * An unsolicited message (a syslog line): printed on its own line below the prompt. Messages
+   * of one burst follow one another; then the prompt and the half-typed line are drawn again
+   * once, as IOS does with `logging synchronous` (see `scheduleRedraw`; `flush` ends a burst
+   * at once, and so does the next key).
    */
   notify(text: string): void {
-    const body = text.endsWith('\n') ? text : `${text}\n`;
+    const body = toTerminalText(text.endsWith('\n') ? text : `${text}\n`);
     if (this.job) {
-      this.emit(toTerminalText(body));
+      this.emit(body);
       return;
     }
-    this.emit(`\r\n${toTerminalText(body)}${this.dialect.prompt()}${this.line}`);
+    if (this.redrawPending) {
+      this.emit(body);
+      return;
+    }
+    this.redrawPending = true;
+    this.emit(`\r\n${body}`);
+    if (this.scheduleRedraw) this.scheduleRedraw(() => this.flush());
+    else this.flush();
+  }
+
+  /** Draws the prompt and the half-typed line again if messages were printed since (ends a burst). */
+  flush(): void {
+    if (!this.redrawPending) return;
+    this.redrawPending = false;
+    if (this.job) return;
+    this.emit(`${this.dialect.prompt()}${this.line}`);
     this.emit('\b'.repeat(this.line.length - this.cursor));
   }
 
   /** Keystrokes (any mix of text and control/escape sequences). Never throws on odd input. */
   write(data: string): void {
+    this.flush();
     for (const ch of data) {
       if (this.job) {
         if (ch === this.dialect.interruptKey) {

@@ -79,7 +79,10 @@ export function createIosConsole(device: Device, options: IosConsoleOptions = {}
   dialect.inner = createIosDialect(device, (question) => {
     dialect.question = question;
   });
-  const session = new ConsoleSession(dialect, options.historySize === undefined ? {} : { historySize: options.historySize });
+  // The prompt comes back once after the log lines of one virtual instant (a zero-delay timer
+  // runs after every message already queued for it).
+  const scheduleRedraw = (redraw: () => void): void => void device.simulator.setTimer(0, redraw);
+  const session = new ConsoleSession(dialect, options.historySize === undefined ? { scheduleRedraw } : { historySize: options.historySize, scheduleRedraw });
   if (options.logging !== false) iosRuntimeOf(device).onLog((line) => session.notify(line));
   return session;
 }

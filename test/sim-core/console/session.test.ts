@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileFilter } from '../../../sim-core/console/output-filter';
+import { ConsoleSession, type ConsoleDialect } from '../../../sim-core/console/session';
 import { createSampleIos } from './sample-ios';
 
 function typeInto(keys: string): { out: string; h: ReturnType<typeof createSampleIos> } {
@@ -74,6 +75,70 @@ describe('line editing and jobs', () => {
     expect(h.session.busy).toBe(false);
     expect(h.session.currentLine).toBe('sh');
     void out;
+  });
+});
+
+/** A console whose redraw after log messages waits for `flushBurst` (the end of the virtual instant). */
+function loggingConsole(): { session: ConsoleSession; out: () => string; flushBurst: () => void } {
+  const dialect: ConsoleDialect = { prompt: () => 'R1#', execute: () => ({}), interruptKey: '\x1e' };
+  let scheduled: (() => void)[] = [];
+  const session = new ConsoleSession(dialect, { scheduleRedraw: (redraw) => void scheduled.push(redraw) });
+  let out = '';
+  session.onData((d) => (out += d));
+  session.open();
+  return {
+    session,
+    out: () => out,
+    flushBurst: () => {
+      const due = scheduled;
+      scheduled = [];
+      for (const redraw of due) redraw();
+    },
+  };
+}
+
+describe('unsolicited messages (logging synchronous)', () => {
+  it('a burst of messages prints one after another and the prompt is redrawn once after it', () => {
+    const c = loggingConsole();
+    c.session.notify('*Mar  1 00:00:40.004: ICMPv6-ND: Received NS');
+    c.session.notify('*Mar  1 00:00:40.004: ICMPv6-ND: Sending NA');
+    expect(c.out()).toBe('R1#\r\n*Mar  1 00:00:40.004: ICMPv6-ND: Received NS\r\n*Mar  1 00:00:40.004: ICMPv6-ND: Sending NA\r\n');
+    c.flushBurst();
+    expect(c.out().endsWith('Sending NA\r\nR1#')).toBe(true);
+    expect(c.out().match(/R1#/g)).toHaveLength(2);
+  });
+  it('the half-typed line comes back after the burst, cursor where it was', () => {
+    const c = loggingConsole();
+    c.session.write('show ipv\x1b[D');
+    c.session.notify('msg 1');
+    c.session.notify('msg 2');
+    c.flushBurst();
+    expect(c.out()).toBe('R1#show ipv\b\r\nmsg 1\r\nmsg 2\r\nR1#show ipv\b');
+    expect(c.session.currentLine).toBe('show ipv');
+  });
+  it('a key typed before the redraw is due draws the prompt first, then the key', () => {
+    const c = loggingConsole();
+    c.session.notify('msg 1');
+    c.session.write('s');
+    expect(c.out()).toBe('R1#\r\nmsg 1\r\nR1#s');
+    c.flushBurst();
+    expect(c.out()).toBe('R1#\r\nmsg 1\r\nR1#s');
+  });
+  it('each burst gets its own redraw', () => {
+    const c = loggingConsole();
+    c.session.notify('msg 1');
+    c.flushBurst();
+    c.session.notify('msg 2');
+    c.flushBurst();
+    expect(c.out()).toBe('R1#\r\nmsg 1\r\nR1#\r\nmsg 2\r\nR1#');
+  });
+  it('flush draws a pending redraw at once (callers outside the simulation)', () => {
+    const c = loggingConsole();
+    c.session.notify('banner');
+    c.session.flush();
+    expect(c.out()).toBe('R1#\r\nbanner\r\nR1#');
+    c.flushBurst();
+    expect(c.out()).toBe('R1#\r\nbanner\r\nR1#');
   });
 });
 
