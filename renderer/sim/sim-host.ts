@@ -125,6 +125,7 @@ export class SimHost {
   /** While replaying, nothing is posted (the UI gets one reset at the end). */
   private replaying = false;
   private lastClockKey = '';
+  private playClasses: readonly RowClass[] | undefined;
   /** The scenario pane's part: faults at boot, locked consoles, checks (renderer/scenario/scenario-host.ts). */
   private readonly scenarioHost = new ScenarioHost();
   private readonly scenarioAccess: ScenarioHostAccess = {
@@ -188,6 +189,7 @@ export class SimHost {
       case 'set-playing':
         this.anchor();
         this.playing = message.body.playing;
+        this.playClasses = message.body.classes;
         this.lastPlayStepMs = this.clock.nowMs();
         return this.clockState();
       case 'step-forward':
@@ -385,7 +387,7 @@ export class SimHost {
       if (this.mode === 'realtime') this.runRealtime(session);
       else if (this.clock.nowMs() - this.lastPlayStepMs >= this.playIntervalMs / this.speed) {
         this.lastPlayStepMs = this.clock.nowMs();
-        const stepped = this.stepForward(undefined);
+        const stepped = this.stepForward(this.playClasses);
         if (!stepped.stepped) this.playing = false;
       }
     }

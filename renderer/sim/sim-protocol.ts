@@ -105,7 +105,7 @@ export interface SimRequestMap extends ScenarioRequestMap {
   'console-resize': { request: { readonly device: string; readonly cols: number; readonly rows: number }; reply: null };
   'set-mode': { request: { readonly mode: SimMode }; reply: SimClock };
   'set-speed': { request: { readonly speed: number }; reply: SimClock };
-  'set-playing': { request: { readonly playing: boolean }; reply: SimClock };
+  'set-playing': { request: { readonly playing: boolean; /** Simulation play steps to frames of these classes only. */ readonly classes?: readonly RowClass[] }; reply: SimClock };
   /** Runs to the next moment something is on a wire (of one of `classes`, when given). */
   'step-forward': { request: { readonly classes?: readonly RowClass[] }; reply: { readonly stepped: boolean; readonly firstSeq: number; readonly endSeq: number } };
   /** Replays from the seed to where the last step forward started. */

@@ -8,6 +8,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import type { AppStore } from '../state/create-app-store';
 import { createWorkerTransport, SimClient, type SimTransport } from './sim-client';
+import { ROW_CLASSES } from './sim-protocol';
 import { pruneConsoles } from './sim-slice';
 import { TimelineBuffer } from './timeline-buffer';
 import { topologyKey } from './topology-key';
@@ -78,7 +79,9 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
     }
     if (state.simMode !== previous.simMode) void client.request('set-mode', { mode: state.simMode });
     if (state.simSpeed !== previous.simSpeed) void client.request('set-speed', { speed: state.simSpeed });
-    if (state.simPlaying !== previous.simPlaying && client.clock?.playing !== state.simPlaying) void client.request('set-playing', { playing: state.simPlaying });
+    if (state.simPlaying !== previous.simPlaying && client.clock?.playing !== state.simPlaying) {
+      void client.request('set-playing', { playing: state.simPlaying, classes: ROW_CLASSES.filter((c) => !state.hiddenClasses.includes(c)) });
+    }
   });
 
   const unsubscribeClient = client.onEvent((event) => {

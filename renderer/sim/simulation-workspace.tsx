@@ -4,6 +4,10 @@
  * the event list in simulation mode). Starts the simulation runtime for everything inside.
  */
 import type { ReactNode } from 'react';
+import { PacketInspector } from '../inspector/packet-inspector';
+import { ModeBar } from '../timeline/mode-bar';
+import { PacketOverlay } from '../timeline/packet-overlay';
+import { SimDock } from './sim-dock';
 import { SimRuntimeProvider } from './sim-runtime';
 import './simulation.css';
 
@@ -11,7 +15,13 @@ export function SimulationWorkspace({ children }: { children: ReactNode }) {
   return (
     <SimRuntimeProvider>
       <div className="workspace">
-        <div className="workspace__canvas">{children}</div>
+        <div className="workspace__canvas">
+          {children}
+          <PacketOverlay />
+          <ModeBar />
+          <PacketInspector />
+        </div>
+        <SimDock />
       </div>
     </SimRuntimeProvider>
   );
