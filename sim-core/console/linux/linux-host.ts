@@ -8,7 +8,9 @@
  * RA default routes (RFC 4861 section 6.3.4 routers, RFC 4191 preference), RA prefix routes
  * `proto kernel` with `expires`.
  * Methods return undefined on success or the message iproute2 prints for a refused change.
- * Leaves out: routing tables other than main, policy rules, VRFs, nexthop objects, `lo` changes.
+ * `ip link set down` flushes the link's IPv6 addresses and its routes (keep_addr_on_down 0).
+ * Leaves out: routing tables other than main, policy rules, VRFs, nexthop objects, `lo` changes,
+ * keep_addr_on_down 1.
  */
 import { isLinkLocalIpv6 } from '../../addr/classify';
 import type { Ipv4Address } from '../../addr/ipv4';
@@ -174,10 +176,57 @@ export class LinuxHost {
 
   // ---- links ----
 
+  /**
+   * `ip link set dev X up|down`. Going down is NETDEV_DOWN with keep_addr_on_down 0:
+   * addrconf_ifdown removes every IPv6 address of the link, static and link-local included, and
+   * the kernel flushes every route through it (fib_sync_down_dev for IPv4, rt6_sync_down_dev);
+   * IPv4 addresses stay and their connected routes return with the link. Coming up forms the
+   * link-local again (RFC 4862 section 5.3, DAD first) and the RS brings SLAAC back; removed
+   * static addresses and routes are gone, from the configuration text too. Setting a link to the
+   * state it is already in changes nothing (no flush). SLAAC addresses are left to the stack,
+   * which keeps them tentative while the link is down and reruns DAD on the way up.
+   */
   setLinkUp(iface: NetInterface, up: boolean): void {
+    const changing = iface.adminUp !== up;
     if (up) this.config.linksDown.delete(iface.name);
     else this.config.linksDown.add(iface.name);
+    if (changing && !up) this.flushLink(iface);
     this.device.setInterfaceAdminUp(iface, up);
+    if (changing && up) this.formLinkLocal(iface);
+  }
+
+  /** The link-locals removed by `ip link set down`, formed again on `up` (the same identifier: EUI-64 or stable). */
+  private readonly linkLocalsDown = new Map<NetInterface, Ipv6Address>();
+
+  private flushLink(iface: NetInterface): void {
+    const ipv6 = this.ipv6;
+    for (const route of this.config.routes.filter((r) => this.exitOf(r) === iface)) this.deleteRoute(route);
+    if (ipv6 !== undefined) {
+      for (const entry of [...iface.ipv6.addresses]) {
+        if (entry.origin === 'slaac' || entry.origin === 'temporary' || entry.origin === 'dhcpv6') continue;
+        if (entry.origin === 'link-local') this.linkLocalsDown.set(iface, entry.address);
+        ipv6.removeAddress(iface, entry.address);
+      }
+    }
+    this.config.addresses = this.config.addresses.filter((a) => !(a.family === 'ipv6' && a.interfaceName === iface.name));
+  }
+
+  private formLinkLocal(iface: NetInterface): void {
+    const address = this.linkLocalsDown.get(iface);
+    this.linkLocalsDown.delete(iface);
+    // An address configured in fe80::/10 while the link was down takes the place of the automatic one.
+    if (address === undefined || !iface.ipv6.enabled || iface.ipv6.addresses.some((a) => isLinkLocalIpv6(a.address))) return;
+    this.ipv6?.addAddress(iface, { address, prefixLength: 64, origin: 'link-local' });
+  }
+
+  /** The link a configured route leaves through: its `dev`, else the link its gateway was found on. */
+  private exitOf(route: LinuxRouteSetting): NetInterface | undefined {
+    if (route.dev !== undefined) return this.link(route.dev);
+    const stack = this.device.stack;
+    if (stack === null) return undefined;
+    const entries = route.family === 'ipv4' ? (stack.find(IPV4_RIB)?.entries() ?? []) : (stack.find(IPV6_RIB)?.entries() ?? []);
+    const entry = entries.find((e) => e.route.source === 'static' && e.route.network === route.network && e.route.prefixLength === route.prefixLength && (e.route.nextHop ?? undefined) === route.via);
+    return entry?.route.iface ?? entry?.resolvedIface ?? undefined;
   }
 
   setMtu(iface: NetInterface, mtuBytes: number): string | undefined {
@@ -245,11 +294,12 @@ export class LinuxHost {
       const via = route.via as Ipv4Address | undefined;
       let exit = dev;
       if (via !== undefined) {
-        // The gateway must be on a connected subnet (of `dev` when given).
-        const onLink = this.nics().find((i) => (dev === undefined || i === dev) && i.ipv4AddressCovering(via) !== undefined);
+        // The gateway must be on a connected subnet (of `dev` when given) of a link that is up.
+        const onLink = this.nics().find((i) => (dev === undefined || i === dev) && i.adminUp && i.ipv4AddressCovering(via) !== undefined);
         if (onLink === undefined) return 'Error: Nexthop has invalid gateway.';
         exit = onLink;
       } else if (dev === undefined) return 'RTNETLINK answers: No such device';
+      else if (!dev.adminUp) return 'Error: Device for nexthop is not up.';
       const rib = stack.find(IPV4_RIB);
       const added = rib?.addStatic({ network, prefixLength: route.prefixLength, ...(via !== undefined ? { nextHop: via } : {}), ...(exit !== undefined ? { iface: exit } : {}) });
       if (added === undefined || !added.ok) return 'RTNETLINK answers: Invalid argument';
@@ -260,13 +310,15 @@ export class LinuxHost {
       if (via !== undefined) {
         if (isLinkLocalIpv6(via)) {
           if (dev === undefined) return 'Error: Egress device not specified.';
+          if (!dev.adminUp) return 'Error: Nexthop device is not up.';
         } else {
-          // The kernel wants the gateway on-link (a connected prefix), not merely routable.
-          const onLink = this.nics().find((i) => (dev === undefined || i === dev) && i.ipv6.addresses.some((a) => !isLinkLocalIpv6(a.address) && ipv6NetworkPart(a.address, a.prefixLength) === ipv6NetworkPart(via, a.prefixLength)));
+          // The kernel wants the gateway on-link (a connected prefix of a link that is up), not merely routable.
+          const onLink = this.nics().find((i) => (dev === undefined || i === dev) && i.adminUp && i.ipv6.addresses.some((a) => !isLinkLocalIpv6(a.address) && ipv6NetworkPart(a.address, a.prefixLength) === ipv6NetworkPart(via, a.prefixLength)));
           if (onLink === undefined) return 'RTNETLINK answers: No route to host';
           exit = onLink;
         }
       } else if (dev === undefined) return 'RTNETLINK answers: No such device';
+      else if (!dev.adminUp) return 'Error: Nexthop device is not up.';
       // fib6_add with NLM_F_EXCL, after the next hop checked out: any route of that prefix and metric (kernel, RA) is in the way, whatever its gateway.
       const metric = route.metric ?? USER_ROUTE_METRIC;
       if (this.routeViews('ipv6').some((v) => v.prefix.network === network && v.prefix.length === route.prefixLength && v.metric === metric)) return 'RTNETLINK answers: File exists';
