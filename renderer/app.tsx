@@ -11,7 +11,7 @@ import { StatusBar } from './components/status-bar';
 import { TopBar } from './components/top-bar';
 import { useShellBridge } from './files/use-shell-bridge';
 import { useKeyboardShortcuts } from './keyboard/use-keyboard-shortcuts';
-import { ScenarioPane } from './scenario/scenario-pane';
+import { ScenarioPane, ScenarioPaneSlot } from './scenario/scenario-pane';
 import { SimulationWorkspace } from './sim/simulation-workspace';
 
 export function App() {
@@ -26,6 +26,7 @@ export function App() {
         <CanvasArea />
         <ScenarioPane />
       </SimulationWorkspace>
+      <ScenarioPaneSlot />
       <StatusBar />
       <DialogHost />
     </div>

@@ -6,7 +6,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
-import { formatScenarioProblem } from '../../sim-core/lab/scenario/scenario-problems';
 import { useAppStore } from '../state/app-store-context';
 import { bundledCourse } from './bundled-course';
 import { readProgress, readLastOpened, scoreScenario, type ScenarioScore } from './progress-storage';
@@ -98,7 +97,7 @@ export function CourseBrowser() {
           {course.broken.map((item) => (
             <details key={item.path}>
               <summary>{t('scenario.course.brokenFile', { file: item.path, count: item.problems.length })}</summary>
-              <pre>{item.problems.map(formatScenarioProblem).join('\n')}</pre>
+              <pre>{item.problems.join('\n')}</pre>
             </details>
           ))}
         </section>

@@ -6,12 +6,12 @@
  */
 import { loadScenario } from '../../sim-core/lab/scenario/load-scenario';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
-import type { ScenarioProblem } from '../../sim-core/lab/scenario/scenario-problems';
+import { formatScenarioProblem } from '../../sim-core/lab/scenario/scenario-problems';
 import { PLAN_STEP_COUNT } from '../../sim-core/lab/scenario/scenario-schema';
 
 export type CourseItem =
   | { readonly ok: true; readonly path: string; readonly scenario: Scenario }
-  | { readonly ok: false; readonly path: string; readonly problems: readonly ScenarioProblem[] };
+  | { readonly ok: false; readonly path: string; /** file:line:column: error: message, as a compiler prints them. */ readonly problems: readonly string[] };
 
 export interface CourseStep {
   /** 1–10. */
@@ -39,7 +39,7 @@ export function loadCourseItems(files: Readonly<Record<string, string>>): Course
     .map((path): CourseItem => {
       const fileName = courseFileName(path);
       const loaded = loadScenario(files[path]!, fileName);
-      if (!loaded.ok) return { ok: false, path: fileName, problems: loaded.problems.filter((problem) => problem.severity === 'error') };
+      if (!loaded.ok) return { ok: false, path: fileName, problems: loaded.problems.filter((problem) => problem.severity === 'error').map(formatScenarioProblem) };
       return { ok: true, path: fileName, scenario: loaded.scenario };
     });
 }
@@ -54,7 +54,7 @@ export function buildCourse(items: readonly CourseItem[]): Course {
       continue;
     }
     if (byId.has(item.scenario.id)) {
-      broken.push({ ok: false, path: item.path, problems: [{ severity: 'error', code: 'schema', file: item.path, line: 1, column: 1, message: `scenario id '${item.scenario.id}' is used by another file` }] });
+      broken.push({ ok: false, path: item.path, problems: [`${item.path}:1:1: error: scenario id '${item.scenario.id}' is used by another file`] });
       continue;
     }
     byId.set(item.scenario.id, item.scenario);

@@ -118,7 +118,7 @@ export class ScenarioController {
       this.store.getState().setStatus(
         reply.problems.length > 0
           ? { key: 'scenario.status.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]! } }
-          : { key: saved === null ? 'scenario.status.started' : 'scenario.status.resumed', values: { title: scenario.title[this.store.getState().language] } },
+          : { key: saved === null ? 'scenario.status.started' : 'scenario.status.resumed' },
       );
     } catch (error) {
       this.fail(error);

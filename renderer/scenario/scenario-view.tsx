@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
+import { isLockedDevice, type Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import { useAppStore } from '../state/app-store-context';
 import { MarkdownView } from './markdown-view';
 import { scoreScenario } from './progress-storage';
@@ -45,6 +45,33 @@ function SolutionPanel({ scenario }: { scenario: Scenario }) {
         {applying ? t('scenario.instructor.applying') : t('scenario.instructor.apply')}
       </button>
     </section>
+  );
+}
+
+/** The lab's devices as buttons that open their consoles (a locked one is marked). */
+function DeviceConsoles({ scenario }: { scenario: Scenario }) {
+  const { t } = useTranslation();
+  const devices = useAppStore((state) => state.lab.devices);
+  const openConsole = useAppStore((state) => state.openConsole);
+  return (
+    <div className="scenario-devices" data-testid="scenario-devices">
+      <span className="scenario-devices__label">{t('scenario.devices')}</span>
+      {devices.map((device) => {
+        const locked = isLockedDevice(scenario, device.name);
+        return (
+          <button
+            key={device.name}
+            type="button"
+            className={`device-chip${locked ? ' device-chip--locked' : ''}`}
+            title={locked ? t('scenario.lockedDevice', { name: device.name }) : t('scenario.openConsole', { name: device.name })}
+            data-testid={`scenario-console-${device.name}`}
+            onClick={() => openConsole(device.name)}
+          >
+            {device.name}
+          </button>
+        );
+      })}
+    </div>
   );
 }
 
@@ -96,7 +123,11 @@ export function ScenarioView({ scenario }: { scenario: Scenario }) {
       <div className="score" data-testid="scenario-score" data-score={score.score} data-max={score.max}>
         <div className="score__numbers">
           <span className="score__value">{t('scenario.score.value', { score: score.score, max: score.max })}</span>
-          <span className="score__detail">{t('scenario.score.detail', { passed: score.passedTasks, total: score.totalTasks, hints: hintsUsed })}</span>
+          <span className="score__detail">
+            {t('scenario.score.detail', { passed: score.passedTasks, total: score.totalTasks })}
+            {' · '}
+            {t('scenario.score.hints', { count: hintsUsed })}
+          </span>
         </div>
         <div className="score__bar" role="progressbar" aria-label={t('scenario.score.label')} aria-valuemin={0} aria-valuemax={score.max} aria-valuenow={score.score}>
           <div className={`score__fill${score.done ? ' score__fill--done' : ''}`} style={{ width: `${percent}%` }} />
@@ -138,11 +169,6 @@ export function ScenarioView({ scenario }: { scenario: Scenario }) {
         </div>
       )}
 
-      {scenario.locked.length > 0 && (
-        <p className="scenario-view__locked" data-testid="scenario-locked">
-          {t('scenario.locked', { devices: scenario.locked.join(', ') })}
-        </p>
-      )}
 
       <div className="scenario-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'instructions'} className="scenario-tab" data-testid="tab-instructions" onClick={() => setTab('instructions')}>
@@ -153,6 +179,12 @@ export function ScenarioView({ scenario }: { scenario: Scenario }) {
         </button>
       </div>
       <div className="scenario-view__body" role="tabpanel">
+        <DeviceConsoles scenario={scenario} />
+        {scenario.locked.length > 0 && (
+          <p className="scenario-view__locked" data-testid="scenario-locked">
+            {t('scenario.locked', { devices: scenario.locked.join(', ') })}
+          </p>
+        )}
         {tab === 'instructions' ? <MarkdownView source={scenario.instructions[language]} testId="scenario-instructions" /> : <TaskList tasks={scenario.tasks} />}
         <div className="instructor">
           <label className="instructor__toggle">

@@ -4,10 +4,31 @@
  * kinds), and its hints revealed one at a time.
  */
 import { useTranslation } from 'react-i18next';
+import type { TaskResult } from '../../sim-core/lab/scenario/run-checks';
 import type { ScenarioTask } from '../../sim-core/lab/scenario/scenario-document';
 import { useAppStore } from '../state/app-store-context';
 import { MarkdownView } from './markdown-view';
 import { useScenarioController } from './scenario-context';
+
+/** What each check of a task saw, in the app's language. */
+function CheckResults({ result }: { result: TaskResult }) {
+  const language = useAppStore((state) => state.language);
+  return (
+    <ul className="task__checks" data-testid="task-checks">
+      {result.checks.map((check) => (
+        <li key={check.index} className={`check check--${check.passed ? 'passed' : 'failed'}`} data-testid="check-result" data-passed={check.passed}>
+          <span className="check__mark" aria-hidden="true">
+            {check.passed ? '✓' : '✗'}
+          </span>
+          <div>
+            <div className="check__description">{check.description[language]}</div>
+            <div className="check__explanation">{check.explanation[language]}</div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function TaskItem({ task, index }: { task: ScenarioTask; index: number }) {
   const { t } = useTranslation();
@@ -19,6 +40,8 @@ function TaskItem({ task, index }: { task: ScenarioTask; index: number }) {
   const controller = useScenarioController();
   const checking = activity?.kind === 'check' && (activity.taskId === task.id || activity.taskId === null);
   const state = taskState ?? 'unchecked';
+  // A passed task keeps the hints already read but offers no more.
+  const hintsVisible = task.hints.length !== 0 && (shown !== 0 || state !== 'passed');
   return (
     <li className={`task task--${state}`} data-testid={`task-${task.id}`} data-state={state}>
       <div className="task__head">
@@ -36,23 +59,16 @@ function TaskItem({ task, index }: { task: ScenarioTask; index: number }) {
           {checking ? t('scenario.checking') : t('scenario.task.check')}
         </button>
       </div>
-      {result !== undefined && (
-        <ul className="task__checks" data-testid="task-checks">
-          {result.checks.map((check) => (
-            <li key={check.index} className={`check check--${check.passed ? 'passed' : 'failed'}`} data-testid="check-result" data-passed={check.passed}>
-              <span className="check__mark" aria-hidden="true">
-                {check.passed ? '✓' : '✗'}
-              </span>
-              <div>
-                <div className="check__description">{check.description[language]}</div>
-                <div className="check__explanation">{check.explanation[language]}</div>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      {result !== undefined && (result.passed ? (
+        <details className="task__details">
+          <summary>{t('scenario.task.allPassed', { count: result.checks.length })}</summary>
+          <CheckResults result={result} />
+        </details>
+      ) : (
+        <CheckResults result={result} />
+      ))}
       {result === undefined && taskState !== undefined && <p className="task__stale">{t('scenario.task.savedState')}</p>}
-      {task.hints.length > 0 && (
+      {hintsVisible && (
         <div className="task__hints">
           {task.hints.slice(0, shown).map((hint, hintIndex) => (
             <div key={hintIndex} className="hint" data-testid="hint">
@@ -60,7 +76,7 @@ function TaskItem({ task, index }: { task: ScenarioTask; index: number }) {
               <MarkdownView source={hint[language]} />
             </div>
           ))}
-          {shown < task.hints.length && (
+          {shown < task.hints.length && taskState !== 'passed' && (
             <button type="button" className="link-button" data-testid="task-hint" onClick={() => controller.revealHint(task.id)}>
               {shown === 0 ? t('scenario.hint.show', { count: task.hints.length }) : t('scenario.hint.next', { shown, count: task.hints.length })}
             </button>
