@@ -114,6 +114,10 @@ export class LabConsoleDriver {
   private waitUntilNs: TimeNs | undefined;
   private clockBase: { wallMs: number; virtualNs: TimeNs } | undefined;
   private lastOutput = '';
+  /** The text printed since the last line break (what the person's last line shows, as typed out). */
+  private lineText = '';
+  /** Whether the last text printed came from the driver (an escape command) rather than a console. */
+  private driverSpokeLast = false;
   private dimensions: { cols: number; rows: number } | undefined;
 
   constructor(
@@ -180,7 +184,7 @@ export class LabConsoleDriver {
         flush();
         if (this.atEmptyPrompt()) {
           this.escapeBuffer = '~';
-          this.options.write('~');
+          this.write('~', true);
           continue;
         }
       }
@@ -215,7 +219,7 @@ export class LabConsoleDriver {
     }
     if (this.waitUntilNs !== undefined && this.session.nowNs >= this.waitUntilNs) {
       this.waitUntilNs = undefined;
-      this.print(this.promptText());
+      this.showPrompt();
     }
     this.pump();
   }
@@ -270,38 +274,39 @@ export class LabConsoleDriver {
     const buffer = this.escapeBuffer!;
     if (ch === '\r' || ch === '\n') {
       this.escapeBuffer = undefined;
-      this.options.write('\r\n');
+      this.write('\r\n', true);
       this.runEscape(buffer, true);
       return;
     }
     if (ch === '\x7f' || ch === '\b') {
       this.escapeBuffer = buffer.slice(0, -1);
-      this.options.write('\b \b');
+      this.write('\b \b', true);
       if (this.escapeBuffer === '') this.escapeBuffer = undefined;
       return;
     }
     if (ch === '~' && buffer === '~') {
       // `~~`: a literal ~ for the console, which echoes it itself.
       this.escapeBuffer = undefined;
-      this.options.write('\b \b');
+      this.write('\b \b', true);
       const console = this.session.console(this.attached);
       if (console.ok) console.value.write('~');
       return;
     }
     if (ch === '.' && buffer === '~') {
       this.escapeBuffer = undefined;
-      this.options.write('.\r\n');
+      this.write('.\r\n', true);
       this.quit = true;
       return;
     }
     if (ch === '\x03') {
       this.escapeBuffer = undefined;
-      this.options.write(`^C\r\n${this.promptText()}`);
+      this.write('^C\r\n', true);
+      this.showPrompt();
       return;
     }
     if (ch >= ' ' && ch !== '\x7f') {
       this.escapeBuffer = buffer + ch;
-      this.options.write(ch);
+      this.write(ch, true);
     }
   }
 
@@ -343,7 +348,8 @@ export class LabConsoleDriver {
         }
         break;
     }
-    this.print(`${text}${this.waitUntilNs === undefined ? this.promptText() : ''}`);
+    this.print(text);
+    if (this.waitUntilNs === undefined) this.showPrompt();
   }
 
   private listDevices(): string {
@@ -362,12 +368,13 @@ export class LabConsoleDriver {
     if (!this.subscribed.has(device)) {
       this.subscribed.add(device);
       console.value.onData((data) => {
-        if (this.attached === device) this.print(data);
+        if (this.attached === device) this.printConsole(data);
       });
     }
     if (this.dimensions !== undefined) console.value.setDimensions(this.dimensions.cols, this.dimensions.rows);
     const kind = this.session.lab.devices.find((d) => d.name === device)?.kind ?? '';
-    this.print(`${announce ? `[attached to ${device} (${kind})]\n` : ''}${this.promptText()}`);
+    this.print(announce ? `[attached to ${device} (${kind})]\n` : '');
+    this.showPrompt();
   }
 
   private promptText(): string {
@@ -375,13 +382,57 @@ export class LabConsoleDriver {
     return prompt.ok ? prompt.value : '';
   }
 
+  /**
+   * Shows the console's prompt after the driver spoke, unless the console has drawn it already
+   * (it redraws its prompt after log lines that arrive during `~wait`).
+   */
+  private showPrompt(): void {
+    const prompt = this.promptText();
+    if (prompt === '' || (!this.driverSpokeLast && renderLine(this.lineText) === prompt)) return;
+    this.print(prompt, false);
+  }
+
+  /**
+   * Console output. A console leaves its prompt line with a line break before a log line; when
+   * the driver has printed since (an escape command's answer, which ends its line), that break
+   * would leave a blank line, so it is dropped.
+   */
+  private printConsole(data: string): void {
+    const text = this.driverSpokeLast && renderLine(this.lineText) === '' ? data.replace(/^\r?\n/, '') : data;
+    this.print(text, false);
+  }
+
   /** Writes to the person: terminal text as is in raw mode, '\n' line ends and no bells in line mode. */
-  private print(text: string): void {
+  private print(text: string, fromDriver = true): void {
     if (text === '') return;
     const out = this.options.raw ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r\n/g, '\n').replaceAll('\x07', '');
+    this.write(out, fromDriver);
+  }
+
+  /** Every byte to the person goes here, so the driver knows what the last line shows. */
+  private write(out: string, fromDriver: boolean): void {
+    if (out === '') return;
     this.lastOutput = out;
+    this.driverSpokeLast = fromDriver;
+    const lastBreak = out.lastIndexOf('\n');
+    this.lineText = lastBreak < 0 ? this.lineText + out : out.slice(lastBreak + 1);
     this.options.write(out);
   }
+}
+
+/** One terminal line as shown: '\r' returns to its start, '\b' steps back, bells are silent. */
+function renderLine(text: string): string {
+  let line = '';
+  let col = 0;
+  for (const ch of text) {
+    if (ch === '\r') col = 0;
+    else if (ch === '\b') col = Math.max(0, col - 1);
+    else if (ch >= ' ' && ch !== '\x7f') {
+      line = line.slice(0, col) + ch + line.slice(col + 1);
+      col++;
+    }
+  }
+  return line;
 }
 
 export interface ConsoleStartOptions {

@@ -102,6 +102,41 @@ describe('v6lab console: line mode (a pipe)', () => {
   });
 });
 
+describe('v6lab console: log lines during ~wait', () => {
+  // shutdown logs %LINEPROTO-5-UPDOWN a second later, inside the wait: the console redraws its
+  // prompt after the log line, and the driver must not print it a second time.
+  const script = ['enable', 'configure terminal', 'interface GigabitEthernet0/1', 'shutdown', 'end', '~wait 3s', 'show clock'];
+  const lineprotoThenPrompt = /%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0\/1, changed state to down\r?\nR1#show clock\r?\n/;
+
+  it('line mode at 1×: the prompt after the log line is printed once', () => {
+    const { driver, output } = start({ raw: false, device: 'R1' });
+    for (const line of script) driver.inputLine(line);
+    driver.tick(0);
+    driver.tick(4000);
+    expect(output()).toMatch(lineprotoThenPrompt);
+    expect(output()).not.toContain('R1#R1#');
+    expect(output()).toContain('R1#~wait 3s\n[waiting 3.000000000 s of virtual time]\n*Mar  1 00:00:11.000: %LINEPROTO-5-UPDOWN'); // no blank line
+  });
+
+  it('line mode at max speed: the prompt after the log line is printed once', () => {
+    const { driver, output } = start({ raw: false, speed: 'max', device: 'R1' });
+    for (const line of script) driver.inputLine(line);
+    expect(output()).toMatch(lineprotoThenPrompt);
+    expect(output()).not.toContain('R1#R1#');
+    expect(output()).toContain('R1#~wait 3s\n*Mar  1 00:00:11.000: %LINEPROTO-5-UPDOWN'); // no blank line
+  });
+
+  it('raw mode: the prompt after the log line is printed once', () => {
+    const { driver, output } = start({ raw: true, device: 'R1' });
+    driver.inputKeys('enable\rconfigure terminal\rinterface GigabitEthernet0/1\rshutdown\rend\r~wait 3s\r');
+    driver.tick(0);
+    driver.tick(4000);
+    driver.inputKeys('show clock\r');
+    expect(output()).toMatch(lineprotoThenPrompt);
+    expect(output()).not.toContain('R1#R1#');
+  });
+});
+
 describe('v6lab console: raw mode (a terminal)', () => {
   it('passes keystrokes to the console and catches ~ commands at the start of a line', () => {
     const { driver, output } = start({ raw: true, speed: 'max', device: 'R2' });
