@@ -137,6 +137,18 @@ export class CanvasAdapter {
     if (name !== null) this.cy.getElementById(deviceNodeId(name)).addClass('connect-source');
   }
 
+  /**
+   * A scenario's locked devices cannot be dragged (the lab slice refuses the edit anyway; this
+   * keeps the icon from moving under the pointer). Call after render when the lab changed.
+   */
+  setLockedDevices(names: readonly string[]): void {
+    const locked = new Set(names.map((name) => name.toLowerCase()));
+    this.cy.nodes('.device').forEach((node) => {
+      if (locked.has(String(node.data('name')).toLowerCase())) node.ungrabify();
+      else node.grabify();
+    });
+  }
+
   /** Re-reads zone labels (the language changed). */
   relabelZones(zoneLabel: (zone: string) => string): void {
     this.zoneLabel = zoneLabel;

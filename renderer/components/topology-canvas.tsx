@@ -108,6 +108,7 @@ function TopologyCanvasView() {
       if (state.selection !== previous.selection) adapter.showSelection(state.selection);
       if (state.connectSource !== previous.connectSource) adapter.setConnectSource(state.connectSource);
       if (state.language !== previous.language || state.lab.zones !== previous.lab.zones) adapter.relabelZones(zoneLabeler());
+      if (state.lockedDevices !== previous.lockedDevices || (state.lab !== previous.lab && state.lockedDevices.length > 0)) adapter.setLockedDevices(state.lockedDevices);
     });
     services.canvas.current = {
       fit: () => adapter.fit(),
