@@ -18,6 +18,7 @@ import type { Ipv4Address } from '../addr/ipv4';
 import { MAC_BROADCAST } from '../addr/mac';
 import { finishChecksum } from '../wire/checksum';
 import { ETHERTYPE_IPV4, type EthernetFrame } from '../wire/ethernet';
+import { copyBytes } from '../wire/frame-bytes';
 import { decodeIpv4, encodeIpv4, IPV4_MIN_HEADER_LENGTH, type Ipv4Header } from '../wire/ipv4';
 import { ARP, type ArpModule } from './arp';
 import { IPV4_FIB, ipv4MaskOf, type Ipv4RouteLookup } from './ipv4-fib';
@@ -285,7 +286,7 @@ export class Ipv4Layer {
       for (const fragment of fragments) this.output(egress, decision.nextHop, fragment);
       return;
     }
-    const packet = raw.slice();
+    const packet = copyBytes(raw);
     const oldWord = (packet[8]! << 8) | packet[9]!;
     packet[8] = packet[8]! - 1;
     const checksum = updateChecksum((packet[10]! << 8) | packet[11]!, oldWord, (packet[8]! << 8) | packet[9]!);

@@ -9,6 +9,7 @@ import { formatMac, readMac, writeMac, type MacAddress } from '../addr/mac';
 import { field, type DescribedLayer, type FieldNode } from './describe';
 import { decoded, truncated, type Decoded } from './result';
 import { describeEtherType, isVlanTpid, readVlanTag, writeVlanTag, type VlanTag } from './vlan';
+import { allocateBytes } from './frame-bytes';
 
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_ARP = 0x0806;
@@ -63,7 +64,7 @@ export function encodeEthernet(frame: EthernetFrame, options: EncodeEthernetOpti
   const headerLength = ETHERNET_HEADER_LENGTH + 4 * frame.vlanTags.length;
   let length = headerLength + frame.payload.length;
   if (options.padToMinimum && length < ETHERNET_MIN_FRAME_LENGTH) length = ETHERNET_MIN_FRAME_LENGTH;
-  const bytes = new Uint8Array(length);
+  const bytes = allocateBytes(length);
   writeMac(bytes, 0, frame.destination);
   writeMac(bytes, 6, frame.source);
   let offset = 12;

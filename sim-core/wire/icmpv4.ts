@@ -10,6 +10,7 @@ import { badChecksum, expectedChecksum, type ChecksumOptions } from './checksum'
 import { checksumText, field, hex, type DescribedLayer, type FieldNode } from './describe';
 import { describeIpv4 } from './ipv4';
 import { decoded, truncated, type Decoded } from './result';
+import { allocateBytes } from './frame-bytes';
 
 export const ICMPV4_HEADER_LENGTH = 8;
 export const ICMPV4_ECHO_REPLY = 0;
@@ -115,7 +116,7 @@ function restOf(message: Icmpv4Message): number {
 }
 
 export function encodeIcmpv4(message: Icmpv4Message): Uint8Array {
-  const bytes = new Uint8Array(ICMPV4_HEADER_LENGTH + message.payload.length);
+  const bytes = allocateBytes(ICMPV4_HEADER_LENGTH + message.payload.length);
   bytes[0] = typeOf(message);
   bytes[1] = message.code;
   const rest = restOf(message);

@@ -17,6 +17,7 @@ import { type DescribedLayer, field, type FieldNode, hex } from './describe';
 import { describeIpv6, IPV6_HEADER_LENGTH, IPV6_MINIMUM_MTU, type Ipv6PseudoHeader } from './ipv6';
 import { decodeNdpOptions, describeNdpOptions, findLinkLayerAddress, type NdpOption, ndpOptionsLength, writeNdpOptions } from './ndp-options';
 import { type Decoded, decoded, decodeError, truncated } from './result';
+import { allocateBytes } from './frame-bytes';
 
 export const ICMPV6_PROTOCOL = 58;
 
@@ -284,7 +285,7 @@ function variableLength(message: Icmpv6Message): number {
 export function encodeIcmpv6(message: Icmpv6Message, pseudo: Ipv6PseudoHeader): Uint8Array {
   const type = icmpv6Type(message);
   const start = message.kind === 'unknown' ? 4 : fixedLength(type);
-  const bytes = new Uint8Array(start + variableLength(message));
+  const bytes = allocateBytes(start + variableLength(message));
   bytes[0] = type;
   bytes[1] = message.code;
   switch (message.kind) {

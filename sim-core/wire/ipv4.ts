@@ -9,6 +9,7 @@ import { formatIpv4, readIpv4, writeIpv4, type Ipv4Address } from '../addr/ipv4'
 import { badChecksum, expectedChecksum, type ChecksumOptions } from './checksum';
 import { checksumText, field, hex, type DescribedLayer, type FieldNode } from './describe';
 import { decoded, decodeError, truncated, type Decoded } from './result';
+import { allocateBytes } from './frame-bytes';
 
 export const IPV4_MIN_HEADER_LENGTH = 20;
 export const IPV4_MAX_OPTIONS_LENGTH = 40;
@@ -83,7 +84,7 @@ export function encodeIpv4(header: Ipv4Header): Uint8Array {
   const optionsLength = Math.min(IPV4_MAX_OPTIONS_LENGTH, (header.options.length + 3) & ~3);
   const headerLength = IPV4_MIN_HEADER_LENGTH + optionsLength;
   const totalLength = headerLength + header.payload.length;
-  const bytes = new Uint8Array(totalLength);
+  const bytes = allocateBytes(totalLength);
   bytes[0] = 0x40 | (headerLength >>> 2);
   bytes[1] = ((header.dscp & 0x3f) << 2) | (header.ecn & 3);
   bytes[2] = (totalLength >>> 8) & 0xff;

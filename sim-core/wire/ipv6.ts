@@ -19,6 +19,7 @@ import {
   walkIpv6Headers,
 } from './ipv6-extension-headers';
 import { type Decoded, decoded, decodeError, truncated } from './result';
+import { allocateBytes } from './frame-bytes';
 
 export const IPV6_HEADER_LENGTH = 40;
 /** The minimum link MTU every IPv6 link must carry (RFC 8200 section 5). */
@@ -81,7 +82,7 @@ export function writeIpv6Header(bytes: Uint8Array, offset: number, packet: Omit<
 /** The packet's bytes. Throws a RangeError for a payload over 65535 bytes (jumbograms are not supported): a caller bug. */
 export function encodeIpv6(packet: Ipv6Packet): Uint8Array {
   if (packet.payload.length > 0xffff) throw new RangeError(`IPv6 payload of ${packet.payload.length} bytes exceeds 65535`);
-  const bytes = new Uint8Array(IPV6_HEADER_LENGTH + packet.payload.length);
+  const bytes = allocateBytes(IPV6_HEADER_LENGTH + packet.payload.length);
   writeIpv6Header(bytes, 0, packet, packet.payload.length);
   bytes.set(packet.payload, IPV6_HEADER_LENGTH);
   return bytes;

@@ -9,6 +9,7 @@
 import { badChecksum, expectedChecksum, pseudoHeaderSum, type ChecksumOptions, type PseudoHeader } from './checksum';
 import { checksumText, field, hex, type DescribedLayer } from './describe';
 import { decoded, decodeError, truncated, type Decoded } from './result';
+import { allocateBytes } from './frame-bytes';
 
 export const UDP_HEADER_LENGTH = 8;
 const IP_PROTOCOL_UDP = 17;
@@ -54,7 +55,7 @@ function udpChecksum(bytes: Uint8Array, start: number, end: number, pseudo: Pseu
 
 export function encodeUdp(datagram: UdpDatagram, pseudo: PseudoHeader): Uint8Array {
   const length = UDP_HEADER_LENGTH + datagram.payload.length;
-  const bytes = new Uint8Array(length);
+  const bytes = allocateBytes(length);
   bytes[0] = datagram.sourcePort >>> 8;
   bytes[1] = datagram.sourcePort & 0xff;
   bytes[2] = datagram.destinationPort >>> 8;

@@ -8,6 +8,7 @@
  */
 import { field, hex, type DescribedLayer, type FieldNode } from './describe';
 import { decoded, decodeError, truncated, type Decoded } from './result';
+import { allocateBytes } from './frame-bytes';
 
 export const TPID_8021Q = 0x8100;
 export const TPID_8021AD = 0x88a8;
@@ -61,7 +62,7 @@ export function encodeVlanTag(tag: VlanTag): Uint8Array {
 /** A switch egress on a trunk: inserts `tag` as the outermost tag, after the source address. */
 export function pushVlanTag(frame: Uint8Array, tag: VlanTag): Decoded<Uint8Array> {
   if (frame.length < 14) return truncated('Ethernet', 14, frame.length);
-  const out = new Uint8Array(frame.length + 4);
+  const out = allocateBytes(frame.length + 4);
   out.set(frame.subarray(0, 12), 0);
   writeVlanTag(out, 12, tag);
   out.set(frame.subarray(12), 16);
@@ -73,7 +74,7 @@ export function popVlanTag(frame: Uint8Array): Decoded<{ readonly tag: VlanTag; 
   if (frame.length < 18) return truncated('802.1Q', 18, frame.length);
   const tag = readVlanTag(frame, 12);
   if (!isVlanTpid(tag.tpid)) return decodeError('802.1Q', 'bad-value', 12, `802.1Q: frame is untagged (EtherType ${hex(tag.tpid, 4)})`);
-  const out = new Uint8Array(frame.length - 4);
+  const out = allocateBytes(frame.length - 4);
   out.set(frame.subarray(0, 12), 0);
   out.set(frame.subarray(16), 12);
   return decoded({ tag, frame: out });

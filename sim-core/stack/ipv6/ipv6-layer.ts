@@ -43,6 +43,7 @@ import type { MacAddress } from '../../addr/mac';
 import { ipv6NetworkPart } from '../../addr/prefix';
 import type { SeededRandom } from '../../engine/random';
 import { ETHERTYPE_IPV6, type EthernetFrame } from '../../wire/ethernet';
+import { copyBytes } from '../../wire/frame-bytes';
 import type { Icmpv6ErrorSpec } from '../../wire/icmpv6';
 import { decodeIpv6, encodeIpv6, IPV6_HEADER_LENGTH, type Ipv6Packet } from '../../wire/ipv6';
 import {
@@ -659,7 +660,7 @@ export class Ipv6Layer {
       return this.reportError(raw, ingress, { kind: 'packet-too-big', mtu: egress.ipv6MtuBytes });
     }
     this.counters.forwarded++;
-    const copy = raw.slice();
+    const copy = copyBytes(raw);
     copy[7] = packet.hopLimit - 1;
     this.transmit(egress, decision.nextHop, copy, undefined);
   }
