@@ -15,9 +15,10 @@
 import { isLinkLocalIpv6 } from '../../addr/classify';
 import { formatIpv4, type Ipv4Address } from '../../addr/ipv4';
 import type { Ipv6Address } from '../../addr/ipv6';
-import type { MacAddress } from '../../addr/mac';
+import { macToBytes, type MacAddress } from '../../addr/mac';
 import { ipv4NetworkPart, ipv6NetworkPart, type Ipv4Prefix, type Ipv6Prefix } from '../../addr/prefix';
 import type { Device } from '../../devices/device';
+import type { SeededRandom } from '../../engine/random';
 import { IPV6, type Ipv6Layer } from '../../stack/ipv6/ipv6-layer';
 import type { NetInterface } from '../../stack/net-interface';
 import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
@@ -63,6 +64,9 @@ const LOOPBACK_METRIC = 75;
 /** Route metric of on-link routes, RA routes and netsh routes without `metric=`. */
 export const DEFAULT_ROUTE_METRIC = 256;
 const LOOPBACK_V4 = 0x7f000001 as Ipv4Address;
+/** DUID-LLT times (seconds since 2000-01-01 UTC) of a plausible install: 2022-01-01 to 2025-01-01. */
+const DUID_TIME_FROM_S = 694_224_000;
+const DUID_TIME_TO_S = 788_918_400;
 
 const hosts = new WeakMap<Device, WindowsHost>();
 
@@ -267,6 +271,38 @@ export class WindowsHost {
     return out;
   }
 
+  /**
+   * The adapter's DHCPv6 IAID (RFC 8415 section 12): Windows builds it from a per-adapter byte
+   * (the top 8 bits) and the adapter's OUI (the low 24 bits: 0x03000C29 for 00-0C-29-…, as the
+   * captures show); the byte comes from the device's seeded generator.
+   */
+  dhcpv6IaidOf(iface: NetInterface): number {
+    const adapterByte = this.randomStream(`dhcpv6-iaid ${iface.name}`).uniformInt(2, 30);
+    const oui = Math.floor(iface.mac / 0x1000000);
+    return adapterByte * 0x1000000 + oui;
+  }
+
+  /**
+   * The host's DHCPv6 client DUID, one for every adapter: DUID-LLT (RFC 8415 section 11.2: type 1,
+   * hardware type 1 Ethernet, the time in seconds since 2000-01-01 UTC, the link-layer address)
+   * made at "installation" from the first adapter's MAC; the time is drawn from the device's
+   * seeded generator between 2022 and 2025 (never the wall clock).
+   */
+  dhcpv6ClientDuid(): number[] {
+    const first = this.adapters()[0];
+    const timeS = this.randomStream('dhcpv6-duid').uniformInt(DUID_TIME_FROM_S, DUID_TIME_TO_S);
+    const mac = first === undefined ? [0, 0, 0, 0, 0, 0] : [...macToBytes(first.mac)];
+    return [0x00, 0x01, 0x00, 0x01, (timeS >>> 24) & 0xff, (timeS >>> 16) & 0xff, (timeS >>> 8) & 0xff, timeS & 0xff, ...mac];
+  }
+
+  /** A named stream of the device's seeded generator (deriving consumes nothing). */
+  private randomStream(label: string): SeededRandom {
+    const stack = this.device.stack;
+    // Adapters exist only in a stack: asking without one is a bug.
+    if (stack === null) throw new Error(`${this.device.name}: no stack, no DHCPv6 identity`);
+    return stack.context.random.derive(label);
+  }
+
   adapterViews(): InterfaceView[] {
     return this.adapters().map((iface) => this.adapterView(iface));
   }
@@ -295,6 +331,8 @@ export class WindowsHost {
         dnsServers: dnsServersLearned(this.device, iface),
         dhcpEnabled: setting.source === 'dhcp',
         autoconfigEnabled: true,
+        // Windows lists its DHCPv6 client identity on every adapter running IPv6, DHCP or static IPv4.
+        ...(iface.ipv6.enabled ? { dhcpv6Iaid: this.dhcpv6IaidOf(iface), dhcpv6ClientDuid: this.dhcpv6ClientDuid() } : {}),
         adapterType: 'Ethernet',
         adapterDescription: 'Intel(R) 82574L Gigabit Network Connection',
         interfaceMetric: INTERFACE_METRIC,
