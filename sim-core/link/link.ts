@@ -54,27 +54,31 @@ interface Lane {
   readonly arriving: FrameFifo;
 }
 
-/** A first-in first-out list of frames that reuses its array. */
+/** A first-in first-out list of frames: a ring that grows by doubling and never shrinks, so steady traffic allocates nothing. */
 class FrameFifo {
-  private items: Uint8Array[] = [];
+  private items: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(4).fill(undefined);
   private head = 0;
+  private count = 0;
 
   push(bytes: Uint8Array): void {
-    this.items.push(bytes);
+    const items = this.items;
+    if (this.count === items.length) {
+      // Unroll the ring into a twice bigger one, oldest first.
+      const grown = new Array<Uint8Array | undefined>(items.length * 2).fill(undefined);
+      for (let i = 0; i < this.count; i++) grown[i] = items[(this.head + i) & (items.length - 1)];
+      this.items = grown;
+      this.head = 0;
+    }
+    this.items[(this.head + this.count) & (this.items.length - 1)] = bytes;
+    this.count++;
   }
 
   shift(): Uint8Array {
     const items = this.items;
     const bytes = items[this.head]!;
-    this.head++;
-    if (this.head === items.length) {
-      items.length = 0;
-      this.head = 0;
-    } else if (this.head >= 1024 && this.head * 2 >= items.length) {
-      // Never empty for long (a saturated link): drop the consumed front now and then.
-      this.items = items.slice(this.head);
-      this.head = 0;
-    }
+    items[this.head] = undefined;
+    this.head = (this.head + 1) & (items.length - 1);
+    this.count--;
     return bytes;
   }
 }
