@@ -16,8 +16,8 @@
  */
 import { isGroupMac, readMac, type MacAddress } from '../addr/mac';
 import { secondsToNs, type TimeNs } from '../engine/time';
-import { decodeEthernet, ETHERNET_MIN_FRAME_LENGTH } from '../wire/ethernet';
-import { popVlanTag, pushVlanTag, TPID_8021Q } from '../wire/vlan';
+import { ETHERNET_HEADER_LENGTH, ETHERNET_MIN_FRAME_LENGTH } from '../wire/ethernet';
+import { isVlanTpid, popVlanTag, pushVlanTag, TPID_8021Q } from '../wire/vlan';
 import type { NodeContext } from './node-context';
 import type { Port } from './port';
 import { VlanSet } from './vlan-set';
@@ -147,25 +147,44 @@ export class Bridge {
   receive(port: Port, bytes: Uint8Array): void {
     const ingress = this.byPort.get(port);
     if (ingress === undefined) return;
-    const decoded = decodeEthernet(bytes);
-    if (!decoded.ok) return port.recordDrop(bytes, 'malformed');
-    const frame = decoded.value;
-    if (Math.floor(frame.destination / 256) === BRIDGE_GROUP_HIGH) return this.controlDelivery(ingress, bytes);
+    // The header is read in place (what decodeEthernet checks, without building a record): this
+    // runs for every frame on every switch.
+    const length = bytes.length;
+    if (length < ETHERNET_HEADER_LENGTH) return port.recordDrop(bytes, 'malformed');
+    let outerTpid = (bytes[12]! << 8) | bytes[13]!;
+    let outerTci = 0;
+    let tagCount = 0;
+    if (isVlanTpid(outerTpid)) {
+      // Every stacked tag must fit with the EtherType after it (as decodeEthernet requires).
+      let offset = 12;
+      let etherType = outerTpid;
+      while (isVlanTpid(etherType)) {
+        if (length < offset + 6) return port.recordDrop(bytes, 'malformed');
+        if (tagCount === 0) outerTci = (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
+        tagCount++;
+        offset += 4;
+        etherType = (bytes[offset]! << 8) | bytes[offset + 1]!;
+      }
+    } else outerTpid = 0;
+    const destination = readMac(bytes, 0);
+    if (Math.floor(destination / 256) === BRIDGE_GROUP_HIGH) return this.controlDelivery(ingress, bytes);
     if (ingress.state !== 'forwarding') return port.recordDrop(bytes, 'stp-blocked');
-    const outer = frame.vlanTags[0];
+    const tagged = tagCount > 0;
+    const outerVid = outerTci & 0x0fff;
     let vlan: number;
     const forms: FrameForms = { vlan: 0, untagged: null, tagged: null };
     if (ingress.mode === 'access') {
       // An access port takes untagged and priority-tagged (VID 0) frames only.
-      if (outer !== undefined && outer.vid !== 0) return port.recordDrop(bytes, 'vlan-not-allowed');
+      if (tagged && outerVid !== 0) return port.recordDrop(bytes, 'vlan-not-allowed');
       vlan = ingress.accessVlan;
-      if (outer === undefined) forms.untagged = bytes;
-    } else if (outer === undefined || outer.tpid !== TPID_8021Q) {
+      if (!tagged) forms.untagged = bytes;
+    } else if (!tagged || outerTpid !== TPID_8021Q) {
       vlan = ingress.nativeVlan;
       forms.untagged = bytes;
     } else {
-      vlan = outer.vid === 0 ? ingress.nativeVlan : outer.vid;
-      if (outer.vid !== 0 && outer.pcp === 0 && !outer.dei && frame.vlanTags.length === 1) forms.tagged = bytes;
+      vlan = outerVid === 0 ? ingress.nativeVlan : outerVid;
+      // PCP 0 and DEI clear (the top four bits of the TCI), and a single tag: the frame is already the tagged form.
+      if (outerVid !== 0 && outerTci >>> 12 === 0 && tagCount === 1) forms.tagged = bytes;
     }
     if (!ingress.allowedVlans.has(vlan) && ingress.mode === 'trunk') return port.recordDrop(bytes, 'vlan-not-allowed');
     forms.vlan = vlan;
@@ -174,8 +193,9 @@ export class Bridge {
       if (!popped.ok) return port.recordDrop(bytes, 'malformed');
       forms.untagged = padToMinimum(popped.value.frame);
     }
-    if (!isGroupMac(frame.source)) this.learn(vlan, frame.source, ingress);
-    this.forward(forms, frame.destination, ingress);
+    // The I/G bit of the source (a group source is never learned).
+    if ((bytes[6]! & 1) === 0) this.learn(vlan, readMac(bytes, 6), ingress);
+    this.forward(forms, destination, ingress);
   }
 
   /** The device sends `bytes` (untagged) from its SVI in `vlan`. */
@@ -215,6 +235,13 @@ export class Bridge {
   /** Forgets every learned MAC (topology change, `clear mac address-table dynamic`). */
   flushAll(): void {
     this.macTable.clear();
+  }
+
+  /** Forgets the MACs learned on every port but `keep` (a topology change heard on `keep`), in one pass. */
+  flushAllBut(keep: BridgePort): void {
+    for (const table of this.macTable.values()) {
+      for (const [mac, entry] of table) if (entry.port !== keep) table.delete(mac);
+    }
   }
 
   /** Forgets the MACs learned on one port. */

@@ -345,9 +345,10 @@ export class SpanningTree {
   /** 17.21.18: flush what was learned on the other ports and tell the rest of the tree. */
   private relayTopologyChange(from: PortInfo): void {
     const until = this.context.nowNs() + secondsToNs(2 * this.helloTimeS);
+    // Every port but the one the TC came on (all have an info since start): one pass over the table, not one per port.
+    this.bridge.flushAllBut(from.port);
     for (const info of this.infos.values()) {
       if (info === from) continue;
-      this.bridge.flushPort(info.port);
       if (info.heardBpdu && (info.role === 'root' || info.role === 'designated') && info.tcUntilNs <= this.context.nowNs()) {
         info.tcUntilNs = until;
         this.sendBpdu(info);
