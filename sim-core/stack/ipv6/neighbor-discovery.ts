@@ -13,7 +13,8 @@
  * forwards, and the Target Link-Layer Address option; the answer to a DAD NS goes to ff02::1
  * with S=0 (section 7.2.4).
  * Received: an NS with a Source Link-Layer Address creates or updates a STALE entry (7.2.3); an
- * NS from :: for a tentative address, or any NA for one, is a DAD conflict (RFC 4862 5.4.3-4).
+ * NS from :: for a tentative address, or any NA for one, is a DAD conflict (RFC 4862 5.4.3-4);
+ * an NA for an address already found duplicate updates the neighbour cache (the other node owns it).
  * Leaves out: proxy ND, anycast answer delay (MAX_ANYCAST_DELAY_TIME), unsolicited NA on
  * link-layer address change (section 7.2.6), SEND (RFC 3971).
  */
@@ -109,10 +110,10 @@ export class NeighborDiscovery {
     if (isMulticast(datagram.destination) && message.solicited) return this.invalid(iface, raw);
     const targetLinkLayer = findLinkLayerAddress(message.options, 'target-link-layer-address');
     const own = iface.ipv6.addresses.find((entry) => entry.address === target);
-    if (own !== undefined) {
-      if (own.state === 'tentative') this.ipv6.dad.conflict(iface, own, targetLinkLayer);
-      return;
-    }
+    if (own !== undefined && own.state === 'tentative') return this.ipv6.dad.conflict(iface, own, targetLinkLayer);
+    // RFC 4862 section 5.4.4 concerns tentative addresses only. An address already found duplicate
+    // is not in use (section 5.4.5): its owner's NA answers our resolution like any neighbour's.
+    if (own !== undefined && own.state !== 'duplicate') return;
     this.ipv6.neighbors.handleAdvertisement(iface, target, message, targetLinkLayer);
   }
 

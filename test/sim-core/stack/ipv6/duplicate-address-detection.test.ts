@@ -114,4 +114,23 @@ describe('Duplicate Address Detection (RFC 4862 section 5.4)', () => {
     const probes = ipv6Frames(capture.frames).filter((f) => f.direction === 'outbound' && f.ipv6.source === 0n);
     expect(probes).toHaveLength(2);
   });
+
+  it('an NA for an address already marked duplicate resolves the neighbour: only tentative addresses meet conflicts (section 5.4.4)', () => {
+    // R1 takes SRV1's address, DAD marks R1's copy duplicate; R1 then pings the address: SRV1's
+    // solicited NA answers R1's resolution (the duplicate is not in use, RFC 4862 section 5.4.5).
+    const net = buildLan({ hosts: { R1: 'router', SRV1: 'server' } });
+    net.addIpv6Address('R1:g0/0', '2001:db8::1/64');
+    net.addIpv6Address('SRV1:eth0', '2001:db8::10/64');
+    net.runFor(msToNs(3000));
+    net.addIpv6Address('R1:g0/0', '2001:db8::10/64');
+    net.runFor(msToNs(3000));
+    expect(stateOf(net, 'R1:g0/0', '2001:db8::10')).toBe('duplicate');
+    const dad = net.device('R1').ipv6!.dad;
+    const duplicatesBefore = dad.counters.duplicates;
+    expect(echo6(net, 'R1', '2001:db8::10', { count: 5 })).toEqual(Array.from({ length: 5 }, () => ({ kind: 'echo-reply', code: 0, from: '2001:db8::10', hopLimit: 64 })));
+    const neighbor = net.device('R1').ipv6!.neighbors.snapshot(net.interfaceAt('R1:g0/0')).find((n) => n.address === v6('2001:db8::10'));
+    expect(neighbor).toMatchObject({ state: 'REACHABLE', linkLayerAddress: net.interfaceAt('SRV1:eth0').mac });
+    expect(dad.counters.duplicates).toBe(duplicatesBefore);
+    expect(stateOf(net, 'R1:g0/0', '2001:db8::10')).toBe('duplicate');
+  });
 });
