@@ -124,4 +124,35 @@ describe.skipIf(!chromium)('scenario pane in Chromium', { timeout: 120_000 }, ()
     // xterm's DOM renderer adds <style> elements, which the app's CSP refuses (the terminal's to fix); nothing else may fail.
     expect(app.errors.filter((error) => !error.includes('Applying inline style violates'))).toEqual([]);
   });
+
+  it('Reset lab (confirmed) goes back to the start: nothing passed, the configuration gone', async () => {
+    const { page } = app;
+    await page.getByTestId('scenario-reset').click();
+    await page.getByTestId('scenario-confirm-ok').click();
+    await expect.poll(() => page.getByTestId('scenario-score').getAttribute('data-score')).toBe('0');
+    await page.getByTestId('tab-tasks').click();
+    expect(Object.values(await taskStates(page))).toEqual(['unchecked', 'unchecked', 'unchecked', 'unchecked']);
+    await page.waitForTimeout(2000);
+    await page.getByTestId('task-ipv6-routing').getByTestId('task-check').click();
+    await expect.poll(() => page.getByTestId('task-ipv6-routing').getAttribute('data-state')).toBe('failed');
+  });
+
+  it('instructor mode (confirmed) shows the solution per device and applies it at the consoles: Check all passes', async () => {
+    const { page } = app;
+    // The box stays unticked until the confirmation is accepted.
+    await page.getByTestId('instructor-toggle').click();
+    await page.getByTestId('scenario-confirm').waitFor();
+    expect(await page.getByTestId('solution').count()).toBe(0);
+    await page.getByTestId('scenario-confirm-ok').click();
+    const solution = page.getByTestId('solution');
+    expect(await solution.textContent()).toContain('ipv6 unicast-routing');
+    await page.getByTestId('solution-apply').click();
+    await expect.poll(() => page.getByTestId('scenario-score').getAttribute('data-score'), { timeout: 30_000 }).toBe('100');
+    expect(Object.values(await taskStates(page))).toEqual(['passed', 'passed', 'passed', 'passed']);
+    // The lines were typed at the router's console, as an instructor would.
+    await page.getByTestId('scenario-console-R-STTTT').click();
+    await expect.poll(() => page.getByTestId('terminal-R-STTTT').textContent()).toContain('ipv6 address FE80::1 link-local');
+    await saveScreenshot(page, 'scenario-04-instructor-solved');
+    expect(app.errors.filter((error) => !error.includes('Applying inline style violates'))).toEqual([]);
+  });
 });
