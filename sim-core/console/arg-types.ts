@@ -35,7 +35,7 @@ export type ArgValue =
   | { readonly kind: 'interface'; readonly text: string; readonly name: string }
   | { readonly kind: 'range'; readonly text: string; readonly value: number }
   | { readonly kind: 'word'; readonly text: string }
-  | { readonly kind: 'line'; readonly text: string };
+  | { readonly kind: 'line'; readonly text: string; /** Where the text starts in the typed line (for a caret under a bad part). */ readonly start: number };
 
 /** One interface type the device has, as IOS lists it under `interface ?`. */
 export interface InterfaceType {
@@ -282,7 +282,7 @@ export function matchArg(
   if (kind === 'line') {
     let end = line.length;
     while (end > pos && isBlank(line[end - 1]!)) end--;
-    return { status: 'match', end: line.length, value: { kind: 'line', text: line.slice(pos, end) }, exact: false };
+    return { status: 'match', end: line.length, value: { kind: 'line', text: line.slice(pos, end), start: pos }, exact: false };
   }
   const end = wordEnd(line, pos);
   const value = matchWordArg(kind, line.slice(pos, end));

@@ -8,7 +8,9 @@
  */
 import type { CommandSpec } from '../grammar';
 import type { IosHandler } from '../ios-dialect';
+import { INVALID_INPUT } from '../ios-dialect';
 import { interfaceArg, refusal, textArg, type IosCommandEnv } from './command-context';
+import { expandInterfaceRange } from './interface-range';
 
 const IGNORED: IosHandler = () => undefined;
 
@@ -50,6 +52,25 @@ export function globalCommands(env: IosCommandEnv): CommandSpec<IosHandler>[] {
         return undefined;
       },
       no: true,
+    },
+    {
+      spec: 'interface range LINE',
+      help: ['Select an interface to configure', 'interface range command', 'Interface range'],
+      handler: (args, ctx) => {
+        const typed = args.values['line'];
+        if (typed?.kind !== 'line') return undefined;
+        const range = expandInterfaceRange(rt.device.kind, typed.text);
+        if (!range.ok) {
+          const promptLength = ctx.hostname.length + '(config)#'.length;
+          return `${' '.repeat(promptLength + typed.start + range.offset)}^\n${INVALID_INPUT}\n\n`;
+        }
+        for (const name of range.names) {
+          const opened = rt.openInterface(name);
+          if (!opened.ok) return refusal(opened.error);
+        }
+        ctx.enterMode('config-if-range', range.names);
+        return undefined;
+      },
     },
     {
       spec: 'ip domain lookup',

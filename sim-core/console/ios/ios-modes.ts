@@ -4,7 +4,9 @@
  * the commands each device kind has (a layer-2 switch has no IP commands; only switches have
  * VLANs and switchports; only routers have subinterfaces), and the interface catalog the
  * grammar's INTERFACE argument reads (types and numbers as `interface ?` lists them on IOS).
- * Leaves out: `router …` modes (dynamic routing comes later), `interface range`.
+ * `interface range` enters `config-if-range`, whose commands are the interface commands applied
+ * to each interface of the range (interface-range.ts).
+ * Leaves out: `router …` modes (dynamic routing comes later).
  */
 import type { InterfaceCatalog, InterfaceType } from '../arg-types';
 import type { IosModeSpec } from '../ios-dialect';
@@ -14,6 +16,7 @@ import type { IosCommandEnv } from './command-context';
 import { privilegedExecCommands, userExecCommands } from './exec-commands';
 import { globalCommands, lineCommands } from './global-commands';
 import { commonInterfaceCommands, layer3InterfaceCommands, portCommands, subinterfaceCommands } from './interface-commands';
+import { rangeCommands } from './interface-range';
 import { ndCommands } from './nd-commands';
 import { pingTracerouteCommands } from './ping-commands';
 import { routingCommands } from './routing-commands';
@@ -59,6 +62,7 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
   const isSwitch = kind === 'switch' || kind === 'l3-switch';
   const vlans = vlanCommands(env);
   const layer3 = hasIp ? [...layer3InterfaceCommands(env), ...ndCommands(env)] : [];
+  const interfaceCommands = [...commonInterfaceCommands(env), ...layer3, ...(kind === 'router' ? portCommands(env) : []), ...(isSwitch ? switchportCommands(env) : [])];
   const modes: IosModeSpec[] = [
     { id: 'user', prompt: '>', exec: true, commands: [...showCommands(env, true), ...userExecCommands(), ...(hasIp ? pingTracerouteCommands(env, false) : [])] },
     { id: 'privileged', prompt: '#', exec: true, commands: [...showCommands(env, false), ...userExecCommands(), ...privilegedExecCommands(env), ...(hasIp ? pingTracerouteCommands(env, true) : [])] },
@@ -75,7 +79,15 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
       parent: 'config',
       config: true,
       exitHelp: 'Exit from interface configuration mode',
-      commands: [...commonInterfaceCommands(env), ...layer3, ...(kind === 'router' ? portCommands(env) : []), ...(isSwitch ? switchportCommands(env) : [])],
+      commands: interfaceCommands,
+    },
+    {
+      id: 'config-if-range',
+      prompt: '(config-if-range)#',
+      parent: 'config',
+      config: true,
+      exitHelp: 'Exit from interface configuration mode',
+      commands: rangeCommands(interfaceCommands),
     },
     { id: 'config-line', prompt: '(config-line)#', parent: 'config', config: true, exitHelp: 'Exit from line configuration mode', commands: lineCommands(env) },
   ];
