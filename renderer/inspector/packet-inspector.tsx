@@ -35,7 +35,8 @@ function InspectorPanel({ seq }: { seq: number }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  // The Ethernet header starts folded: the IP layers are what the course is about.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set([0]));
 
   useEffect(() => {
     let live = true;
@@ -76,7 +77,7 @@ function InspectorPanel({ seq }: { seq: number }) {
     <li key={id} role="treeitem" aria-selected={selected === id}>
       <button
         type="button"
-        className={`field${selected === id ? ' field--selected' : ''}${hovered === id ? ' field--hovered' : ''}`}
+        className={`pdu-field${selected === id ? ' pdu-field--selected' : ''}${hovered === id ? ' pdu-field--hovered' : ''}`}
         style={{ paddingLeft: 8 + depth * 14 }}
         data-testid="inspector-field"
         data-field={node.name}
@@ -84,7 +85,7 @@ function InspectorPanel({ seq }: { seq: number }) {
         onMouseEnter={() => setHovered(id)}
         onMouseLeave={() => setHovered(null)}
       >
-        <span className="field__name">{node.name}:</span> <span className="field__value">{node.value}</span>
+        <span className="pdu-field__name">{node.name}:</span> <span className="pdu-field__value">{node.value}</span>
       </button>
       {node.children && node.children.length > 0 && <ul role="group">{node.children.map((child, index) => renderField(child, `${id}.${index}`, depth + 1))}</ul>}
     </li>
@@ -124,63 +125,67 @@ function InspectorPanel({ seq }: { seq: number }) {
             </p>
           )}
           {details.problem && <p className="inspector__problem">{t('inspector.problem', { problem: details.problem })}</p>}
-          <h3 className="inspector__section">{t('inspector.layers')}</h3>
-          <ul className="layer-tree" role="tree" aria-label={t('inspector.layers')}>
-            {details.layers.map((layer, index) => {
-              const open = !collapsed.has(index);
-              return (
-                <li key={index} role="treeitem" aria-expanded={open} className="layer">
-                  <button
-                    type="button"
-                    className="layer__title"
-                    data-testid="inspector-layer"
-                    onClick={() => setCollapsed(open ? new Set([...collapsed, index]) : new Set([...collapsed].filter((i) => i !== index)))}
-                  >
-                    <span className="layer__twisty" aria-hidden="true">
-                      {open ? '▾' : '▸'}
-                    </span>
-                    <strong>{layer.protocol}</strong>
-                    {layer.title && <span className="layer__detail">{layer.title}</span>}
-                  </button>
-                  {open && <ul role="group">{layer.fields.map((node, fieldIndex) => renderField(node, `${index}.${fieldIndex}`, 1))}</ul>}
-                </li>
-              );
-            })}
-          </ul>
-          <h3 className="inspector__section">
-            {t('inspector.bytes')} <span className="inspector__hint">{t('inspector.bytesHint')}</span>
-          </h3>
-          <div className="hex" role="grid" aria-label={t('inspector.bytes')} data-testid="hex-view" onMouseLeave={() => setHovered(null)}>
-            {hexRows(details.bytes).map((row) => (
-              <div key={row.offset} className="hex__row" role="row">
-                <span className="hex__offset">{row.offset.toString(16).padStart(4, '0')}</span>
-                <span className="hex__bytes">
-                  {row.bytes.map((value, index) => {
-                    const offset = row.offset + index;
-                    const layer = layerAtByte(details.layers, offset);
-                    return (
-                      <span
-                        key={offset}
-                        role="gridcell"
-                        className={`hex__byte hex__byte--layer${layer % 4}${inRange(selectedRange, offset) ? ' hex__byte--selected' : ''}${inRange(hoveredRange, offset) ? ' hex__byte--hovered' : ''}`}
-                        data-offset={offset}
-                        onMouseEnter={() => setHovered(fieldAtByte(fields, offset)?.id ?? null)}
-                        onClick={() => selectByte(offset)}
-                      >
-                        {hexByte(value)}
+          <div className="inspector__tree">
+            <h3 className="inspector__section">{t('inspector.layers')}</h3>
+            <ul className="pdu-tree" role="tree" aria-label={t('inspector.layers')}>
+              {details.layers.map((layer, index) => {
+                const open = !collapsed.has(index);
+                return (
+                  <li key={index} role="treeitem" aria-expanded={open} className="pdu-layer">
+                    <button
+                      type="button"
+                      className="pdu-layer__title"
+                      data-testid="inspector-layer"
+                      onClick={() => setCollapsed(open ? new Set([...collapsed, index]) : new Set([...collapsed].filter((i) => i !== index)))}
+                    >
+                      <span className="pdu-layer__twisty" aria-hidden="true">
+                        {open ? '▾' : '▸'}
                       </span>
-                    );
-                  })}
-                </span>
-                <span className="hex__ascii" aria-hidden="true">
-                  {row.bytes.map((value, index) => (
-                    <span key={index} className={inRange(selectedRange, row.offset + index) ? 'hex__char--selected' : undefined}>
-                      {asciiOf(value)}
-                    </span>
-                  ))}
-                </span>
-              </div>
-            ))}
+                      <strong>{layer.protocol}</strong>
+                      {layer.title && <span className="pdu-layer__detail">{layer.title}</span>}
+                    </button>
+                    {open && <ul role="group">{layer.fields.map((node, fieldIndex) => renderField(node, `${index}.${fieldIndex}`, 1))}</ul>}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+          <div className="inspector__bytes">
+            <h3 className="inspector__section">
+              {t('inspector.bytes')} <span className="inspector__hint">{t('inspector.bytesHint')}</span>
+            </h3>
+            <div className="pdu-hex" role="grid" aria-label={t('inspector.bytes')} data-testid="hex-view" onMouseLeave={() => setHovered(null)}>
+              {hexRows(details.bytes).map((row) => (
+                <div key={row.offset} className="pdu-hex__row" role="row">
+                  <span className="pdu-hex__offset">{row.offset.toString(16).padStart(4, '0')}</span>
+                  <span className="pdu-hex__bytes">
+                    {row.bytes.map((value, index) => {
+                      const offset = row.offset + index;
+                      const layer = layerAtByte(details.layers, offset);
+                      return (
+                        <span
+                          key={offset}
+                          role="gridcell"
+                          className={`pdu-hex__byte pdu-hex__byte--layer${layer % 4}${inRange(selectedRange, offset) ? ' pdu-hex__byte--selected' : ''}${inRange(hoveredRange, offset) ? ' pdu-hex__byte--hovered' : ''}`}
+                          data-offset={offset}
+                          onMouseEnter={() => setHovered(fieldAtByte(fields, offset)?.id ?? null)}
+                          onClick={() => selectByte(offset)}
+                        >
+                          {hexByte(value)}
+                        </span>
+                      );
+                    })}
+                  </span>
+                  <span className="pdu-hex__ascii" aria-hidden="true">
+                    {row.bytes.map((value, index) => (
+                      <span key={index} className={inRange(selectedRange, row.offset + index) ? 'pdu-hex__char--selected' : undefined}>
+                        {asciiOf(value)}
+                      </span>
+                    ))}
+                  </span>
+                </div>
+              ))}
+            </div>
           </div>
         </div>
       )}

@@ -1,14 +1,12 @@
 /**
- * The bottom dock of the canvas column: terminal tabs on the left and, in simulation mode, the
- * event list on the right. It shows once there is something in it, folds to its header bar, and
- * its height follows a drag of its top edge.
+ * The bottom dock of the canvas column: the terminal tabs. It shows once a console is open,
+ * folds to a bar, and its height follows a drag of its top edge.
  */
 import { useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/app-store-context';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { TerminalPanel } from '../terminal/terminal-panel';
-import { EventList } from '../timeline/event-list';
 
 const MIN_HEIGHT_PX = 160;
 const DEFAULT_HEIGHT_PX = 300;
@@ -16,13 +14,12 @@ const DEFAULT_HEIGHT_PX = 300;
 export function SimDock() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const simulation = useAppStore((state) => state.simMode === 'simulation');
   const consoles = useAppStore((state) => state.openConsoles.length);
   const collapsed = useAppStore((state) => state.dockCollapsed);
   const [heightPx, setHeightPx] = useState(DEFAULT_HEIGHT_PX);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
 
-  if (!simulation && consoles === 0) return null;
+  if (consoles === 0) return null;
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     drag.current = { startY: event.clientY, startHeight: heightPx };
@@ -51,9 +48,8 @@ export function SimDock() {
         {collapsed ? `▴ ${t('dock.expand')}` : '▾'}
       </button>
       {!collapsed && (
-        <div className={`sim-dock__panes${simulation ? ' sim-dock__panes--split' : ''}`}>
+        <div className="sim-dock__panes">
           <TerminalPanel />
-          {simulation && <EventList />}
         </div>
       )}
     </section>

@@ -57,7 +57,7 @@ export interface SimHostOptions {
   readonly maxRowsPerBatch?: number;
   /** Trace records kept for the inspector (default 300 000; older ones are forgotten). */
   readonly maxRecords?: number;
-  /** Wall time between two auto-steps while playing in simulation mode at speed 1 (default 800 ms). */
+  /** Wall time between two auto-steps while playing in simulation mode (default 800 ms). */
   readonly playIntervalMs?: number;
 }
 
@@ -385,7 +385,7 @@ export class SimHost {
     const session = this.session;
     if (session !== null && this.playing) {
       if (this.mode === 'realtime') this.runRealtime(session);
-      else if (this.clock.nowMs() - this.lastPlayStepMs >= this.playIntervalMs / this.speed) {
+      else if (this.clock.nowMs() - this.lastPlayStepMs >= this.playIntervalMs) {
         this.lastPlayStepMs = this.clock.nowMs();
         const stepped = this.stepForward(this.playClasses);
         if (!stepped.stepped) this.playing = false;

@@ -11,7 +11,7 @@ import type { RowClass, SimMode } from './sim-protocol';
 
 export interface SimViewState {
   readonly simMode: SimMode;
-  /** Virtual seconds per wall second (realtime), auto-steps per 0.8 s (simulation). */
+  /** Virtual seconds per wall second in realtime mode. */
   readonly simSpeed: number;
   /** Realtime: the clock runs; simulation: auto-stepping. */
   readonly simPlaying: boolean;

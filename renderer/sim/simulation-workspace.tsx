@@ -1,28 +1,47 @@
 /**
  * The canvas column: the topology canvas (given as children) with the simulation's layers over
- * it (packet envelopes, the mode bar, the packet inspector) and the bottom dock (terminal tabs,
- * the event list in simulation mode). Starts the simulation runtime for everything inside.
+ * it (packet envelopes, the mode bar) and the bottom dock of terminal tabs; in simulation mode
+ * the simulation panel on the right (event list, and the packet inspector under it while an
+ * event is open), as Packet Tracer's. Starts the simulation runtime for everything inside.
  */
-import type { ReactNode } from 'react';
-import { PacketInspector } from '../inspector/packet-inspector';
+import { useEffect, type ReactNode } from 'react';
+import { useAppServices } from '../app-services';
+import { useAppStore } from '../state/app-store-context';
 import { ModeBar } from '../timeline/mode-bar';
 import { PacketOverlay } from '../timeline/packet-overlay';
 import { SimDock } from './sim-dock';
+import { SimulationPanel } from './simulation-panel';
 import { SimRuntimeProvider } from './sim-runtime';
 import './simulation.css';
 
 export function SimulationWorkspace({ children }: { children: ReactNode }) {
   return (
     <SimRuntimeProvider>
-      <div className="workspace">
+      <WorkspaceLayout>{children}</WorkspaceLayout>
+    </SimRuntimeProvider>
+  );
+}
+
+function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const simulation = useAppStore((state) => state.simMode === 'simulation');
+  const services = useAppServices();
+  // The simulation panel narrows the canvas (and leaving it widens it): fit the devices to it.
+  useEffect(() => {
+    // After the canvas has taken its new size (its ResizeObserver runs after layout).
+    const timer = setTimeout(() => services.canvas.current?.fit(), 200);
+    return () => clearTimeout(timer);
+  }, [simulation, services]);
+  return (
+    <div className={`workspace${simulation ? ' workspace--simulation' : ''}`}>
+      <div className="workspace__main">
         <div className="workspace__canvas">
           {children}
           <PacketOverlay />
-          <ModeBar />
-          <PacketInspector />
+          {!simulation && <ModeBar placement="canvas" />}
         </div>
         <SimDock />
       </div>
-    </SimRuntimeProvider>
+      <SimulationPanel />
+    </div>
   );
 }

@@ -107,8 +107,7 @@ export function EventList() {
       <div className="event-table__head" role="presentation">
         <span>{t('timeline.column.time')}</span>
         <span>{t('timeline.column.device')}</span>
-        <span>{t('timeline.column.interface')}</span>
-        <span>{t('timeline.column.direction')}</span>
+        <span aria-label={t('timeline.column.direction')} />
         <span>{t('timeline.column.protocol')}</span>
         <span>{t('timeline.column.summary')}</span>
       </div>
@@ -144,10 +143,11 @@ export function EventList() {
                   title={row.summary}
                 >
                   <span className="event-row__time">{formatEventTime(row.timeNs)}</span>
-                  <span className="event-row__device">{row.device}</span>
-                  <span className="event-row__iface">{row.iface}</span>
-                  <span className="event-row__direction" title={t(`timeline.direction.${row.direction}`)}>
-                    {row.direction === 'tx' ? '→' : row.direction === 'rx' ? '←' : '✕'} {t(`timeline.directionShort.${row.direction}`)}
+                  <span className="event-row__where">
+                    <span className="event-row__device">{row.device}</span> <span className="event-row__iface">{shortInterfaceName(row.iface)}</span>
+                  </span>
+                  <span className={`event-row__direction event-row__direction--${row.direction}`} title={t(`timeline.direction.${row.direction}`)} aria-label={t(`timeline.direction.${row.direction}`)}>
+                    {row.direction === 'tx' ? '→' : row.direction === 'rx' ? '←' : '✕'}
                   </span>
                   <span className="event-row__protocol" style={{ ['--chip-color' as string]: PROTOCOL_COLORS[row.frameClass] }}>
                     {t(`timeline.class.${row.frameClass}`)}
@@ -161,6 +161,11 @@ export function EventList() {
       </div>
     </section>
   );
+}
+
+/** IOS's short interface names (GigabitEthernet0/1 → Gi0/1), so the list keeps room for the summary. */
+export function shortInterfaceName(name: string): string {
+  return name.replace(/^TenGigabitEthernet/, 'Te').replace(/^GigabitEthernet/, 'Gi').replace(/^FastEthernet/, 'Fa');
 }
 
 /** "ICMPv6: Echo (ping) request …" → "Echo (ping) request …" (the protocol has its own column). */

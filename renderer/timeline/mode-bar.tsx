@@ -1,7 +1,7 @@
 /**
- * The simulation's controls, floating at the foot of the canvas as in Packet Tracer: realtime
- * or simulation, the virtual clock, and then the speed (realtime) or step back, play/pause and
- * step forward (simulation). The clock text is written straight into the DOM on every batch
+ * The simulation's controls: realtime or simulation, the virtual clock, and then the speed
+ * (realtime, floating at the foot of the canvas) or step back, play/pause and step forward
+ * (simulation, at the head of the simulation panel, as in Packet Tracer). The clock text is written straight into the DOM on every batch
  * (60 times a second in realtime) instead of re-rendering React.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -10,10 +10,12 @@ import { useAppStore } from '../state/app-store-context';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { useSim } from '../sim/sim-runtime';
 import { ROW_CLASSES, SIM_SPEEDS } from '../sim/sim-protocol';
+import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './control-icons';
 import { formatClock } from './time-format';
 import './timeline.css';
 
-export function ModeBar() {
+/** `canvas`: floating at the foot of the canvas (realtime); `panel`: the head of the simulation panel. */
+export function ModeBar({ placement }: { placement: 'canvas' | 'panel' }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const { client } = useSim();
@@ -56,7 +58,7 @@ export function ModeBar() {
   };
 
   return (
-    <div className="mode-bar" role="toolbar" aria-label={t('timeline.controls')} data-testid="mode-bar">
+    <div className={`mode-bar mode-bar--${placement}`} role="toolbar" aria-label={t('timeline.controls')} data-testid="mode-bar">
       <div className="mode-bar__modes" role="radiogroup" aria-label={t('timeline.mode')}>
         <button type="button" role="radio" aria-checked={mode === 'realtime'} className="mode-bar__mode" data-testid="mode-realtime" onClick={() => store.getState().setSimMode('realtime')}>
           {t('timeline.realtime')}
@@ -74,7 +76,7 @@ export function ModeBar() {
       {mode === 'realtime' ? (
         <div className="mode-bar__group">
           <button type="button" className="mode-bar__button" aria-pressed={!playing} data-testid="sim-pause" onClick={() => store.getState().setSimPlaying(!playing)} title={playing ? t('timeline.pauseHint') : t('timeline.resumeHint')}>
-            {playing ? '❚❚' : '▶'}
+            {playing ? <PauseIcon /> : <PlayIcon />}
           </button>
           <span className="mode-bar__label">{t('timeline.speed')}</span>
           {SIM_SPEEDS.map((value) => (
@@ -86,13 +88,13 @@ export function ModeBar() {
       ) : (
         <div className="mode-bar__group">
           <button type="button" className="mode-bar__button" disabled={busy || stepsBack === 0} data-testid="sim-step-back" onClick={() => void step('back')} title={t('timeline.stepBackHint')}>
-            ⏮ {t('timeline.stepBack')}
+            <StepBackIcon /> {t('timeline.stepBack')}
           </button>
           <button type="button" className="mode-bar__button mode-bar__button--play" aria-pressed={playing} data-testid="sim-play" onClick={() => store.getState().setSimPlaying(!playing)} title={t('timeline.playHint')}>
-            {playing ? `❚❚ ${t('timeline.pause')}` : `▶ ${t('timeline.play')}`}
+            {playing ? <PauseIcon /> : <PlayIcon />} {playing ? t('timeline.pause') : t('timeline.play')}
           </button>
           <button type="button" className="mode-bar__button" disabled={busy} data-testid="sim-step-forward" onClick={() => void step('forward')} title={t('timeline.stepForwardHint')}>
-            {t('timeline.stepForward')} ⏭
+            {t('timeline.stepForward')} <StepForwardIcon />
           </button>
         </div>
       )}
