@@ -12,11 +12,12 @@
  * Host names: the Windows PC matches its adapter name case-insensitively ignoring spaces
  * (`ethernet 0`); the Linux server matches exactly (Linux names are case-sensitive).
  *
- * Never throws: errors come back as `{ ok: false, error }` with the valid names in the message.
+ * Never throws: errors come back as `{ ok: false, error }` with the valid names in the message;
+ * `resolveInterfaceNameBilingual` gives the same error in English and Vietnamese (`{en, vi}`).
  * Leaves out: interface ranges (`interface range g1/0/1 - 4`) — the console parses those.
  */
-import { failure, parsed, type ParseResult } from '../addr/parse-result';
-import { getDeviceKindSpec, type DeviceKind, type DeviceKindSpec, type LogicalInterfaceFamily, type PhysicalPortSpec } from './catalog';
+import type { ParseResult } from '../addr/parse-result';
+import { getDeviceKindSpec, type BilingualText, type DeviceKind, type DeviceKindSpec, type LogicalInterfaceFamily, type PhysicalPortSpec } from './catalog';
 
 /** IOS interface type words with their short forms (as `show ip interface brief` prints them). */
 export const IOS_INTERFACE_TYPES: readonly { readonly name: string; readonly short: string }[] = [
@@ -58,10 +59,27 @@ function echo(input: string): string {
  * ("R1 has no interface GigabitEthernet0/5; it has GigabitEthernet0/0 … GigabitEthernet0/3").
  */
 export function resolveInterfaceName(kind: DeviceKind, input: string, deviceName = `this ${kind}`): ParseResult<ResolvedInterface> {
+  const resolved = resolveInterfaceNameBilingual(kind, input, deviceName);
+  return resolved.ok ? resolved : { ok: false, error: resolved.error.en };
+}
+
+/** A resolution whose error is in English and Vietnamese. */
+export type BilingualParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BilingualText };
+
+/** As resolveInterfaceName, the error in both languages (lab and scenario loaders). */
+export function resolveInterfaceNameBilingual(kind: DeviceKind, input: string, deviceName = `this ${kind}`): BilingualParseResult<ResolvedInterface> {
   const spec = getDeviceKindSpec(kind);
   const text = input.trim();
   if (spec.dialect === 'windows' || spec.dialect === 'linux') return resolveHostInterface(spec, text, deviceName);
   return resolveIosInterface(spec, text, deviceName);
+}
+
+function parsed<T>(value: T): BilingualParseResult<T> {
+  return { ok: true, value };
+}
+
+function failure(en: string, vi: string): BilingualParseResult<never> {
+  return { ok: false, error: { en, vi } };
 }
 
 /** The IOS short form of a canonical name: GigabitEthernet0/0.10 → Gi0/0.10; other names unchanged. */
@@ -108,14 +126,15 @@ function isNextInRun(previous: string, next: string): boolean {
   return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
 }
 
-function resolveHostInterface(spec: DeviceKindSpec, text: string, deviceName: string): ParseResult<ResolvedInterface> {
+function resolveHostInterface(spec: DeviceKindSpec, text: string, deviceName: string): BilingualParseResult<ResolvedInterface> {
   const squash = (name: string): string => name.replace(/\s+/g, '').toLowerCase();
   const port =
     spec.dialect === 'windows'
       ? spec.physicalPorts.find((candidate) => squash(candidate.name) === squash(text))
       : spec.physicalPorts.find((candidate) => candidate.name === text);
   if (port !== undefined) return parsed({ name: port.name, role: 'physical', port });
-  return failure(`${deviceName} has no interface ${echo(text)}; it has ${describePhysicalPorts(spec.kind)}`);
+  const ports = describePhysicalPorts(spec.kind);
+  return failure(`${deviceName} has no interface ${echo(text)}; it has ${ports}`, `${deviceName} không có interface ${echo(text)}; thiết bị này có ${ports}`);
 }
 
 interface IosNameParts {
@@ -124,23 +143,31 @@ interface IosNameParts {
   readonly subinterface: string | undefined;
 }
 
-function resolveIosInterface(spec: DeviceKindSpec, text: string, deviceName: string): ParseResult<ResolvedInterface> {
+function resolveIosInterface(spec: DeviceKindSpec, text: string, deviceName: string): BilingualParseResult<ResolvedInterface> {
   const split = splitIosName(text);
-  if (!split.ok) return failure(`${split.error}; ${deviceName} has ${describeAll(spec)}`);
+  const all = describeAll(spec);
+  if (!split.ok) return failure(`${split.error.en}; ${deviceName} has ${all.en}`, `${split.error.vi}; ${deviceName} có ${all.vi}`);
   const parts = split.value;
   const base = `${parts.typeName}${parts.numbers.join('/')}`;
   const canonical = parts.subinterface === undefined ? base : `${base}.${parts.subinterface}`;
-  const noSuch = (): ParseResult<never> => failure(`${deviceName} has no interface ${canonical}; it has ${describeAll(spec)}`);
+  const noSuch = (): BilingualParseResult<never> =>
+    failure(`${deviceName} has no interface ${canonical}; it has ${all.en}`, `${deviceName} không có interface ${canonical}; thiết bị này có ${all.vi}`);
 
   if (parts.subinterface !== undefined) {
     const family = spec.logicalInterfaces.find((candidate) => candidate.family === 'subinterface');
     const parent = spec.physicalPorts.find((port) => port.name === base);
     if (family === undefined) {
-      return failure(`${deviceName} has no interface ${canonical}: a ${spec.displayName.en.toLowerCase()} has no subinterfaces; it has ${describeAll(spec)}`);
+      return failure(
+        `${deviceName} has no interface ${canonical}: a ${spec.displayName.en.toLowerCase()} has no subinterfaces; it has ${all.en}`,
+        `${deviceName} không có interface ${canonical}: ${spec.displayName.vi.charAt(0).toLowerCase()}${spec.displayName.vi.slice(1)} không có subinterface; thiết bị này có ${all.vi}`,
+      );
     }
     if (parent === undefined || parent.medium !== 'copper') return noSuch();
     if (!inRange(parts.subinterface, family)) {
-      return failure(`${deviceName} has no interface ${canonical}: subinterface numbers run from ${family.minNumber} to ${family.maxNumber}`);
+      return failure(
+        `${deviceName} has no interface ${canonical}: subinterface numbers run from ${family.minNumber} to ${family.maxNumber}`,
+        `${deviceName} không có interface ${canonical}: số subinterface từ ${family.minNumber} đến ${family.maxNumber}`,
+      );
     }
     return parsed({ name: canonical, role: 'subinterface', port: parent });
   }
@@ -151,17 +178,30 @@ function resolveIosInterface(spec: DeviceKindSpec, text: string, deviceName: str
   const family = spec.logicalInterfaces.find((candidate) => candidate.typeName === parts.typeName);
   if (family !== undefined && parts.numbers.length === 1) {
     if (!inRange(parts.numbers[0]!, family)) {
-      return failure(`${deviceName} has no interface ${canonical}: ${family.typeName} numbers run from ${family.minNumber} to ${family.maxNumber}`);
+      return failure(
+        `${deviceName} has no interface ${canonical}: ${family.typeName} numbers run from ${family.minNumber} to ${family.maxNumber}`,
+        `${deviceName} không có interface ${canonical}: số ${family.typeName} từ ${family.minNumber} đến ${family.maxNumber}`,
+      );
     }
     return parsed({ name: canonical, role: family.family, port: undefined });
   }
   return noSuch();
 }
 
-function describeAll(spec: DeviceKindSpec): string {
-  const logical = describeLogicalInterfaces(spec.kind);
+function describeAll(spec: DeviceKindSpec): BilingualText {
   const ports = describePhysicalPorts(spec.kind);
-  return logical === '' ? ports : `${ports} (and may create ${logical})`;
+  if (spec.logicalInterfaces.length === 0) return { en: ports, vi: ports };
+  return { en: `${ports} (and may create ${describeLogicalInterfaces(spec.kind)})`, vi: `${ports} (và có thể tạo ${describeLogicalInterfacesVi(spec)})` };
+}
+
+function describeLogicalInterfacesVi(spec: DeviceKindSpec): string {
+  return spec.logicalInterfaces
+    .map((family) => {
+      if (family.family === 'subinterface') return `subinterface như ${spec.physicalPorts[0]!.name}.10`;
+      if (family.minNumber === family.maxNumber) return `${family.typeName}${family.minNumber}`;
+      return `${family.typeName}${family.minNumber} … ${family.typeName}${family.maxNumber}`;
+    })
+    .join(', ');
 }
 
 function inRange(numberText: string, family: LogicalInterfaceFamily): boolean {
@@ -170,7 +210,7 @@ function inRange(numberText: string, family: LogicalInterfaceFamily): boolean {
 }
 
 /** Splits `gi 0/0.10` into its type word (expanded), slot/port numbers and subinterface number. */
-function splitIosName(text: string): ParseResult<IosNameParts> {
+function splitIosName(text: string): BilingualParseResult<IosNameParts> {
   const lower = text.toLowerCase();
   // Try a full type word first: Dot11Radio contains digits, so "dot11radio0" must not split at "dot".
   let typeName: string;
@@ -181,19 +221,30 @@ function splitIosName(text: string): ParseResult<IosNameParts> {
     rest = text.slice(full.name.length);
   } else {
     const word = /^[a-z-]+/.exec(lower)?.[0];
-    if (word === undefined) return failure(`'${echo(text)}' is not an interface name`);
+    if (word === undefined) return failure(`'${echo(text)}' is not an interface name`, `'${echo(text)}' không phải tên interface`);
     const matches = IOS_INTERFACE_TYPES.filter((type) => type.name.toLowerCase().startsWith(word));
     rest = text.slice(word.length);
-    if (matches.length === 0) return failure(`'${echo(text)}' is not an interface name: no interface type starts with '${word}'`);
+    if (matches.length === 0) {
+      return failure(
+        `'${echo(text)}' is not an interface name: no interface type starts with '${word}'`,
+        `'${echo(text)}' không phải tên interface: không có loại interface nào bắt đầu bằng '${word}'`,
+      );
+    }
     if (matches.length > 1) {
       const numbers = rest.trim();
-      return failure(`'${echo(text)}' is ambiguous: it could be ${matches.map((type) => `${type.name}${numbers}`).join(' or ')}`);
+      return failure(
+        `'${echo(text)}' is ambiguous: it could be ${matches.map((type) => `${type.name}${numbers}`).join(' or ')}`,
+        `'${echo(text)}' chưa rõ ràng: có thể là ${matches.map((type) => `${type.name}${numbers}`).join(' hoặc ')}`,
+      );
     }
     typeName = matches[0]!.name;
   }
   const numbers = /^\s*(\d{1,12}(?:\/\d{1,12})*)(?:\.(\d{1,12}))?$/.exec(rest);
   if (numbers === null) {
-    return failure(`'${echo(text)}' is not an interface name: expected ${typeName} followed by numbers such as 0/0 or 0/0.10`);
+    return failure(
+      `'${echo(text)}' is not an interface name: expected ${typeName} followed by numbers such as 0/0 or 0/0.10`,
+      `'${echo(text)}' không phải tên interface: cần ${typeName} và theo sau là số, ví dụ 0/0 hoặc 0/0.10`,
+    );
   }
   return parsed({
     typeName,

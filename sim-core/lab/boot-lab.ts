@@ -17,19 +17,15 @@ import { Network } from '../sim/network';
 import { formatEndpoint, type Lab, type LabDevice } from './lab-document';
 import { locateConfigLine, type LabSourceMap, type SourcePosition } from './load-lab';
 import type { LabProblem, LabProblemCode } from './lab-problems';
+import { formatProblemLine, type ProblemLanguage } from './problem-text';
 import { dialectSupportFor, type ConfigRejection } from './dialect-registry';
 import { LabSession } from './lab-session';
 
-/** Kinds of problems found while booting, beyond those of loading. */
-export type LabBootProblemCode =
-  /** A config line the device refused (the device's error is in the message). */
-  | 'config-rejected'
-  /** The simulator failed on something the loader accepted: a V6Lab bug. */
-  | 'boot-failed';
+/** Kinds of problems found while booting, beyond those of loading (listed in LabProblemCode too). */
+export type LabBootProblemCode = Extract<LabProblemCode, 'config-rejected' | 'boot-failed'>;
 
-/** A problem of loading or of booting, at file:line:column. */
-export interface LabBootProblem extends Omit<LabProblem, 'code'> {
-  readonly code: LabProblemCode | LabBootProblemCode;
+/** A problem of loading or of booting, at file:line:column, in English and Vietnamese. */
+export interface LabBootProblem extends LabProblem {
   /**
    * For a refused config line: the line as written and, under it, the caret where the device
    * points (IOS's `^`), ready to print below the message.
@@ -57,7 +53,7 @@ export function bootLab(lab: Lab, options: BootLabOptions): LabSession {
       network.addDevice(device.kind, device.name);
       added.add(device.name);
     } catch (error) {
-      problems.push(bugProblem(fileName, source?.devices[device.name], `could not create device ${device.name}`, error));
+      problems.push(bugProblem(fileName, source?.devices[device.name], { en: `could not create device ${device.name}`, vi: `không tạo được thiết bị ${device.name}` }, error));
     }
   }
 
@@ -73,7 +69,14 @@ export function bootLab(lab: Lab, options: BootLabOptions): LabSession {
       const cable = network.connect(formatEndpoint(a), formatEndpoint(b), linkOptions);
       if (link.state === 'down') cable.unplug();
     } catch (error) {
-      problems.push(bugProblem(fileName, source?.links[link.id], `could not cable ${formatEndpoint(a)} to ${formatEndpoint(b)}`, error));
+      problems.push(
+        bugProblem(
+          fileName,
+          source?.links[link.id],
+          { en: `could not cable ${formatEndpoint(a)} to ${formatEndpoint(b)}`, vi: `không nối cáp được ${formatEndpoint(a)} với ${formatEndpoint(b)}` },
+          error,
+        ),
+      );
     }
   }
 
@@ -99,7 +102,7 @@ function applyConfig(network: Network, device: LabDevice, config: string, fileNa
     rejected = support.loadConfig(target, config);
   } catch (error) {
     const { line, column } = at(1, 1);
-    return [bugProblem(file, { line, column }, `${device.name}'s config could not be applied`, error)];
+    return [bugProblem(file, { line, column }, { en: `${device.name}'s config could not be applied`, vi: `không áp dụng được cấu hình của ${device.name}` }, error)];
   }
   return rejected.map((rejection) => {
     const column = rejection.column ?? firstTextColumn(rejection.text);
@@ -111,7 +114,9 @@ function applyConfig(network: Network, device: LabDevice, config: string, fileNa
       file,
       line: position.line,
       column: position.column,
+      // The device's own error stays as the device prints it (IOS, Windows and Linux speak English).
       message: `${device.name}'s config line ${rejection.line}: ${rejection.message.replace(/\n+/g, ' ')}`,
+      messageVi: `Dòng ${rejection.line} trong cấu hình của ${device.name} bị thiết bị từ chối: ${rejection.message.replace(/\n+/g, ' ')}`,
       excerpt: `${rejection.text}${caret}`,
     };
   });
@@ -131,7 +136,7 @@ function firstTextColumn(text: string): number {
   return match === null ? 1 : match.index + 1;
 }
 
-function bugProblem(file: string, position: SourcePosition | undefined, what: string, error: unknown): LabBootProblem {
+function bugProblem(file: string, position: SourcePosition | undefined, what: { readonly en: string; readonly vi: string }, error: unknown): LabBootProblem {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     severity: 'error',
@@ -139,13 +144,19 @@ function bugProblem(file: string, position: SourcePosition | undefined, what: st
     file,
     line: position?.line ?? 1,
     column: position?.column ?? 1,
-    message: `${what}: ${reason} (this is a V6Lab bug: the file was accepted but the simulator failed on it)`,
+    message: `${what.en}: ${reason} (this is a V6Lab bug: the file was accepted but the simulator failed on it)`,
+    messageVi: `${what.vi}: ${reason} (đây là lỗi của V6Lab: tệp đã được chấp nhận nhưng trình mô phỏng gặp lỗi khi chạy nó)`,
   };
 }
 
-/** One boot problem as a compiler prints it, the excerpt indented under it. */
+/** One boot problem as a compiler prints it (in English), the excerpt indented under it. */
 export function formatBootProblem(problem: LabBootProblem): string {
-  const head = `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}`;
+  return formatBootProblemIn(problem, 'en');
+}
+
+/** One boot problem in one language, the excerpt (the config line as written) indented under it. */
+export function formatBootProblemIn(problem: LabBootProblem, language: ProblemLanguage): string {
+  const head = formatProblemLine(problem, language);
   if (problem.excerpt === undefined) return head;
   return `${head}\n${problem.excerpt
     .split('\n')

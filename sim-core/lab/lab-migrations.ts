@@ -20,7 +20,10 @@ export interface LabMigration {
 
 export const LAB_MIGRATIONS: readonly LabMigration[] = [];
 
-export type MigrationOutcome = { readonly ok: true; readonly applied: readonly LabMigration[] } | { readonly ok: false; readonly error: string };
+export type MigrationOutcome =
+  | { readonly ok: true; readonly applied: readonly LabMigration[] }
+  /** `error` in English, `errorVi` in Vietnamese. */
+  | { readonly ok: false; readonly error: string; readonly errorVi: string };
 
 /**
  * Brings `document` from `fromVersion` up to `toVersion` with the given migrations, setting its
@@ -30,7 +33,13 @@ export function migrateLabDocument(document: Document, fromVersion: number, toVe
   const applied: LabMigration[] = [];
   for (let version = fromVersion; version < toVersion; version += 1) {
     const step = migrations.find((migration) => migration.fromVersion === version);
-    if (step === undefined) return { ok: false, error: `cannot upgrade a version ${version} lab file: no migration from version ${version} to ${version + 1}` };
+    if (step === undefined) {
+      return {
+        ok: false,
+        error: `cannot upgrade a version ${version} lab file: no migration from version ${version} to ${version + 1}`,
+        errorVi: `không nâng cấp được tệp lab phiên bản ${version}: thiếu bước chuyển đổi từ phiên bản ${version} lên ${version + 1}`,
+      };
+    }
     step.migrate(document);
     document.set('version', version + 1);
     applied.push(step);

@@ -20,7 +20,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { findPhysicalPort, isDeviceKind, type DeviceKind } from '../devices/catalog';
-import { describePhysicalPorts, resolveInterfaceName } from '../devices/interface-names';
+import { describePhysicalPorts, resolveInterfaceNameBilingual } from '../devices/interface-names';
 import { COURSE_ZONE_IDS, isCourseZoneId } from './course-zones';
 import {
   asDeviceName,
@@ -37,7 +37,19 @@ import {
 import { migrateLabDocument, type LabMigration, LAB_MIGRATIONS } from './lab-migrations';
 import { sortProblems, type LabProblem, type LabProblemCode, type LabProblemSeverity } from './lab-problems';
 import { ENDPOINT_PATTERN, LAB_FILE_SCHEMA, type LabFile } from './lab-schema';
-import { BANDWIDTH_PATTERN, DELAY_PATTERN, parseBandwidthBps, parseDelayNs } from './link-units';
+import { BANDWIDTH_PATTERN, DELAY_PATTERN, parseBandwidthBpsBilingual, parseDelayNsBilingual, type BilingualQuantityResult } from './link-units';
+import {
+  bilingualMessage as msg,
+  describeExpected,
+  describeSize,
+  describeValue,
+  didYouMean,
+  expectedOneOf,
+  firstAtLine,
+  quoteValue,
+  untranslated,
+  type ProblemMessage,
+} from './problem-text';
 import { suggestClosest } from './suggest-name';
 
 export interface SourcePosition {
@@ -103,8 +115,8 @@ class LabLoader {
 
   load(): LoadLabResult {
     this.document = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
-    for (const error of this.document.errors) this.report('error', 'yaml-syntax', error.pos[0], firstLine(error.message));
-    for (const warning of this.document.warnings) this.report('warning', 'yaml-warning', warning.pos[0], firstLine(warning.message));
+    for (const error of this.document.errors) this.report('error', 'yaml-syntax', error.pos[0], yamlMessage(error.message, 'error'));
+    for (const warning of this.document.warnings) this.report('warning', 'yaml-warning', warning.pos[0], yamlMessage(warning.message, 'warning'));
     if (this.hasErrors()) return this.failed();
 
     const raw = this.readPlainData();
@@ -127,11 +139,25 @@ class LabLoader {
   private readPlainData(): Record<string, unknown> | undefined {
     const contents = this.document.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) {
-      this.report('error', 'not-a-lab', 0, `the file is empty; a lab file starts with 'version: ${LAB_FORMAT_VERSION}' and lists devices and links`);
+      this.report(
+        'error',
+        'not-a-lab',
+        0,
+        msg(
+          `the file is empty; a lab file starts with 'version: ${LAB_FORMAT_VERSION}' and lists devices and links`,
+          `tệp trống; một tệp lab bắt đầu bằng 'version: ${LAB_FORMAT_VERSION}' và liệt kê các thiết bị (devices) và link (links)`,
+        ),
+      );
       return undefined;
     }
     if (!isMap(contents)) {
-      this.report('error', 'not-a-lab', rangeStart(contents), `a lab file is a mapping of keys (version, devices, links …); found ${describeNode(contents)}`);
+      const found = describeNode(contents);
+      this.report(
+        'error',
+        'not-a-lab',
+        rangeStart(contents),
+        msg(`a lab file is a mapping of keys (version, devices, links …); found ${found.en}`, `tệp lab phải là một mapping các khóa (version, devices, links …); nhưng gặp ${found.vi}`),
+      );
       return undefined;
     }
     const converted = safeToJs(this.document);
@@ -147,21 +173,48 @@ class LabLoader {
     const version = raw.version;
     const at = this.offsetOf(['version']);
     if (!('version' in raw)) {
-      this.report('error', 'missing-key', at, `missing required key 'version'; a lab file starts with 'version: ${LAB_FORMAT_VERSION}'`);
+      this.report(
+        'error',
+        'missing-key',
+        at,
+        msg(`missing required key 'version'; a lab file starts with 'version: ${LAB_FORMAT_VERSION}'`, `thiếu khóa bắt buộc 'version'; một tệp lab bắt đầu bằng 'version: ${LAB_FORMAT_VERSION}'`),
+      );
       return false;
     }
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      this.report('error', 'unsupported-version', at, `version: expected the lab format version, a whole number from 1 (this V6Lab writes ${LAB_FORMAT_VERSION}); got ${describeValue(version)}`);
+      const got = describeValue(version);
+      this.report(
+        'error',
+        'unsupported-version',
+        at,
+        msg(
+          `version: expected the lab format version, a whole number from 1 (this V6Lab writes ${LAB_FORMAT_VERSION}); got ${got.en}`,
+          `version: cần phiên bản định dạng lab, một số nguyên từ 1 (V6Lab này ghi phiên bản ${LAB_FORMAT_VERSION}); nhưng gặp ${got.vi}`,
+        ),
+      );
       return false;
     }
     if (version > LAB_FORMAT_VERSION) {
-      this.report('error', 'unsupported-version', at, `this lab file is format version ${version}, newer than this V6Lab reads (up to version ${LAB_FORMAT_VERSION}); open it with a newer V6Lab`);
+      this.report(
+        'error',
+        'unsupported-version',
+        at,
+        msg(
+          `this lab file is format version ${version}, newer than this V6Lab reads (up to version ${LAB_FORMAT_VERSION}); open it with a newer V6Lab`,
+          `tệp lab này dùng định dạng phiên bản ${version}, mới hơn mức V6Lab này đọc được (tối đa phiên bản ${LAB_FORMAT_VERSION}); hãy mở bằng V6Lab mới hơn`,
+        ),
+      );
       return false;
     }
     if (version < LAB_FORMAT_VERSION) {
       const outcome = migrateLabDocument(this.document, version, LAB_FORMAT_VERSION, this.options.migrations ?? LAB_MIGRATIONS);
       if (!outcome.ok) {
-        this.report('error', 'unsupported-version', at, outcome.error);
+        this.report(
+          'error',
+          'unsupported-version',
+          at,
+          msg(outcome.error, outcome.errorVi),
+        );
         return false;
       }
     }
@@ -193,7 +246,14 @@ class LabLoader {
     const key = path[path.length - 1];
     if (issue.code !== 'unrecognized_keys' && parentRecord !== undefined && typeof key === 'string' && !Object.prototype.hasOwnProperty.call(parentRecord, key)) {
       if (!this.suggestedKeys.has(JSON.stringify(path))) {
-        this.report('error', 'missing-key', this.offsetOf(path), `${formatPath(path.slice(0, -1))} is missing the required key '${key}'${hintForKey(path)}`);
+        const hint = hintForKey(path);
+        const parent = formatPath(path.slice(0, -1));
+        this.report(
+          'error',
+          'missing-key',
+          this.offsetOf(path),
+          msg(`${parent.en} is missing the required key '${key}'${hint.en}`, `${parent.vi} thiếu khóa bắt buộc '${key}'${hint.vi}`),
+        );
       }
       return;
     }
@@ -202,8 +262,8 @@ class LabLoader {
         const allowed = keysOfSchemaAt(path);
         for (const key of issue.keys) {
           const suggestion = suggestClosest(key, allowed);
-          const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${allowed.join(', ')}`;
-          this.report('error', 'unknown-key', this.keyOffsetOf(path, key), `unknown key '${key}' in ${label}; ${hint}`);
+          const hint = suggestion !== undefined ? didYouMean(suggestion) : expectedOneOf(allowed);
+          this.report('error', 'unknown-key', this.keyOffsetOf(path, key), msg(`unknown key '${key}' in ${label.en}; ${hint.en}`, `khóa không hợp lệ '${key}' trong ${label.vi}; ${hint.vi}`));
         }
         return;
       }
@@ -215,19 +275,40 @@ class LabLoader {
           for (const inner of objectBranch) this.reportIssue(inner, path, data);
           return;
         }
-        this.report('error', 'schema', this.offsetOf(path), `${label}: expected a text, or a mapping with the Vietnamese and English text {vi: …, en: …}; got ${describeValue(input)}`);
+        const got = describeValue(input);
+        this.report(
+          'error',
+          'schema',
+          this.offsetOf(path),
+          msg(
+            `${label.en}: expected a text, or a mapping with the Vietnamese and English text {vi: …, en: …}; got ${got.en}`,
+            `${label.vi}: cần một chuỗi văn bản, hoặc một mapping gồm bản tiếng Việt và tiếng Anh {vi: …, en: …}; nhưng gặp ${got.vi}`,
+          ),
+        );
         return;
       }
       case 'invalid_type': {
-        this.report('error', 'schema', this.offsetOf(path), `${label}: expected ${describeExpected(issue.expected)}; got ${describeValue(valueAt(data, path))}`);
+        const expected = describeExpected(issue.expected);
+        const got = describeValue(valueAt(data, path));
+        this.report('error', 'schema', this.offsetOf(path), msg(`${label.en}: expected ${expected.en}; got ${got.en}`, `${label.vi}: cần ${expected.vi}; nhưng gặp ${got.vi}`));
         return;
       }
       case 'invalid_value': {
         const input = valueAt(data, path);
         const options = issue.values.map(String);
         const suggestion = typeof input === 'string' ? suggestClosest(input, options) : undefined;
-        const hint = suggestion !== undefined ? ` (did you mean '${suggestion}'?)` : '';
-        this.report('error', 'schema', this.offsetOf(path), `${label}: ${describeValue(input)} is not allowed; expected ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}${hint}`);
+        const hint = suggestion !== undefined ? didYouMean(suggestion) : undefined;
+        const got = describeValue(input);
+        const expected = expectedOneOf(options);
+        this.report(
+          'error',
+          'schema',
+          this.offsetOf(path),
+          msg(
+            `${label.en}: ${got.en} is not allowed; ${expected.en}${hint === undefined ? '' : ` (${hint.en})`}`,
+            `${label.vi}: không chấp nhận ${got.vi}; ${expected.vi}${hint === undefined ? '' : ` (${hint.vi})`}`,
+          ),
+        );
         return;
       }
       case 'too_small':
@@ -239,11 +320,11 @@ class LabLoader {
       case 'invalid_format': {
         const key = path[path.length - 1];
         const code: LabProblemCode = key === 'delay' ? 'bad-delay' : key === 'bandwidth' ? 'bad-bandwidth' : 'schema';
-        this.report('error', code, this.offsetOf(path), issue.message);
+        this.report('error', code, this.offsetOf(path), describeFormatIssue(path, valueAt(data, path), issue.message));
         return;
       }
       default:
-        this.report('error', 'schema', this.offsetOf(path), `${label}: ${issue.message}`);
+        this.report('error', 'schema', this.offsetOf(path), msg(`${label.en}: ${issue.message}`, `${label.vi}: giá trị không hợp lệ (${issue.message})`));
     }
   }
 
@@ -263,7 +344,8 @@ class LabLoader {
       const path: Path = ['zones', index, 'id'];
       const earlier = declared.get(id);
       if (earlier !== undefined) {
-        this.report('error', 'duplicate-zone', this.offsetOf(path), `zone '${id}' is declared twice; the first is at line ${this.lineOf(this.offsetOf(['zones', earlier, 'id']))}`);
+        const first = firstAtLine(this.lineOf(this.offsetOf(['zones', earlier, 'id'])));
+        this.report('error', 'duplicate-zone', this.offsetOf(path), msg(`zone '${id}' is declared twice; ${first.en}`, `zone '${id}' được khai báo hai lần; ${first.vi}`));
         return;
       }
       declared.set(id, index);
@@ -281,16 +363,32 @@ class LabLoader {
       const { name, kind, zone } = device;
       if (typeof zone === 'string' && zone !== '' && !zones.has(zone) && !isCourseZoneId(zone)) {
         const suggestion = suggestClosest(zone, zoneChoices);
-        const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `course zones are ${COURSE_ZONE_IDS.join(', ')}`;
-        this.report('warning', 'unknown-zone', this.offsetOf(['devices', index, 'zone']), `zone '${zone}' is not a course zone and is not declared under 'zones'; ${hint}`);
+        const hint =
+          suggestion !== undefined ? didYouMean(suggestion) : msg(`course zones are ${COURSE_ZONE_IDS.join(', ')}`, `các zone của khóa học là ${COURSE_ZONE_IDS.join(', ')}`);
+        this.report(
+          'warning',
+          'unknown-zone',
+          this.offsetOf(['devices', index, 'zone']),
+          msg(
+            `zone '${zone}' is not a course zone and is not declared under 'zones'; ${hint.en}`,
+            `zone '${zone}' không phải zone của khóa học và không được khai báo trong 'zones'; ${hint.vi}`,
+          ),
+        );
       }
       if (typeof name !== 'string') return;
       const folded = name.toLowerCase();
       const earlier = byFoldedName.get(folded);
       if (earlier !== undefined) {
         const line = this.lineOf(this.offsetOf(['devices', earlier.index, 'name']));
-        const clash = earlier.name === name ? `device name '${name}' is used twice` : `device name '${name}' clashes with '${earlier.name}' (names are compared without case)`;
-        this.report('error', 'duplicate-device', this.offsetOf(['devices', index, 'name']), `${clash}; the first is at line ${line}`);
+        const clash =
+          earlier.name === name
+            ? msg(`device name '${name}' is used twice`, `tên thiết bị '${name}' bị dùng hai lần`)
+            : msg(
+                `device name '${name}' clashes with '${earlier.name}' (names are compared without case)`,
+                `tên thiết bị '${name}' trùng với '${earlier.name}' (tên được so sánh không phân biệt hoa thường)`,
+              );
+        const first = firstAtLine(line);
+        this.report('error', 'duplicate-device', this.offsetOf(['devices', index, 'name']), msg(`${clash.en}; ${first.en}`, `${clash.vi}; ${first.vi}`));
         return;
       }
       byFoldedName.set(folded, { name, index });
@@ -312,8 +410,8 @@ class LabLoader {
       }
       const [a, b] = resolved;
       if (a !== undefined && b !== undefined) this.checkCabling(a, b, index, portUse);
-      const delayNs = this.checkQuantity(link.delay, DELAY_PATTERN, parseDelayNs, ['links', index, 'delay'], 'bad-delay');
-      const bandwidthBps = this.checkQuantity(link.bandwidth, BANDWIDTH_PATTERN, parseBandwidthBps, ['links', index, 'bandwidth'], 'bad-bandwidth');
+      const delayNs = this.checkQuantity(link.delay, DELAY_PATTERN, parseDelayNsBilingual, ['links', index, 'delay'], 'bad-delay');
+      const bandwidthBps = this.checkQuantity(link.bandwidth, BANDWIDTH_PATTERN, parseBandwidthBpsBilingual, ['links', index, 'bandwidth'], 'bad-bandwidth');
       if (a !== undefined && b !== undefined) built.set(index, { endpoints: [a.endpoint, b.endpoint], delayNs, bandwidthBps });
     });
     return built;
@@ -329,15 +427,27 @@ class LabLoader {
       const names = [...devices.keys()];
       const suggestion = suggestClosest(deviceText, names);
       const hint =
-        suggestion !== undefined ? `did you mean '${suggestion}'?` : names.length === 0 ? 'the lab has no devices' : `the devices are ${listNames(names)}`;
-      this.report('error', 'unknown-device', this.offsetOf(path), `link endpoint '${endpoint}' names device '${deviceText}', which is not in this lab; ${hint}`);
+        suggestion !== undefined
+          ? didYouMean(suggestion)
+          : names.length === 0
+            ? msg('the lab has no devices', 'bài lab chưa có thiết bị nào')
+            : msg(`the devices are ${listNames(names)}`, `các thiết bị là ${listNames(names)}`);
+      this.report(
+        'error',
+        'unknown-device',
+        this.offsetOf(path),
+        msg(
+          `link endpoint '${endpoint}' names device '${deviceText}', which is not in this lab; ${hint.en}`,
+          `đầu link '${endpoint}' trỏ tới thiết bị '${deviceText}', thiết bị này không có trong bài lab; ${hint.vi}`,
+        ),
+      );
       return undefined;
     }
     if (device.kind === undefined) return undefined; // its kind is wrong; the schema reported it
     // Point at the interface part of the endpoint text, where the mistake is.
     const interfaceIndex = endpoint.length - endpoint.slice(colon + 1).trimStart().length;
     const interfaceOffset = this.offsetOf(path) + scalarTextOffset(this.text, this.nodeAt(path), endpoint, interfaceIndex);
-    const resolved = resolveInterfaceName(device.kind, interfaceText, device.name);
+    const resolved = resolveInterfaceNameBilingual(device.kind, interfaceText, device.name);
     if (!resolved.ok) {
       this.report('error', 'unknown-interface', interfaceOffset, resolved.error);
       return undefined;
@@ -347,7 +457,10 @@ class LabLoader {
         'error',
         'not-a-port',
         interfaceOffset,
-        `${device.name}:${resolved.value.name} is a logical interface, not a port a cable can plug into; ${device.name} has ${describePhysicalPorts(device.kind)}`,
+        msg(
+          `${device.name}:${resolved.value.name} is a logical interface, not a port a cable can plug into; ${device.name} has ${describePhysicalPorts(device.kind)}`,
+          `${device.name}:${resolved.value.name} là interface logic, không phải cổng để cắm cáp; ${device.name} có ${describePhysicalPorts(device.kind)}`,
+        ),
       );
       return undefined;
     }
@@ -362,13 +475,26 @@ class LabLoader {
     const nameA = `${a.endpoint.device}:${a.endpoint.interface}`;
     const nameB = `${b.endpoint.device}:${b.endpoint.interface}`;
     if (nameA === nameB) {
-      this.report('error', 'self-link', b.offset, `link ${index + 1} connects ${nameA} to itself; a link joins two different ports`);
+      this.report(
+        'error',
+        'self-link',
+        b.offset,
+        msg(`link ${index + 1} connects ${nameA} to itself; a link joins two different ports`, `link ${index + 1} nối ${nameA} với chính nó; một link phải nối hai cổng khác nhau`),
+      );
       return;
     }
     const portA = findPhysicalPort(a.kind, a.endpoint.interface);
     const portB = findPhysicalPort(b.kind, b.endpoint.interface);
     if (portA?.medium === 'radio' && portB?.medium === 'radio') {
-      this.report('error', 'radio-to-radio', b.offset, `link ${index + 1} joins two radios (${nameA} and ${nameB}); a radio link joins an access point's radio to a client's port`);
+      this.report(
+        'error',
+        'radio-to-radio',
+        b.offset,
+        msg(
+          `link ${index + 1} joins two radios (${nameA} and ${nameB}); a radio link joins an access point's radio to a client's port`,
+          `link ${index + 1} nối hai radio với nhau (${nameA} và ${nameB}); link vô tuyến nối radio của điểm truy cập với cổng của máy khách`,
+        ),
+      );
       return;
     }
     for (const [endpoint, port, name] of [
@@ -385,8 +511,11 @@ class LabLoader {
       if (use.count > maxLinks) {
         const message =
           maxLinks === 1
-            ? `port ${name} is already cabled by the link at line ${use.firstLine}; a port takes one cable`
-            : `radio ${name} already has ${maxLinks} clients, the most it takes`;
+            ? msg(
+                `port ${name} is already cabled by the link at line ${use.firstLine}; a port takes one cable`,
+                `cổng ${name} đã được nối cáp bởi link ở dòng ${use.firstLine}; mỗi cổng chỉ cắm một cáp`,
+              )
+            : msg(`radio ${name} already has ${maxLinks} clients, the most it takes`, `radio ${name} đã có ${maxLinks} máy khách, mức tối đa nó nhận`);
         this.report('error', 'port-in-use', endpoint.offset, message);
       }
     }
@@ -395,7 +524,7 @@ class LabLoader {
   private checkQuantity(
     value: unknown,
     pattern: RegExp,
-    parse: (text: string) => { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string },
+    parse: (text: string) => BilingualQuantityResult,
     path: Path,
     code: LabProblemCode,
   ): number | undefined {
@@ -449,9 +578,9 @@ class LabLoader {
 
   // --- positions ------------------------------------------------------------------------------
 
-  private report(severity: LabProblemSeverity, code: LabProblemCode, offset: number, message: string): void {
+  private report(severity: LabProblemSeverity, code: LabProblemCode, offset: number, message: ProblemMessage): void {
     const { line, column } = this.positionOf(offset);
-    this.problems.push({ severity, code, file: this.fileName, line, column, message });
+    this.problems.push({ severity, code, file: this.fileName, line, column, message: message.en, messageVi: message.vi });
   }
 
   private positionOf(offset: number): SourcePosition {
@@ -552,12 +681,13 @@ export function roundPosition(value: number): number {
 
 // --- plain-data and YAML-tree helpers ------------------------------------------------------------
 
-function safeToJs(document: Document): { ok: true; value: unknown } | { ok: false; error: string } {
+function safeToJs(document: Document): { ok: true; value: unknown } | { ok: false; error: ProblemMessage } {
   try {
     return { ok: true, value: document.toJS({ maxAliasCount: 1000 }) };
   } catch (error) {
     // toJS throws only on alias expansion limits ("billion laughs") and alias cycles.
-    return { ok: false, error: `the file cannot be read as data: ${error instanceof Error ? error.message : String(error)}` };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: msg(`the file cannot be read as data: ${reason}`, `không đọc được tệp thành dữ liệu: ${reason}`) };
   }
 }
 
@@ -631,54 +761,62 @@ function issuePath(issue: Issue, base: Path): Path {
   return [...base, ...issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')];
 }
 
-function formatPath(path: Path): string {
-  if (path.length === 0) return 'the lab';
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+function formatPath(path: Path): ProblemMessage {
+  if (path.length === 0) return msg('the lab', 'bài lab');
+  return untranslated(path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join(''));
 }
 
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 60)}…` : value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'a mapping';
-}
-
-function describeNode(node: unknown): string {
-  if (isSeq(node)) return 'a list';
+function describeNode(node: unknown): ProblemMessage {
+  if (isSeq(node)) return msg('a list', 'một danh sách');
   if (isScalar(node)) return describeValue(node.value);
-  return 'something else';
+  return msg('something else', 'một thứ khác');
 }
 
-function describeExpected(expected: string): string {
-  switch (expected) {
-    case 'string':
-      return 'a text';
-    case 'number':
-      return 'a number';
-    case 'int':
-      return 'a whole number';
-    case 'object':
-      return 'a mapping (key: value lines)';
-    case 'array':
-      return 'a list (lines starting with -)';
-    default:
-      return expected;
-  }
-}
-
-function describeSizeIssue(issue: Issue & { code: 'too_small' | 'too_big' }, label: string, input: unknown): string {
+function describeSizeIssue(issue: Issue & { code: 'too_small' | 'too_big' }, label: ProblemMessage, input: unknown): ProblemMessage {
   const small = issue.code === 'too_small';
   const limit = String(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
-  switch (issue.origin) {
-    case 'array':
-      return `${label}: expected exactly 2 endpoints ["DEVICE:INTERFACE", "DEVICE:INTERFACE"]; got ${Array.isArray(input) ? input.length : 0}`;
-    case 'string':
-      return small ? `${label}: must not be empty` : `${label}: is too long; at most ${limit} characters`;
-    default:
-      return `${label}: ${describeValue(input)} is too ${small ? 'small' : 'large'}; expected ${small ? 'at least' : 'at most'} ${limit}`;
+  if (issue.origin === 'array') {
+    const count = Array.isArray(input) ? input.length : 0;
+    return msg(
+      `${label.en}: expected exactly 2 endpoints ["DEVICE:INTERFACE", "DEVICE:INTERFACE"]; got ${count}`,
+      `${label.vi}: cần đúng 2 đầu link ["THIẾT_BỊ:INTERFACE", "THIẾT_BỊ:INTERFACE"]; nhưng có ${count}`,
+    );
   }
+  const size = describeSize(small, issue.origin === 'string' ? 'string' : 'number', limit, input);
+  return msg(`${label.en}: ${size.en}`, `${label.vi}: ${size.vi}`);
+}
+
+/**
+ * A text the schema's pattern refused (zod's message is the English one, written in
+ * lab-schema.ts): the same message in both languages, from the value itself.
+ */
+function describeFormatIssue(path: Path, input: unknown, english: string): ProblemMessage {
+  const key = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (typeof input === 'string' && key === 'delay') {
+    const result = parseDelayNsBilingual(input);
+    if (!result.ok) return result.error;
+  }
+  if (typeof input === 'string' && key === 'bandwidth') {
+    const result = parseBandwidthBpsBilingual(input);
+    if (!result.ok) return result.error;
+  }
+  if (key === 'name' && path[0] === 'devices') {
+    return msg(
+      english,
+      `tên thiết bị ${typeof input === 'string' ? quoteValue(input) : String(input)} không đúng quy tắc hostname: bắt đầu bằng chữ cái, kết thúc bằng chữ cái hoặc chữ số, chỉ gồm chữ cái, chữ số và dấu gạch ngang, tối đa 63 ký tự`,
+    );
+  }
+  if (parent === 'endpoints') {
+    return msg(english, `đầu link ${typeof input === 'string' ? quoteValue(input) : String(input)} phải có dạng THIẾT_BỊ:INTERFACE, ví dụ R1:GigabitEthernet0/0`);
+  }
+  return msg(english, `${formatPath(path).vi}: giá trị không đúng định dạng (${english})`);
+}
+
+/** A YAML library message (English) with its Vietnamese: the kind of problem in Vietnamese, the library's detail kept. */
+function yamlMessage(message: string, severity: 'error' | 'warning'): ProblemMessage {
+  const detail = firstLine(message);
+  return msg(detail, severity === 'error' ? `Sai cú pháp YAML: ${detail}` : `Cảnh báo YAML: ${detail}`);
 }
 
 function listNames(names: readonly string[]): string {
@@ -715,8 +853,11 @@ function keysOfSchemaAt(path: Path): string[] {
   return def?.type === 'object' && def.shape !== undefined ? Object.keys(def.shape) : [];
 }
 
-function hintForKey(path: Path): string {
+function hintForKey(path: Path): ProblemMessage {
   const def = schemaAt(path)?._zod.def as { type: string; entries?: Record<string, string> } | undefined;
-  if (def?.type === 'enum' && def.entries !== undefined) return `; expected one of ${Object.values(def.entries).join(', ')}`;
-  return '';
+  if (def?.type === 'enum' && def.entries !== undefined) {
+    const options = expectedOneOf(Object.values(def.entries));
+    return msg(`; ${options.en}`, `; ${options.vi}`);
+  }
+  return untranslated('');
 }

@@ -13,6 +13,7 @@ import type { LabSession } from '../lab-session';
 import { locateConfigLine, type SourcePosition } from '../load-lab';
 import type { ScenarioSourceMap } from './load-scenario';
 import type { Scenario, ScenarioFault } from './scenario-document';
+import type { ProblemMessage } from '../problem-text';
 import type { ScenarioProblem } from './scenario-problems';
 
 /** Applies every fault; returns the problems (refused lines, names that do not resolve). Never throws on file content. */
@@ -21,17 +22,36 @@ export function applyFaults(session: LabSession, scenario: Scenario, source?: Sc
   const fileName = source?.fileName ?? scenario.id;
   scenario.faults.forEach((fault, index) => {
     const at = source?.faults[index]?.at ?? { line: 1, column: 1 };
-    const fail = (message: string, position: SourcePosition = at, excerpt?: string): void => {
-      problems.push({ severity: 'error', code: 'fault-rejected', file: fileName, line: position.line, column: position.column, message, ...(excerpt === undefined ? {} : { excerpt }) });
+    const fail = (message: ProblemMessage, position: SourcePosition = at, excerpt?: string): void => {
+      problems.push({
+        severity: 'error',
+        code: 'fault-rejected',
+        file: fileName,
+        line: position.line,
+        column: position.column,
+        message: message.en,
+        messageVi: message.vi,
+        ...(excerpt === undefined ? {} : { excerpt }),
+      });
     };
     try {
       applyFault(session, fault, (line, column, message, text) => {
         const origin = source?.faults[index]?.commands;
         const position = origin === undefined ? at : locateConfigLine(origin, line, column);
-        fail(`fault ${index + 1} (${fault.kind}) on ${'device' in fault ? fault.device : ''}: line ${line} refused: ${message.replace(/\n+/g, ' ')}`, position, text);
+        const device = 'device' in fault ? fault.device : '';
+        const reason = message.replace(/\n+/g, ' ');
+        fail(
+          {
+            en: `fault ${index + 1} (${fault.kind}) on ${device}: line ${line} refused: ${reason}`,
+            vi: `lỗi giả lập ${index + 1} (${fault.kind}) trên ${device}: dòng ${line} bị từ chối: ${reason}`,
+          },
+          position,
+          text,
+        );
       });
     } catch (error) {
-      fail(`fault ${index + 1} (${fault.kind}) could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      fail({ en: `fault ${index + 1} (${fault.kind}) could not be applied: ${reason}`, vi: `không áp dụng được lỗi giả lập ${index + 1} (${fault.kind}): ${reason}` });
     }
   });
   return problems;

@@ -19,10 +19,21 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { isDeviceKind, type DeviceKind } from '../../devices/catalog';
-import { resolveInterfaceName } from '../../devices/interface-names';
+import { resolveInterfaceName, resolveInterfaceNameBilingual } from '../../devices/interface-names';
 import { asDeviceName, type DeviceName, type LabDevice } from '../lab-document';
 import { migrateLabDocument } from '../lab-migrations';
 import { loadLab, type ConfigOrigin, type LabSourceMap, type SourcePosition } from '../load-lab';
+import {
+  bilingualMessage as msg,
+  describeExpected,
+  describeSize,
+  describeValue,
+  didYouMean,
+  expectedOneOf,
+  firstAtLine,
+  untranslated,
+  type ProblemMessage,
+} from '../problem-text';
 import { suggestClosest } from '../suggest-name';
 import type { BilingualText } from './bilingual-text';
 import type { CheckPath, CheckValidationContext } from './checks/check-kind';
@@ -108,17 +119,39 @@ class ScenarioLoader {
   load(): LoadScenarioResult {
     this.document = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
     this.locator = new YamlLocator(this.text, this.document, this.lineCounter);
-    for (const error of this.document.errors) this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(error.pos[0]), firstLine(error.message));
-    for (const warning of this.document.warnings) this.reportAt('warning', 'yaml-warning', this.locator.positionOfOffset(warning.pos[0]), firstLine(warning.message));
+    for (const error of this.document.errors) {
+      const detail = firstLine(error.message);
+      this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(error.pos[0]), msg(detail, `Sai cú pháp YAML: ${detail}`));
+    }
+    for (const warning of this.document.warnings) {
+      const detail = firstLine(warning.message);
+      this.reportAt('warning', 'yaml-warning', this.locator.positionOfOffset(warning.pos[0]), msg(detail, `Cảnh báo YAML: ${detail}`));
+    }
     if (this.hasErrors()) return this.failed();
 
     const contents = this.document.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) {
-      this.report('error', 'not-a-lab', [], `the file is empty; a scenario starts with 'version: ${SCENARIO_FORMAT_VERSION}' and has an id, a title, tasks, a solution and a lab`);
+      this.report(
+        'error',
+        'not-a-lab',
+        [],
+        msg(
+          `the file is empty; a scenario starts with 'version: ${SCENARIO_FORMAT_VERSION}' and has an id, a title, tasks, a solution and a lab`,
+          `tệp trống; một kịch bản bắt đầu bằng 'version: ${SCENARIO_FORMAT_VERSION}' và có id, tiêu đề (title), các nhiệm vụ (tasks), lời giải (solution) và một bài lab`,
+        ),
+      );
       return this.failed();
     }
     if (!isMap(contents) || contents.flow === true) {
-      this.report('error', 'not-a-lab', [], 'a scenario is a block mapping of keys (version, id, title, tasks … devices, links), one key per line');
+      this.report(
+        'error',
+        'not-a-lab',
+        [],
+        msg(
+          'a scenario is a block mapping of keys (version, id, title, tasks … devices, links), one key per line',
+          'kịch bản phải là một block mapping các khóa (version, id, title, tasks … devices, links), mỗi khóa một dòng',
+        ),
+      );
       return this.failed();
     }
     const raw = this.plainData();
@@ -144,7 +177,11 @@ class ScenarioLoader {
     if (!parsed.success) {
       this.reportIssues(parsed.error.issues, course);
       // Never fail without saying why.
-      if (!this.hasErrors()) for (const issue of parsed.error.issues) this.report('error', 'schema', issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'), issue.message);
+      if (!this.hasErrors()) {
+        for (const issue of parsed.error.issues) {
+          this.report('error', 'schema', issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'), msg(issue.message, `giá trị không hợp lệ (${issue.message})`));
+        }
+      }
     }
 
     // The course part: meaning.
@@ -164,21 +201,43 @@ class ScenarioLoader {
   private checkVersion(raw: Record<string, unknown>): number | undefined {
     const version = raw.version;
     if (!('version' in raw)) {
-      this.report('error', 'missing-key', [], `missing required key 'version'; a scenario starts with 'version: ${SCENARIO_FORMAT_VERSION}'`);
+      this.report(
+        'error',
+        'missing-key',
+        [],
+        msg(`missing required key 'version'; a scenario starts with 'version: ${SCENARIO_FORMAT_VERSION}'`, `thiếu khóa bắt buộc 'version'; một kịch bản bắt đầu bằng 'version: ${SCENARIO_FORMAT_VERSION}'`),
+      );
       return undefined;
     }
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      this.report('error', 'unsupported-version', ['version'], `version: expected the scenario format version, a whole number from 1 (this V6Lab writes ${SCENARIO_FORMAT_VERSION}); got ${describeValue(version)}`);
+      const got = describeValue(version);
+      this.report(
+        'error',
+        'unsupported-version',
+        ['version'],
+        msg(
+          `version: expected the scenario format version, a whole number from 1 (this V6Lab writes ${SCENARIO_FORMAT_VERSION}); got ${got.en}`,
+          `version: cần phiên bản định dạng kịch bản, một số nguyên từ 1 (V6Lab này ghi phiên bản ${SCENARIO_FORMAT_VERSION}); nhưng gặp ${got.vi}`,
+        ),
+      );
       return undefined;
     }
     if (version > SCENARIO_FORMAT_VERSION) {
-      this.report('error', 'unsupported-version', ['version'], `this scenario is format version ${version}, newer than this V6Lab reads (up to version ${SCENARIO_FORMAT_VERSION}); open it with a newer V6Lab`);
+      this.report(
+        'error',
+        'unsupported-version',
+        ['version'],
+        msg(
+          `this scenario is format version ${version}, newer than this V6Lab reads (up to version ${SCENARIO_FORMAT_VERSION}); open it with a newer V6Lab`,
+          `kịch bản này dùng định dạng phiên bản ${version}, mới hơn mức V6Lab này đọc được (tối đa phiên bản ${SCENARIO_FORMAT_VERSION}); hãy mở bằng V6Lab mới hơn`,
+        ),
+      );
       return undefined;
     }
     if (version < SCENARIO_FORMAT_VERSION) {
       const outcome = migrateLabDocument(this.document, version, SCENARIO_FORMAT_VERSION, this.options.migrations ?? SCENARIO_MIGRATIONS);
       if (!outcome.ok) {
-        this.report('error', 'unsupported-version', ['version'], outcome.error.replace('lab file', 'scenario'));
+        this.report('error', 'unsupported-version', ['version'], msg(outcome.error.replace('lab file', 'scenario'), outcome.errorVi.replace('tệp lab', 'kịch bản')));
         return undefined;
       }
     }
@@ -192,8 +251,8 @@ class ScenarioLoader {
       if (TOP_LEVEL_KEYS.includes(key)) continue;
       const renamed: Record<string, string> = { name: 'title', description: 'summary' };
       const suggestion = renamed[key] ?? suggestClosest(key, TOP_LEVEL_KEYS);
-      const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${TOP_LEVEL_KEYS.join(', ')}`;
-      this.reportAt('error', 'unknown-key', this.locator.keyPositionOf([], key), `unknown key '${key}' in the scenario; ${hint}`);
+      const hint = suggestion !== undefined ? didYouMean(suggestion) : expectedOneOf(TOP_LEVEL_KEYS);
+      this.reportAt('error', 'unknown-key', this.locator.keyPositionOf([], key), msg(`unknown key '${key}' in the scenario; ${hint.en}`, `khóa không hợp lệ '${key}' trong kịch bản; ${hint.vi}`));
     }
   }
 
@@ -211,19 +270,33 @@ class ScenarioLoader {
       // A check or a fault whose `kind` is missing or unknown.
       const isCheck = path.includes('checks');
       const kinds = isCheck ? CHECK_KIND_NAMES : (FAULT_KIND_NAMES as readonly string[]);
-      const what = isCheck ? 'check' : 'fault';
+      const what = isCheck ? msg('check', 'kiểm tra (check)') : msg('fault', 'lỗi giả lập (fault)');
       if (input === undefined) {
-        this.report('error', 'missing-key', path.slice(0, -1), `${formatPath(path.slice(0, -1))} is missing 'kind'; a ${what} kind is one of ${kinds.join(', ')}`);
+        const parentLabel = formatPath(path.slice(0, -1));
+        this.report(
+          'error',
+          'missing-key',
+          path.slice(0, -1),
+          msg(`${parentLabel.en} is missing 'kind'; a ${what.en} kind is one of ${kinds.join(', ')}`, `${parentLabel.vi} thiếu 'kind'; loại ${what.vi} là một trong ${kinds.join(', ')}`),
+        );
         return;
       }
       const suggestion = typeof input === 'string' ? suggestClosest(input, kinds) : undefined;
-      const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${kinds.join(', ')}`;
-      this.report('error', isCheck ? 'unknown-check-kind' : 'unknown-fault-kind', path, `unknown ${what} kind ${describeValue(input)}; ${hint}`);
+      const hint = suggestion !== undefined ? didYouMean(suggestion) : expectedOneOf(kinds);
+      const got = describeValue(input);
+      this.report(
+        'error',
+        isCheck ? 'unknown-check-kind' : 'unknown-fault-kind',
+        path,
+        msg(`unknown ${what.en} kind ${got.en}; ${hint.en}`, `loại ${what.vi} không hợp lệ ${got.vi}; ${hint.vi}`),
+      );
       return;
     }
     if (issue.code !== 'unrecognized_keys' && parent !== undefined && typeof last === 'string' && !Object.prototype.hasOwnProperty.call(parent, last)) {
       if (this.suggestedMissing(path, parent, data)) return;
-      this.report('error', 'missing-key', path.slice(0, -1), `${formatPath(path.slice(0, -1))} is missing the required key '${last}'${hintForKey(issue)}`);
+      const parentLabel = formatPath(path.slice(0, -1));
+      const hint = hintForKey(issue);
+      this.report('error', 'missing-key', path.slice(0, -1), msg(`${parentLabel.en} is missing the required key '${last}'${hint.en}`, `${parentLabel.vi} thiếu khóa bắt buộc '${last}'${hint.vi}`));
       return;
     }
     switch (issue.code) {
@@ -231,37 +304,56 @@ class ScenarioLoader {
         const allowed = keysOfSchemaAt(path, data);
         for (const key of issue.keys) {
           const suggestion = suggestClosest(key, allowed);
-          const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected one of ${allowed.join(', ')}`;
-          this.reportAt('error', 'unknown-key', this.locator.keyPositionOf(path, key), `unknown key '${key}' in ${label}; ${hint}`);
+          const hint = suggestion !== undefined ? didYouMean(suggestion) : expectedOneOf(allowed);
+          this.reportAt('error', 'unknown-key', this.locator.keyPositionOf(path, key), msg(`unknown key '${key}' in ${label.en}; ${hint.en}`, `khóa không hợp lệ '${key}' trong ${label.vi}; ${hint.vi}`));
         }
         return;
       }
       case 'invalid_type': {
         if (issue.expected === 'object' && isBilingualAt(path, data) && typeof input === 'string') {
-          this.report('error', 'schema', path, `${label}: expected the Vietnamese and English text as a mapping {vi: …, en: …}; got a single text`);
+          this.report(
+            'error',
+            'schema',
+            path,
+            msg(
+              `${label.en}: expected the Vietnamese and English text as a mapping {vi: …, en: …}; got a single text`,
+              `${label.vi}: cần cả bản tiếng Việt và tiếng Anh dưới dạng mapping {vi: …, en: …}; nhưng chỉ có một chuỗi`,
+            ),
+          );
           return;
         }
-        this.report('error', 'schema', path, `${label}: expected ${describeExpected(issue.expected)}; got ${describeValue(input)}`);
+        const expected = describeExpected(issue.expected);
+        const got = describeValue(input);
+        this.report('error', 'schema', path, msg(`${label.en}: expected ${expected.en}; got ${got.en}`, `${label.vi}: cần ${expected.vi}; nhưng gặp ${got.vi}`));
         return;
       }
       case 'invalid_value': {
         const options = issue.values.map(String);
         const suggestion = typeof input === 'string' ? suggestClosest(input, options) : undefined;
-        const hint = suggestion !== undefined ? ` (did you mean '${suggestion}'?)` : '';
-        this.report('error', 'schema', path, `${label}: ${describeValue(input)} is not allowed; expected ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}${hint}`);
+        const hint = suggestion !== undefined ? didYouMean(suggestion) : undefined;
+        const got = describeValue(input);
+        const expected = expectedOneOf(options);
+        this.report(
+          'error',
+          'schema',
+          path,
+          msg(
+            `${label.en}: ${got.en} is not allowed; ${expected.en}${hint === undefined ? '' : ` (${hint.en})`}`,
+            `${label.vi}: không chấp nhận ${got.vi}; ${expected.vi}${hint === undefined ? '' : ` (${hint.vi})`}`,
+          ),
+        );
         return;
       }
       case 'too_small':
       case 'too_big': {
         const small = issue.code === 'too_small';
         const limit = String(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
-        if (issue.origin === 'array') this.report('error', 'schema', path, `${label}: ${small ? `needs at least ${limit} item${limit === '1' ? '' : 's'}` : `has more than ${limit} items`}`);
-        else if (issue.origin === 'string') this.report('error', 'schema', path, small ? `${label}: must not be empty` : `${label}: is too long; at most ${limit} characters`);
-        else this.report('error', 'schema', path, `${label}: ${describeValue(input)} is too ${small ? 'small' : 'large'}; expected ${small ? 'at least' : 'at most'} ${limit}`);
+        const size = describeSize(small, issue.origin === 'array' || issue.origin === 'string' ? issue.origin : 'number', limit, input);
+        this.report('error', 'schema', path, msg(`${label.en}: ${size.en}`, `${label.vi}: ${size.vi}`));
         return;
       }
       default:
-        this.report('error', 'schema', path, `${label}: ${issue.message}`);
+        this.report('error', 'schema', path, msg(`${label.en}: ${issue.message}`, `${label.vi}: giá trị không hợp lệ (${issue.message})`));
     }
   }
 
@@ -280,7 +372,7 @@ class ScenarioLoader {
     return this.devices.find((device) => device.name.toLowerCase() === wanted);
   }
 
-  private referenceError(path: DataPath, message: string, code: ScenarioProblemCode = 'bad-reference'): void {
+  private referenceError(path: DataPath, message: ProblemMessage, code: ScenarioProblemCode = 'bad-reference'): void {
     this.report('error', code, path, message);
   }
 
@@ -290,7 +382,9 @@ class ScenarioLoader {
     if (device !== undefined) return device;
     const names = this.devices.map((entry) => entry.name);
     const suggestion = suggestClosest(name, names);
-    this.referenceError(path, `there is no device '${name}' in this lab; ${suggestion !== undefined ? `did you mean '${suggestion}'?` : `the devices are ${names.join(', ') || '(none)'}`}`);
+    const hint =
+      suggestion !== undefined ? didYouMean(suggestion) : msg(`the devices are ${names.join(', ') || '(none)'}`, `các thiết bị là ${names.join(', ') || '(không có)'}`);
+    this.referenceError(path, msg(`there is no device '${name}' in this lab; ${hint.en}`, `Thiết bị '${name}' không tồn tại trong bài lab; ${hint.vi}`));
     return undefined;
   }
 
@@ -300,7 +394,7 @@ class ScenarioLoader {
     if (colon <= 0) return undefined; // the schema said so
     const device = this.deviceReference(path, text.slice(0, colon).trim());
     if (device === undefined) return undefined;
-    const resolved = resolveInterfaceName(device.kind, text.slice(colon + 1), device.name);
+    const resolved = resolveInterfaceNameBilingual(device.kind, text.slice(colon + 1), device.name);
     if (!resolved.ok) {
       this.referenceError(path, resolved.error);
       return undefined;
@@ -320,14 +414,22 @@ class ScenarioLoader {
       if (task === undefined) return;
       if (typeof task.id === 'string') {
         const earlier = ids.get(task.id);
-        if (earlier !== undefined) this.report('error', 'duplicate-task', ['tasks', taskIndex, 'id'], `task id '${task.id}' is used twice; the first is at line ${this.locator.positionOf(['tasks', earlier, 'id']).line}`);
+        if (earlier !== undefined) {
+          const first = firstAtLine(this.locator.positionOf(['tasks', earlier, 'id']).line);
+          this.report('error', 'duplicate-task', ['tasks', taskIndex, 'id'], msg(`task id '${task.id}' is used twice; ${first.en}`, `id nhiệm vụ '${task.id}' bị dùng hai lần; ${first.vi}`));
+        }
         else ids.set(task.id, taskIndex);
       }
       if (typeof task.points === 'number') sum += task.points;
       asArray(task.checks).forEach((check, checkIndex) => this.checkCheck(['tasks', taskIndex, 'checks', checkIndex], check));
     });
     if (typeof data.totalPoints === 'number' && asArray(data.tasks).every((task) => typeof asRecord(task)?.points === 'number') && sum !== data.totalPoints) {
-      this.report('error', 'points-total', ['totalPoints'], `totalPoints is ${data.totalPoints} but the tasks' points add up to ${sum}`);
+      this.report(
+        'error',
+        'points-total',
+        ['totalPoints'],
+        msg(`totalPoints is ${data.totalPoints} but the tasks' points add up to ${sum}`, `totalPoints là ${data.totalPoints} nhưng tổng điểm các nhiệm vụ là ${sum}`),
+      );
     }
   }
 
@@ -342,8 +444,8 @@ class ScenarioLoader {
     const context: CheckValidationContext = {
       findDevice: (name) => this.findDevice(name),
       deviceNames: this.devices.map((device) => device.name),
-      error: (inner: CheckPath, message: string) => this.report('error', 'bad-reference', [...path, ...inner], message),
-      warning: (inner: CheckPath, message: string) => this.report('warning', 'bad-reference', [...path, ...inner], message),
+      error: (inner: CheckPath, message: ProblemMessage) => this.report('error', 'bad-reference', [...path, ...inner], message),
+      warning: (inner: CheckPath, message: ProblemMessage) => this.report('warning', 'bad-reference', [...path, ...inner], message),
     };
     kind.validate(parsed.data as ScenarioCheck, context);
   }
@@ -352,7 +454,9 @@ class ScenarioLoader {
     const seen = new Set<string>();
     asArray(data.locked).forEach((name, index) => {
       if (typeof name !== 'string') return;
-      if (seen.has(name.toLowerCase())) this.report('warning', 'bad-reference', ['locked', index], `device '${name}' is listed twice under locked`);
+      if (seen.has(name.toLowerCase())) {
+        this.report('warning', 'bad-reference', ['locked', index], msg(`device '${name}' is listed twice under locked`, `thiết bị '${name}' được liệt kê hai lần trong locked`));
+      }
       seen.add(name.toLowerCase());
       this.deviceReference(['locked', index], name);
     });
@@ -370,11 +474,16 @@ class ScenarioLoader {
         const endpoint = this.endpointReference([...path, 'link'], fault.link);
         device = endpoint?.device;
         if (endpoint !== undefined && !this.isCabled(data, endpoint.device, endpoint.interfaceName)) {
-          this.referenceError([...path, 'link'], `${endpoint.device.name}:${endpoint.interfaceName} has no cable in this lab, so there is nothing to unplug`);
+          const port = `${endpoint.device.name}:${endpoint.interfaceName}`;
+          this.referenceError([...path, 'link'], msg(`${port} has no cable in this lab, so there is nothing to unplug`, `${port} không có cáp nào trong bài lab, nên không có gì để rút`));
         }
       }
       if (device !== undefined && this.isLocked(data, device.name)) {
-        this.referenceError(path, `a fault on ${device.name}, which is locked: the trainee could not fix it`, 'locked-device');
+        this.referenceError(
+          path,
+          msg(`a fault on ${device.name}, which is locked: the trainee could not fix it`, `lỗi giả lập trên ${device.name}, thiết bị đang bị khóa: học viên sẽ không sửa được`),
+          'locked-device',
+        );
       }
     });
   }
@@ -397,7 +506,11 @@ class ScenarioLoader {
       if (step === undefined) return;
       const device = this.deviceReference(['solution', index, 'device'], step.device);
       if (device !== undefined && this.isLocked(data, device.name)) {
-        this.referenceError(['solution', index, 'device'], `the solution changes ${device.name}, which is locked: the trainee could not do the same`, 'locked-device');
+        this.referenceError(
+          ['solution', index, 'device'],
+          msg(`the solution changes ${device.name}, which is locked: the trainee could not do the same`, `lời giải thay đổi ${device.name}, thiết bị đang bị khóa: học viên không thể làm tương tự`),
+          'locked-device',
+        );
       }
     });
   }
@@ -423,7 +536,8 @@ class ScenarioLoader {
     try {
       return asRecord(this.document.toJS({ maxAliasCount: 1000 })) ?? {};
     } catch (error) {
-      this.report('error', 'yaml-syntax', [], `the file cannot be read as data: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.report('error', 'yaml-syntax', [], msg(`the file cannot be read as data: ${reason}`, `không đọc được tệp thành dữ liệu: ${reason}`));
       return undefined;
     }
   }
@@ -436,12 +550,12 @@ class ScenarioLoader {
     return this.problems.some((problem) => problem.severity === 'error');
   }
 
-  private report(severity: 'error' | 'warning', code: ScenarioProblem['code'], path: DataPath, message: string): void {
+  private report(severity: 'error' | 'warning', code: ScenarioProblem['code'], path: DataPath, message: ProblemMessage): void {
     this.reportAt(severity, code, this.locator.positionOf(path), message);
   }
 
-  private reportAt(severity: 'error' | 'warning', code: ScenarioProblem['code'], position: SourcePosition, message: string): void {
-    this.problems.push({ severity, code, file: this.fileName, line: position.line, column: position.column, message });
+  private reportAt(severity: 'error' | 'warning', code: ScenarioProblem['code'], position: SourcePosition, message: ProblemMessage): void {
+    this.problems.push({ severity, code, file: this.fileName, line: position.line, column: position.column, message: message.en, messageVi: message.vi });
   }
 }
 
@@ -515,35 +629,17 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function formatPath(path: DataPath): string {
-  if (path.length === 0) return 'the scenario';
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+function formatPath(path: DataPath): ProblemMessage {
+  if (path.length === 0) return msg('the scenario', 'kịch bản');
+  return untranslated(path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join(''));
 }
 
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 60)}…` : value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'a mapping';
-}
-
-function describeExpected(expected: string): string {
-  const words: Record<string, string> = {
-    string: 'a text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    object: 'a mapping (key: value lines)',
-    array: 'a list (lines starting with -)',
-  };
-  return words[expected] ?? expected;
-}
-
-function hintForKey(issue: Issue): string {
-  if (issue.code === 'invalid_value') return `; expected one of ${issue.values.map(String).join(', ')}`;
-  return '';
+function hintForKey(issue: Issue): ProblemMessage {
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map(String).join(', ');
+    return msg(`; expected one of ${values}`, `; cần là một trong ${values}`);
+  }
+  return untranslated('');
 }
 
 // --- the schema at a path --------------------------------------------------------------------------

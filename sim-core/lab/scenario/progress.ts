@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { Lab } from '../lab-document';
 import { loadLab } from '../load-lab';
 import { serializeLab } from '../serialize-lab';
+import type { ProblemMessage } from '../problem-text';
 import type { ScenarioProblem } from './scenario-problems';
 import { YamlLocator } from './yaml-locator';
 
@@ -71,29 +72,38 @@ export function loadProgress(text: string, fileName: string): LoadProgressResult
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locator = new YamlLocator(text, document, lineCounter);
-  const problem = (path: readonly (string | number)[], message: string, code: ScenarioProblem['code'] = 'schema'): ScenarioProblem => {
+  const problem = (path: readonly (string | number)[], message: ProblemMessage, code: ScenarioProblem['code'] = 'schema'): ScenarioProblem => {
     const { line, column } = locator.positionOf(path);
-    return { severity: 'error', code, file: fileName, line, column, message };
+    return { severity: 'error', code, file: fileName, line, column, message: message.en, messageVi: message.vi };
   };
   if (document.errors.length > 0) {
     return {
       ok: false,
       problems: document.errors.map((error) => {
         const { line, column } = locator.positionOfOffset(error.pos[0]);
-        return { severity: 'error' as const, code: 'yaml-syntax' as const, file: fileName, line, column, message: error.message.split('\n')[0]! };
+        const detail = error.message.split('\n')[0]!;
+        return { severity: 'error' as const, code: 'yaml-syntax' as const, file: fileName, line, column, message: detail, messageVi: `Sai cú pháp YAML: ${detail}` };
       }),
     };
   }
-  if (!isMap(document.contents)) return { ok: false, problems: [problem([], 'a progress file is a mapping starting with format: v6lab-progress', 'not-a-lab')] };
+  if (!isMap(document.contents)) return { ok: false, problems: [problem([], { en: 'a progress file is a mapping starting with format: v6lab-progress', vi: 'tệp tiến độ phải là một mapping bắt đầu bằng format: v6lab-progress' }, 'not-a-lab')] };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, problems: [problem([], `the file cannot be read as data: ${error instanceof Error ? error.message : String(error)}`, 'yaml-syntax')] };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [problem([], { en: `the file cannot be read as data: ${reason}`, vi: `không đọc được tệp thành dữ liệu: ${reason}` }, 'yaml-syntax')] };
   }
   const parsed = PROGRESS_SCHEMA.safeParse(data);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problem(issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'), `${issue.path.join('.') || 'progress'}: ${issue.message}`)) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
+        const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+        const label = issue.path.join('.');
+        return problem(path, { en: `${label || 'progress'}: ${issue.message}`, vi: `${label || 'tệp tiến độ'}: giá trị không hợp lệ (${issue.message})` });
+      }),
+    };
   }
   const origin = locator.scalarOrigin(['lab']);
   const loaded = loadLab(parsed.data.lab, fileName);

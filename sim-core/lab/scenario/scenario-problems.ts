@@ -1,10 +1,12 @@
 /**
  * Problems in a scenario file: the lab loader's (lab-problems.ts) and the boot's
  * (boot-lab.ts: refused config lines), plus the scenario's own kinds, each at file:line:column
- * with a complete English message, printed as a compiler does.
+ * with a complete English `message` and Vietnamese `messageVi`, printed as a compiler does in
+ * either language.
  */
-import type { LabBootProblem, LabBootProblemCode } from '../boot-lab';
+import type { LabBootProblem } from '../boot-lab';
 import type { LabProblemCode } from '../lab-problems';
+import { formatProblemLine, type ProblemLanguage } from '../problem-text';
 
 export type ScenarioProblemCode =
   /** A check's `kind` is not in the registry (closest kind suggested). */
@@ -24,8 +26,20 @@ export type ScenarioProblemCode =
   /** A fault's config line the device refused. */
   | 'fault-rejected';
 
+/** The scenario's own codes (the lab's are LAB_PROBLEM_CODES); tests build each one. */
+export const SCENARIO_PROBLEM_CODES: readonly ScenarioProblemCode[] = [
+  'unknown-check-kind',
+  'unknown-fault-kind',
+  'duplicate-task',
+  'points-total',
+  'bad-reference',
+  'locked-device',
+  'solution-rejected',
+  'fault-rejected',
+];
+
 export interface ScenarioProblem extends Omit<LabBootProblem, 'code'> {
-  readonly code: LabProblemCode | LabBootProblemCode | ScenarioProblemCode;
+  readonly code: LabProblemCode | ScenarioProblemCode;
 }
 
 export function sortScenarioProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
@@ -35,9 +49,14 @@ export function sortScenarioProblems(problems: readonly ScenarioProblem[]): Scen
     .map((entry) => entry.problem);
 }
 
-/** `file:line:col: error: message`, the excerpt (line and caret) indented under it. */
+/** `file:line:col: error: message` in English, the excerpt (line and caret) indented under it. */
 export function formatScenarioProblem(problem: ScenarioProblem): string {
-  const head = `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}`;
+  return formatScenarioProblemIn(problem, 'en');
+}
+
+/** One problem in one language (`lỗi`/`cảnh báo` and the Vietnamese message for 'vi'). */
+export function formatScenarioProblemIn(problem: ScenarioProblem, language: ProblemLanguage): string {
+  const head = formatProblemLine(problem, language);
   if (problem.excerpt === undefined) return head;
   return `${head}\n${problem.excerpt
     .split('\n')
@@ -45,6 +64,8 @@ export function formatScenarioProblem(problem: ScenarioProblem): string {
     .join('\n')}`;
 }
 
-export function formatScenarioProblems(problems: readonly ScenarioProblem[]): string {
-  return sortScenarioProblems(problems).map(formatScenarioProblem).join('\n');
+export function formatScenarioProblems(problems: readonly ScenarioProblem[], language: ProblemLanguage = 'en'): string {
+  return sortScenarioProblems(problems)
+    .map((problem) => formatScenarioProblemIn(problem, language))
+    .join('\n');
 }

@@ -60,6 +60,8 @@ export function applySolution(session: LabSession, scenario: Scenario, source?: 
         line: position.line,
         column: position.column,
         message: `${step.device} refused solution line '${refusal.text.trim()}': ${refusal.message}`,
+        // The device's own error stays as the device prints it.
+        messageVi: `${step.device} từ chối dòng lời giải '${refusal.text.trim()}': ${refusal.message}`,
         excerpt: refusal.screen,
       });
     }

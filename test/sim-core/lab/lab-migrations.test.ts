@@ -32,6 +32,7 @@ describe('lab file migrations', () => {
     expect(migrateLabDocument(parseDocument('version: 1\n'), 1, 3, [renameCables])).toEqual({
       ok: false,
       error: 'cannot upgrade a version 2 lab file: no migration from version 2 to 3',
+      errorVi: 'không nâng cấp được tệp lab phiên bản 2: thiếu bước chuyển đổi từ phiên bản 2 lên 3',
     });
   });
 });

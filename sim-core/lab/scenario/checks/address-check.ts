@@ -96,14 +96,14 @@ export const ADDRESS_CHECK = defineCheckKind({
     const prefix = check.prefix === undefined ? undefined : validatePrefix(context, ['prefix'], check.prefix);
     const family = check.address === undefined ? undefined : validateAddress(context, ['address'], check.address);
     if (check.prefix === undefined && check.address === undefined && check.type === undefined && check.length === undefined) {
-      context.error([], "an address check needs at least one of 'prefix', 'address', 'type' or 'length'");
+      context.error([], bilingual("kiểm tra địa chỉ cần ít nhất một trong 'prefix', 'address', 'type' hoặc 'length'", "an address check needs at least one of 'prefix', 'address', 'type' or 'length'"));
     }
     const prefixFamily = prefix?.family;
-    if (prefixFamily !== undefined && family !== undefined && prefixFamily !== family) context.error(['address'], `the address and the prefix are of different families`);
+    if (prefixFamily !== undefined && family !== undefined && prefixFamily !== family) context.error(['address'], bilingual('địa chỉ và prefix thuộc hai họ địa chỉ khác nhau', 'the address and the prefix are of different families'));
     const v4 = prefixFamily === 'ipv4' || family === 'ipv4';
-    if (v4 && check.type !== undefined) context.error(['type'], "'type' applies to IPv6 addresses only");
-    if (v4 && check.state !== undefined) context.error(['state'], "'state' applies to IPv6 addresses only");
-    if (v4 && check.length !== undefined && check.length > 32) context.error(['length'], `an IPv4 prefix length is at most 32`);
+    if (v4 && check.type !== undefined) context.error(['type'], bilingual("'type' chỉ áp dụng cho địa chỉ IPv6", "'type' applies to IPv6 addresses only"));
+    if (v4 && check.state !== undefined) context.error(['state'], bilingual("'state' chỉ áp dụng cho địa chỉ IPv6", "'state' applies to IPv6 addresses only"));
+    if (v4 && check.length !== undefined && check.length > 32) context.error(['length'], bilingual('độ dài prefix IPv4 tối đa là 32', 'an IPv4 prefix length is at most 32'));
   },
   evaluate(check, session) {
     const live = findLiveInterface(session, check.interface);

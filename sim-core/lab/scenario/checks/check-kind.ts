@@ -46,8 +46,8 @@ export interface CheckValidationContext {
   /** Device names in lab order (for suggestions). */
   readonly deviceNames: readonly string[];
   /** An error at a path inside the check (the check itself for []). */
-  error(path: CheckPath, message: string): void;
-  warning(path: CheckPath, message: string): void;
+  error(path: CheckPath, message: BilingualText): void;
+  warning(path: CheckPath, message: BilingualText): void;
 }
 
 export interface CheckKind<C extends CheckBase = CheckBase> {

@@ -8,9 +8,10 @@
 import { parseIpv4 } from '../../../addr/ipv4';
 import { parseIpv6 } from '../../../addr/ipv6';
 import { parsePrefix, type Prefix } from '../../../addr/prefix';
-import { resolveInterfaceName } from '../../../devices/interface-names';
+import { resolveInterfaceNameBilingual } from '../../../devices/interface-names';
 import type { LabDevice } from '../../lab-document';
 import { suggestClosest } from '../../suggest-name';
+import { bilingualMessage as msg, didYouMean } from '../../problem-text';
 import type { CheckPath, CheckValidationContext } from './check-kind';
 import type { Family } from './check-fields';
 
@@ -18,8 +19,9 @@ export function validateDevice(context: CheckValidationContext, path: CheckPath,
   const device = context.findDevice(name);
   if (device !== undefined) return device;
   const suggestion = suggestClosest(name, context.deviceNames);
-  const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `the devices are ${context.deviceNames.join(', ') || '(none)'}`;
-  context.error(path, `there is no device '${name}' in this lab; ${hint}`);
+  const names = context.deviceNames.join(', ');
+  const hint = suggestion !== undefined ? didYouMean(suggestion) : msg(`the devices are ${names || '(none)'}`, `các thiết bị là ${names || '(không có)'}`);
+  context.error(path, msg(`there is no device '${name}' in this lab; ${hint.en}`, `Thiết bị '${name}' không tồn tại trong bài lab; ${hint.vi}`));
   return undefined;
 }
 
@@ -33,12 +35,12 @@ export interface ValidEndpoint {
 export function validateEndpoint(context: CheckValidationContext, path: CheckPath, text: string): ValidEndpoint | undefined {
   const colon = text.indexOf(':');
   if (colon <= 0) {
-    context.error(path, `'${text}' is not DEVICE:INTERFACE, e.g. R1:GigabitEthernet0/0`);
+    context.error(path, msg(`'${text}' is not DEVICE:INTERFACE, e.g. R1:GigabitEthernet0/0`, `'${text}' không có dạng THIẾT_BỊ:INTERFACE, ví dụ R1:GigabitEthernet0/0`));
     return undefined;
   }
   const device = validateDevice(context, path, text.slice(0, colon).trim());
   if (device === undefined) return undefined;
-  const resolved = resolveInterfaceName(device.kind, text.slice(colon + 1), device.name);
+  const resolved = resolveInterfaceNameBilingual(device.kind, text.slice(colon + 1), device.name);
   if (!resolved.ok) {
     context.error(path, resolved.error);
     return undefined;
@@ -49,7 +51,7 @@ export function validateEndpoint(context: CheckValidationContext, path: CheckPat
 export function validatePrefix(context: CheckValidationContext, path: CheckPath, text: string): Prefix | undefined {
   const parsed = parsePrefix(text.trim());
   if (parsed.ok) return parsed.value;
-  context.error(path, `not a prefix: ${parsed.error}`);
+  context.error(path, msg(`not a prefix: ${parsed.error}`, `không phải prefix hợp lệ: ${parsed.error}`));
   return undefined;
 }
 
@@ -62,7 +64,7 @@ export function familyOfAddressText(text: string): Family | undefined {
 
 export function validateAddress(context: CheckValidationContext, path: CheckPath, text: string): Family | undefined {
   const family = familyOfAddressText(text);
-  if (family === undefined) context.error(path, `'${text}' is not an IPv4 or IPv6 address`);
+  if (family === undefined) context.error(path, msg(`'${text}' is not an IPv4 or IPv6 address`, `'${text}' không phải địa chỉ IPv4 hay IPv6`));
   return family;
 }
 
@@ -73,11 +75,20 @@ export function validateAddress(context: CheckValidationContext, path: CheckPath
 export function validateTarget(context: CheckValidationContext, path: CheckPath, familyPath: CheckPath, text: string, family: Family | undefined): void {
   const addressFamily = familyOfAddressText(text);
   if (addressFamily !== undefined) {
-    if (family !== undefined && family !== addressFamily) context.error(familyPath, `family is ${family} but ${text} is an ${addressFamily === 'ipv4' ? 'IPv4' : 'IPv6'} address`);
+    if (family !== undefined && family !== addressFamily) {
+      const kind = addressFamily === 'ipv4' ? 'IPv4' : 'IPv6';
+      context.error(familyPath, msg(`family is ${family} but ${text} is an ${kind} address`, `family là ${family} nhưng ${text} là địa chỉ ${kind}`));
+    }
     return;
   }
   if (family === undefined) {
-    context.error(path, `'${text}' is not an address, so the check needs 'family: ipv4' or 'family: ipv6' to know which of its addresses to use`);
+    context.error(
+      path,
+      msg(
+        `'${text}' is not an address, so the check needs 'family: ipv4' or 'family: ipv6' to know which of its addresses to use`,
+        `'${text}' không phải địa chỉ, nên check cần 'family: ipv4' hoặc 'family: ipv6' để biết dùng địa chỉ nào của nó`,
+      ),
+    );
   }
   if (text.includes(':')) {
     validateEndpoint(context, path, text);
@@ -85,8 +96,18 @@ export function validateTarget(context: CheckValidationContext, path: CheckPath,
   }
   if (context.findDevice(text) !== undefined) return;
   const suggestion = suggestClosest(text, context.deviceNames);
-  const hint = suggestion !== undefined ? `did you mean '${suggestion}'?` : `write an address, a device (${context.deviceNames.join(', ')}) or DEVICE:INTERFACE`;
-  context.error(path, `'${text}' is neither an address nor a device of this lab (DNS names need a dns server in the lab); ${hint}`);
+  const names = context.deviceNames.join(', ');
+  const hint =
+    suggestion !== undefined
+      ? didYouMean(suggestion)
+      : msg(`write an address, a device (${names}) or DEVICE:INTERFACE`, `hãy ghi một địa chỉ, một thiết bị (${names}) hoặc THIẾT_BỊ:INTERFACE`);
+  context.error(
+    path,
+    msg(
+      `'${text}' is neither an address nor a device of this lab (DNS names need a dns server in the lab); ${hint.en}`,
+      `'${text}' không phải địa chỉ cũng không phải thiết bị của bài lab (tên DNS cần có máy chủ DNS trong bài lab); ${hint.vi}`,
+    ),
+  );
 }
 
 /** A regular expression written in the file; undefined (after reporting) when it does not compile. */
@@ -94,7 +115,8 @@ export function validateRegex(context: CheckValidationContext, path: CheckPath, 
   try {
     return new RegExp(source, 'i');
   } catch (error) {
-    context.error(path, `not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    context.error(path, msg(`not a valid regular expression: ${reason}`, `biểu thức chính quy không hợp lệ: ${reason}`));
     return undefined;
   }
 }

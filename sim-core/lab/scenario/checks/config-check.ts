@@ -63,7 +63,13 @@ export const CONFIG_CHECK = defineCheckKind({
   validate(check, context) {
     const device = validateDevice(context, ['device'], check.device);
     if (device !== undefined && getDeviceKindSpec(device.kind).dialect !== 'ios') {
-      context.error(['device'], `config checks read an IOS running-config; ${device.name} is a ${device.kind} (check its addresses and routes instead)`);
+      context.error(
+        ['device'],
+        bilingual(
+          `kiểm tra config đọc running-config của IOS; ${device.name} là ${device.kind} (hãy kiểm tra địa chỉ và route của nó)`,
+          `config checks read an IOS running-config; ${device.name} is a ${device.kind} (check its addresses and routes instead)`,
+        ),
+      );
     }
     validateRegex(context, ['match'], check.match);
     if (check.section !== undefined) validateRegex(context, ['section'], check.section);

@@ -43,7 +43,7 @@ export const NEIGHBOR_CHECK = defineCheckKind({
   validate(check, context) {
     validateEndpoint(context, ['interface'], check.interface);
     const family = validateAddress(context, ['address'], check.address);
-    if (family === 'ipv4' && check.router !== undefined) context.error(['router'], "'router' applies to IPv6 neighbours only");
+    if (family === 'ipv4' && check.router !== undefined) context.error(['router'], bilingual("'router' chỉ áp dụng cho neighbour IPv6", "'router' applies to IPv6 neighbours only"));
   },
   evaluate(check, session) {
     const wantPresent = check.expect !== 'absent';

@@ -60,7 +60,13 @@ export const PING_CHECK = defineCheckKind({
   validate(check, context) {
     validateDevice(context, ['from'], check.from);
     validateTarget(context, ['to'], ['family'], check.to, check.family);
-    if (check.minReplies !== undefined && check.minReplies > (check.count ?? DEFAULT_COUNT)) context.error(['minReplies'], `minReplies (${check.minReplies}) is more than count (${check.count ?? DEFAULT_COUNT})`);
+    if (check.minReplies !== undefined && check.minReplies > (check.count ?? DEFAULT_COUNT)) context.error(
+        ['minReplies'],
+        bilingual(
+          `minReplies (${check.minReplies}) lớn hơn count (${check.count ?? DEFAULT_COUNT})`,
+          `minReplies (${check.minReplies}) is more than count (${check.count ?? DEFAULT_COUNT})`,
+        ),
+      );
   },
   evaluate(check, session) {
     const family = familyOfCheck(check);

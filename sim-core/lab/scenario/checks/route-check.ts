@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { parsePrefix } from '../../../addr/prefix';
-import { resolveInterfaceName } from '../../../devices/interface-names';
+import { resolveInterfaceName, resolveInterfaceNameBilingual } from '../../../devices/interface-names';
 import type { RibEntry } from '../../../stack/routing/route';
 import { bilingual } from '../bilingual-text';
 import { CHECK_TITLE_FIELD, DEVICE_FIELD, PRESENCE_FIELD } from './check-fields';
@@ -48,10 +48,10 @@ export const ROUTE_CHECK = defineCheckKind({
     const prefix = validatePrefix(context, ['prefix'], check.prefix);
     if (check.nextHop !== undefined) {
       const family = validateAddress(context, ['nextHop'], check.nextHop);
-      if (prefix !== undefined && family !== undefined && family !== prefix.family) context.error(['nextHop'], `the next hop is ${family} but the prefix is ${prefix.family}`);
+      if (prefix !== undefined && family !== undefined && family !== prefix.family) context.error(['nextHop'], bilingual(`next hop là ${family} nhưng prefix là ${prefix.family}`, `the next hop is ${family} but the prefix is ${prefix.family}`));
     }
     if (check.interface !== undefined && device !== undefined) {
-      const resolved = resolveInterfaceName(device.kind, check.interface, device.name);
+      const resolved = resolveInterfaceNameBilingual(device.kind, check.interface, device.name);
       if (!resolved.ok) context.error(['interface'], resolved.error);
     }
   },
