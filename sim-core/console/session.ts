@@ -114,6 +114,11 @@ export class ConsoleSession {
     return this.job !== undefined;
   }
 
+  /** The lines in the history buffer, oldest first (IOS `show history`). */
+  get historyLines(): readonly string[] {
+    return [...this.history];
+  }
+
   /** The line being typed (for tests and the UI). */
   get currentLine(): string {
     return this.line;

@@ -23,6 +23,8 @@ export interface IosCommandEnv {
   readonly runtime: IosRuntime;
   /** Asks a question at the console; absent when config text is being loaded. */
   readonly ask?: (question: ConsoleQuestion) => void;
+  /** The console's command history, oldest first (`show history`); absent when config text is being loaded. */
+  readonly history?: () => readonly string[];
 }
 
 export function ipv4Arg(args: ParsedArgs, name = 'ipv4Address'): Ipv4Address | undefined {

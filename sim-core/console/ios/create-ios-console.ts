@@ -58,9 +58,9 @@ class QuestioningDialect implements ConsoleDialect {
 }
 
 /** Builds the IOS dialect of a device (the console and the config loader share it). */
-export function createIosDialect(device: Device, ask?: (question: ConsoleQuestion) => void): IosDialect {
+export function createIosDialect(device: Device, ask?: (question: ConsoleQuestion) => void, history?: () => readonly string[]): IosDialect {
   const runtime = iosRuntimeOf(device);
-  const env: IosCommandEnv = ask === undefined ? { runtime } : { runtime, ask };
+  const env: IosCommandEnv = { runtime, ...(ask === undefined ? {} : { ask }), ...(history === undefined ? {} : { history }) };
   return new IosDialect({
     hostname: () => runtime.hostname,
     modes: buildIosModes(env),
@@ -76,13 +76,19 @@ export function createIosDialect(device: Device, ask?: (question: ConsoleQuestio
 /** A console session on an IOS device (call `open()` to show the first prompt). */
 export function createIosConsole(device: Device, options: IosConsoleOptions = {}): ConsoleSession {
   const dialect = new QuestioningDialect();
-  dialect.inner = createIosDialect(device, (question) => {
-    dialect.question = question;
-  });
+  const history: { session?: ConsoleSession } = {};
+  dialect.inner = createIosDialect(
+    device,
+    (question) => {
+      dialect.question = question;
+    },
+    () => history.session?.historyLines ?? [],
+  );
   // The prompt comes back once after the log lines of one virtual instant (a zero-delay timer
   // runs after every message already queued for it).
   const scheduleRedraw = (redraw: () => void): void => void device.simulator.setTimer(0, redraw);
   const session = new ConsoleSession(dialect, options.historySize === undefined ? { scheduleRedraw } : { historySize: options.historySize, scheduleRedraw });
+  history.session = session;
   if (options.logging !== false) iosRuntimeOf(device).onLog((line) => session.notify(line));
   return session;
 }

@@ -5,6 +5,7 @@
  * MAC address and spanning-tree tables. Text comes from the formatters in console/output/ios
  * fed with views from ios-views.ts. Every show command accepts `| include|exclude|begin|section`.
  * User exec (`R1>`) gets all but the configuration displays, as on IOS.
+ * `show clock` (the uptime clock of the log timestamps), `show history` (the console's lines).
  * `show arp` is `show ip arp`'s older spelling. Route filters: `show ipv6 route connected|local|static`, `show ip route static`.
  * Leaves out: `show ip route connected`, route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
  */
@@ -15,6 +16,7 @@ import { formatShowInterfaces, formatShowInterfacesTrunk, formatShowIpInterfaceB
 import { formatShowIpRoute, formatShowIpv6Route } from '../output/ios/routes';
 import { formatShowIpArp, formatShowIpv6Neighbors, formatShowMacAddressTable, formatShowVlanBrief } from '../output/ios/tables';
 import { formatShowVersion } from '../output/ios/version';
+import { formatShowClock } from '../output/ios/log';
 import { formatShowSpanningTree } from '../output/ios/spanning-tree';
 import { interfaceArg, type IosCommandEnv } from './command-context';
 import { arpViews, hostInfoView, interfaceViewOf, interfaceViews, macTableViews, neighborViews, routeViews, vlanViews } from './ios-views';
@@ -38,6 +40,18 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
     return i === undefined ? [] : [interfaceViewOf(rt, i)];
   };
   const specs: CommandSpec<IosHandler>[] = [
+    {
+      spec: 'show clock',
+      help: [SHOW, 'Display the system clock'],
+      handler: () => `${formatShowClock(rt.uptimeNs)}\n`,
+      filterable: true,
+    },
+    {
+      spec: 'show history',
+      help: [SHOW, 'Display the session command history'],
+      handler: () => (env.history?.() ?? []).map((line) => `  ${line}\n`).join(''),
+      filterable: true,
+    },
     {
       spec: 'show version',
       help: [SHOW, 'System hardware and software status'],

@@ -3,6 +3,8 @@
  * set: `*Mar  1 00:01:05.123: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up`.
  * The asterisk means "time not authoritative"; the count starts at Mar 1 00:00:00.000 at boot
  * and is derived from the simulator's virtual time, never the wall clock.
+ * `show clock` reads the same clock (`*00:01:05.123 UTC Mon Mar 1 1993`: IOS's unset clock starts
+ * at Mar 1 1993).
  * Messages: %LINK-3-UPDOWN, %LINK-5-CHANGED (administratively down), %LINEPROTO-5-UPDOWN,
  * %IPV6_ND-4-DUPLICATE (RFC 4862 section 5.4.5 DAD failure; the only form seen in real logs).
  */
@@ -14,10 +16,25 @@ const MONTHS: readonly [string, number][] = [
   ['Mar', 31], ['Apr', 30], ['May', 31], ['Jun', 30], ['Jul', 31], ['Aug', 31], ['Sep', 30], ['Oct', 31], ['Nov', 30], ['Dec', 31], ['Jan', 31], ['Feb', 28],
 ];
 
-/** `*Mar  1 00:01:05.123` for the given virtual time since boot. */
-export function formatIosLogTimestamp(sinceBootNs: TimeNs): string {
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** The year the software clock starts in when no clock is set (Mar 1 1993 was a Monday). */
+const EPOCH_YEAR = 1993;
+
+interface IosCalendar {
+  readonly month: string;
+  /** 1-based day of the month. */
+  readonly day: number;
+  readonly year: number;
+  readonly weekday: string;
+  /** `00:01:05.123` */
+  readonly time: string;
+}
+
+/** The date and time IOS's unset clock shows `sinceBootNs` after boot (no leap years: labs run hours). */
+function calendarOf(sinceBootNs: TimeNs): IosCalendar {
   const totalMs = Math.max(0, Math.floor(sinceBootNs / NS_PER_MS));
-  let day = Math.floor(totalMs / 86_400_000);
+  const days = Math.floor(totalMs / 86_400_000);
+  let day = days;
   const msOfDay = totalMs % 86_400_000;
   let month = 0;
   while (day >= MONTHS[month % MONTHS.length]![1]) {
@@ -29,7 +46,21 @@ export function formatIosLogTimestamp(sinceBootNs: TimeNs): string {
   const mm = two(Math.floor((msOfDay % 3_600_000) / 60_000));
   const ss = two(Math.floor((msOfDay % 60_000) / 1000));
   const ms = String(msOfDay % 1000).padStart(3, '0');
-  return `*${MONTHS[month % MONTHS.length]![0]} ${String(day + 1).padStart(2)} ${hh}:${mm}:${ss}.${ms}`;
+  // The list starts at March, so January and February belong to the next year.
+  const year = EPOCH_YEAR + Math.floor((month + 2) / 12);
+  return { month: MONTHS[month % MONTHS.length]![0], day: day + 1, year, weekday: WEEKDAYS[days % 7]!, time: `${hh}:${mm}:${ss}.${ms}` };
+}
+
+/** `*Mar  1 00:01:05.123` for the given virtual time since boot. */
+export function formatIosLogTimestamp(sinceBootNs: TimeNs): string {
+  const c = calendarOf(sinceBootNs);
+  return `*${c.month} ${String(c.day).padStart(2)} ${c.time}`;
+}
+
+/** `show clock`: `*00:05:12.345 UTC Mon Mar 1 1993` (the asterisk: time not authoritative, no NTP). */
+export function formatShowClock(sinceBootNs: TimeNs): string {
+  const c = calendarOf(sinceBootNs);
+  return `*${c.time} UTC ${c.weekday} ${c.month} ${c.day} ${c.year}`;
 }
 
 function logLine(sinceBootNs: TimeNs, message: string): string {

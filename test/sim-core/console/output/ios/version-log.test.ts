@@ -1,6 +1,6 @@
 /** IOS `show version` and timestamped log lines. */
 import { describe, expect, it } from 'vitest';
-import { formatDuplicateAddressLog, formatIosLogTimestamp, formatLineProtocolLog, formatLinkStateLog } from '../../../../../sim-core/console/output/ios/log';
+import { formatDuplicateAddressLog, formatIosLogTimestamp, formatShowClock, formatLineProtocolLog, formatLinkStateLog } from '../../../../../sim-core/console/output/ios/log';
 import { formatIosUptime, formatShowVersion } from '../../../../../sim-core/console/output/ios/version';
 import { iface, v6 } from '../view-builders';
 
@@ -40,5 +40,22 @@ describe('IOS log lines', () => {
     expect(formatLinkStateLog(2 * S, 'GigabitEthernet0/0', 'up')).toBe('*Mar  1 00:00:02.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up');
     expect(formatLinkStateLog(2 * S, 'GigabitEthernet0/0', 'administratively down')).toBe('*Mar  1 00:00:02.000: %LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to administratively down');
     expect(formatLineProtocolLog(3 * S, 'GigabitEthernet0/0', false)).toBe('*Mar  1 00:00:03.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to down');
+  });
+});
+
+describe('show clock (IOS unset clock: Mon Mar 1 1993 at boot, the log timestamps\' clock)', () => {
+  const S = 1_000_000_000;
+  it('boot and 5 min 12.345 s later', () => {
+    expect(formatShowClock(0)).toBe('*00:00:00.000 UTC Mon Mar 1 1993');
+    expect(formatShowClock(312.345 * S)).toBe('*00:05:12.345 UTC Mon Mar 1 1993');
+  });
+  it('the weekday and the month follow the days; January comes in 1994', () => {
+    expect(formatShowClock(86_400 * S)).toBe('*00:00:00.000 UTC Tue Mar 2 1993');
+    expect(formatShowClock(31 * 86_400 * S)).toBe('*00:00:00.000 UTC Thu Apr 1 1993');
+    expect(formatShowClock(306 * 86_400 * S)).toBe('*00:00:00.000 UTC Sat Jan 1 1994');
+  });
+  it('reads the same day and time as the log timestamp', () => {
+    expect(formatIosLogTimestamp(31 * 86_400 * S + 65_123_000_000)).toBe('*Apr  1 00:01:05.123');
+    expect(formatShowClock(31 * 86_400 * S + 65_123_000_000)).toBe('*00:01:05.123 UTC Thu Apr 1 1993');
   });
 });
