@@ -1,7 +1,7 @@
 /**
  * The host settings form's output: the console lines a trainee would type for the same
  * settings (Windows `netsh`, Linux `ip` and `sysctl`), so the configuration stays text and the
- * console is its one way in. Addresses are checked here first (sim-core/addr parsers) and a bad
+ * console is its one way in. Linux changes need root, as on a real server: the lines use sudo. Addresses are checked here first (sim-core/addr parsers) and a bad
  * one is an error for the form, never a line the console would refuse.
  *
  * Leaves out: removing addresses set earlier (the lines add; `show` commands list them), DHCPv4
@@ -52,8 +52,8 @@ export function hostSettingsLines(kind: DeviceKind, settings: HostSettings): Hos
       const gateway = v4Gateway === '' ? '' : ` gateway=${v4Gateway}`;
       lines.push(`netsh interface ipv4 set address name="${iface}" source=static address=${address} mask=${maskOf(parsed.value.length)}${gateway}`);
     } else {
-      lines.push(`ip address add ${address}/${parsed.value.length} dev ${iface}`);
-      if (v4Gateway !== '') lines.push(`ip route add default via ${v4Gateway}`);
+      lines.push(`sudo ip address add ${address}/${parsed.value.length} dev ${iface}`);
+      if (v4Gateway !== '') lines.push(`sudo ip route add default via ${v4Gateway}`);
     }
   }
 
@@ -61,7 +61,7 @@ export function hostSettingsLines(kind: DeviceKind, settings: HostSettings): Hos
   if (settings.ipv6Mode === 'automatic') {
     // SLAAC and the default router from router advertisements (RFC 4862, RFC 4861 section 6.3.4).
     if (windows) lines.push(`netsh interface ipv6 set interface "${iface}" routerdiscovery=enabled`);
-    else lines.push(`sysctl -w net.ipv6.conf.${iface}.accept_ra=1`, `sysctl -w net.ipv6.conf.${iface}.autoconf=1`);
+    else lines.push(`sudo sysctl -w net.ipv6.conf.${iface}.accept_ra=1`, `sudo sysctl -w net.ipv6.conf.${iface}.autoconf=1`);
   } else {
     const v6 = settings.ipv6Address.trim();
     if (!parseIpv6Interface(v6).ok) return { ok: false, error: 'ipv6-address' };
@@ -70,8 +70,8 @@ export function hostSettingsLines(kind: DeviceKind, settings: HostSettings): Hos
       lines.push(`netsh interface ipv6 add address "${iface}" ${v6}`);
       if (v6Gateway !== '') lines.push(`netsh interface ipv6 add route ::/0 "${iface}" ${v6Gateway}`);
     } else {
-      lines.push(`ip -6 address add ${v6} dev ${iface}`);
-      if (v6Gateway !== '') lines.push(`ip -6 route add default via ${v6Gateway} dev ${iface}`);
+      lines.push(`sudo ip -6 address add ${v6} dev ${iface}`);
+      if (v6Gateway !== '') lines.push(`sudo ip -6 route add default via ${v6Gateway} dev ${iface}`);
     }
   }
   return { ok: true, lines };
