@@ -6,8 +6,8 @@
  * fed with views from ios-views.ts. Every show command accepts `| include|exclude|begin|section`.
  * User exec (`R1>`) gets all but the configuration displays, as on IOS.
  * `show clock` (the uptime clock of the log timestamps), `show history` (the console's lines).
- * `show arp` is `show ip arp`'s older spelling. Route filters: `show ipv6 route connected|local|static`, `show ip route static`.
- * Leaves out: `show ip route connected`, route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
+ * `show arp` is `show ip arp`'s older spelling. Route filters: `show ipv6 route connected|local|static`, `show ip route connected|local|static`.
+ * Leaves out: route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
  */
 import type { CommandSpec } from '../grammar';
 import type { RouteView } from '../views';
@@ -117,10 +117,12 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
         filterable: true,
       },
       {
-        spec: 'show ip route [static]',
-        help: [SHOW, 'IP information', 'IP routing table', 'Static routes'],
+        spec: 'show ip route [(connected|local|static)]',
+        help: [SHOW, 'IP information', 'IP routing table', 'Connected networks', 'Local networks', 'Static routes'],
         handler: (args) => {
-          const only = args.keywords.includes('static') ? (r: RouteView) => r.code.startsWith('S') : undefined;
+          const code = args.keywords.includes('connected') ? 'C' : args.keywords.includes('local') ? 'L' : args.keywords.includes('static') ? 'S' : undefined;
+          // `S*` (candidate default) is a static route too.
+          const only = code === undefined ? undefined : (r: RouteView) => r.code.startsWith(code);
           return `${formatShowIpRoute(routeViews(rt, 'ipv4'), only)}\n`;
         },
         filterable: true,
