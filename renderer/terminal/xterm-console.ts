@@ -14,6 +14,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { SimClient } from '../sim/sim-client';
+import { streamConsole } from './console-stream';
 
 export interface ClipboardAccess {
   writeText(text: string): Promise<void>;
@@ -70,28 +71,17 @@ export class XtermConsole {
     this.disposers.push(() => element.removeEventListener('contextmenu', onContextMenu));
     const input = terminal.onData((data) => void this.client.request('console-input', { device: this.device, data }).catch(() => undefined));
     this.disposers.push(() => input.dispose());
-    // Output that arrives while the transcript is on its way is held back, then written after it.
-    let held: string[] | null = [];
-    this.disposers.push(
-      this.client.onConsoleData(this.device, (data) => {
-        if (held !== null) held.push(data);
-        else terminal.write(data);
-      }),
-    );
-    this.disposers.push(
-      this.client.onConsoleReset(this.device, (transcript) => {
+    // The transcript first, then only newer output (console-stream.ts): one first prompt.
+    const stream = streamConsole(this.client, this.device, {
+      write: (data) => terminal.write(data),
+      reset: (transcript) => {
         terminal.reset();
         terminal.write(transcript);
-      }),
-    );
+      },
+    });
+    this.disposers.push(() => stream.dispose());
     this.fit();
-    try {
-      const { transcript } = await this.client.request('console-open', { device: this.device });
-      terminal.write(transcript);
-    } finally {
-      for (const data of held) terminal.write(data);
-      held = null;
-    }
+    await stream.opened;
   }
 
   /** Fits the grid to the element (when it is shown) and tells the session the size. */

@@ -83,6 +83,9 @@ describe.skipIf(!chromium)('live simulation in Chromium', { timeout: 90_000 }, (
     await clickCanvas(page, ROUTER, { double: true });
     await page.getByTestId('terminal-R1').waitFor();
     await expect.poll(() => screenText(page, 'R1')).toContain('R1>');
+    // The first screen draws the prompt once (it was `R1>R1>`).
+    await page.waitForTimeout(300);
+    expect((await screenText(page, 'R1')).trim()).toBe('R1>');
     await page.getByTestId('terminal-R1').click();
     await typeLines(page, ['enable', 'conf t', 'ipv6 unicast-routing', 'int g0/0', 'ipv6 address 2001:db8:6803:10::1/64', 'no shut', 'end']);
     await expect.poll(() => screenText(page, 'R1')).toMatch(/R1\(config-if\)#end\s*\nR1#/);
@@ -103,8 +106,10 @@ describe.skipIf(!chromium)('live simulation in Chromium', { timeout: 90_000 }, (
     await expect.poll(() => screenText(page, 'PC1')).toContain('>');
     // Router advertisements give PC1 its SLAAC address within seconds of virtual time.
     await page.waitForTimeout(1500);
+    expect((await screenText(page, 'PC1')).trim()).toBe('C:\\Users\\Admin>');
     await page.getByTestId('terminal-PC1').click();
     await typeLines(page, ['ping -6 2001:db8:6803:10::1']);
+    await expect.poll(() => screenText(page, 'PC1')).toMatch(/^C:\\Users\\Admin>ping -6/);
     await expect.poll(() => screenText(page, 'PC1'), { timeout: 20_000 }).toMatch(/Reply from 2001:db8:6803:10::1/);
     await expect.poll(() => screenText(page, 'PC1'), { timeout: 20_000 }).toContain('Lost = 0');
     expect(await page.getByTestId('terminal-tab-R1').count()).toBe(1);
