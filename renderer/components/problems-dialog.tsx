@@ -1,14 +1,16 @@
 /**
  * The problems found in a lab file that could not be opened: each at file:line:column with its
- * message, errors and warnings marked, in file order. The lab on screen stays as it was.
+ * message in the app's language, errors and warnings marked, in file order. The lab on screen stays as it was.
  */
 import { useTranslation } from 'react-i18next';
 import { sortProblems, type LabProblem } from '../../sim-core/lab/lab-problems';
+import { problemMessage } from '../../sim-core/lab/problem-text';
 import { useAppStore } from '../state/app-store-context';
 import { Modal } from './modal';
 
 export function ProblemsDialog({ fileName, problems }: { fileName: string; problems: readonly LabProblem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'vi' ? 'vi' : 'en';
   const closeDialog = useAppStore((state) => state.closeDialog);
   return (
     <Modal title={t('problems.title', { file: fileName })} onClose={closeDialog} testId="problems-dialog" wide footer={<button type="button" className="button button--primary" onClick={closeDialog}>{t('dialog.close')}</button>}>
@@ -18,7 +20,7 @@ export function ProblemsDialog({ fileName, problems }: { fileName: string; probl
           <li key={index} className={`problems__item problems__item--${problem.severity}`} data-testid="problem">
             <span className="problems__where">{`${problem.file}:${problem.line}:${problem.column}`}</span>
             <span className="problems__severity">{`${t(`problems.severity.${problem.severity}`)} · ${t(`problems.code.${problem.code}`)}`}</span>
-            <span className="problems__message">{problem.message}</span>
+            <span className="problems__message">{problemMessage(problem, language)}</span>
           </li>
         ))}
       </ul>
