@@ -5,11 +5,14 @@
  * wires it to commander and hands the outcome to the context, which owns output and exit codes.
  */
 import type { Command } from 'commander';
+import type { Language } from './cli-language';
 
 /** Where text goes; the entry passes process.stdout/stderr, tests pass buffers. */
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** The environment (LANG, LC_ALL pick the default language); tests leave it out (English). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A subcommand's result: the text a person reads, the JSON a script reads, or an error message. */
@@ -26,6 +29,10 @@ export interface CliContext {
   report(commandPath: string, outcome: CommandOutcome, asJson: boolean): void;
   /** Sets the exit code the entry will use (the worst one wins). */
   setExitCode(code: number): void;
+  /** The global `--lang` as given (undefined when absent); subcommands resolve it with readLanguage and the locale default. */
+  languageOption(): string | undefined;
+  /** The language to speak when --lang is absent (from the environment's locale). */
+  readonly defaultLanguage: Language;
 }
 
 export interface CliCommand {

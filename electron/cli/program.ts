@@ -5,6 +5,7 @@
  * No process.* here: the entry (v6lab.ts) passes argv and io, and applies the exit code.
  */
 import { Command, CommanderError } from 'commander';
+import { defaultLanguage } from './cli-language';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext, type CliIo, type CommandOutcome } from './cli-command';
 import { addrCommand } from './commands/addr';
 import { runCommand } from './commands/run';
@@ -19,8 +20,14 @@ export const PROGRAM_VERSION = '0.1.0';
 /** Builds the program; the context collects the exit code. */
 export function createProgram(io: CliIo): { program: Command; exitCode: () => number } {
   let exitCode = EXIT_OK;
+  const state: { program?: Command } = {};
   const context: CliContext = {
     io,
+    defaultLanguage: defaultLanguage(io.env),
+    languageOption() {
+      const value: unknown = state.program?.opts().lang;
+      return typeof value === 'string' ? value : undefined;
+    },
     setExitCode(code) {
       exitCode = Math.max(exitCode, code);
     },
@@ -36,9 +43,11 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
   const program = new Command('v6lab')
     .description('V6Lab headless tool: IPv6 address help, running labs and their consoles')
     .version(PROGRAM_VERSION)
+    .option('--lang <en|vi>', 'language of messages, problems and tables (default en, or vi when LC_ALL/LANG starts with vi)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(add --help to see how to use it)');
+  state.program = program;
   for (const command of COMMANDS) command.register(program, context);
   return { program, exitCode: () => exitCode };
 }

@@ -7,5 +7,6 @@ import { runCli } from './program';
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  env: process.env,
 });
 process.exitCode = code;

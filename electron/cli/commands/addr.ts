@@ -3,18 +3,29 @@
  * Wiring only: each subcommand's logic is a pure function in ../addr/.
  */
 import type { Command } from 'commander';
-import type { CliCommand, CliContext } from '../cli-command';
+import type { CliCommand, CliContext, CommandOutcome } from '../cli-command';
 import { runAddrInfo } from '../addr/info';
 import { runAddrEui64 } from '../addr/eui64';
 import { DEFAULT_NAT64_PREFIX, runAddrNat64, runAddrNat64Extract } from '../addr/nat64';
 import { runAddr6to4 } from '../addr/six-to-four';
 import { runAddrPlan } from '../addr/plan';
+import { localizeAddrOutcome } from '../addr/addr-language';
+import { readLanguage } from '../cli-language';
 
 const JSON_FLAG = '--json';
 const JSON_HELP = 'print JSON instead of text';
 
 export const addrCommand: CliCommand = {
   register(program: Command, context: CliContext) {
+    // The global --lang (or the locale): labels, headings and errors in that language.
+    const report = (path: string, outcome: CommandOutcome, asJson: boolean): void => {
+      const language = readLanguage(context.languageOption(), context.defaultLanguage);
+      if (!language.ok) {
+        context.report(path, { ok: false, error: language.error }, false);
+        return;
+      }
+      context.report(path, localizeAddrOutcome(outcome, language.value), asJson);
+    };
     const addr = program
       .command('addr')
       .description('IPv6/IPv4 address tools: explain an address, SLAAC (EUI-64), NAT64, 6to4, subnet plans');
@@ -25,7 +36,7 @@ export const addrCommand: CliCommand = {
       .argument('<address>', 'an IPv6 or IPv4 address, optionally with /length (2001:db8::1, fe80::1%eth0, 2001:db8:1::1/64, 192.0.2.1/24)')
       .option(JSON_FLAG, JSON_HELP)
       .action((address: string, options: { json?: boolean }) => {
-        context.report('v6lab addr info', runAddrInfo(address), options.json === true);
+        report('v6lab addr info', runAddrInfo(address), options.json === true);
       });
 
     addr
@@ -35,7 +46,7 @@ export const addrCommand: CliCommand = {
       .argument('<prefix>', 'a /64 prefix, e.g. 2001:db8:1:2::/64 or fe80::/64')
       .option(JSON_FLAG, JSON_HELP)
       .action((mac: string, prefix: string, options: { json?: boolean }) => {
-        context.report('v6lab addr eui64', runAddrEui64(mac, prefix), options.json === true);
+        report('v6lab addr eui64', runAddrEui64(mac, prefix), options.json === true);
       });
 
     addr
@@ -47,7 +58,7 @@ export const addrCommand: CliCommand = {
       .option(JSON_FLAG, JSON_HELP)
       .action((address: string, prefix: string, options: { json?: boolean; extract?: boolean }) => {
         const outcome = options.extract === true ? runAddrNat64Extract(address, prefix) : runAddrNat64(address, prefix);
-        context.report('v6lab addr nat64', outcome, options.json === true);
+        report('v6lab addr nat64', outcome, options.json === true);
       });
 
     addr
@@ -56,7 +67,7 @@ export const addrCommand: CliCommand = {
       .argument('<address>', 'an IPv4 address (or a 6to4 IPv6 address)')
       .option(JSON_FLAG, JSON_HELP)
       .action((address: string, options: { json?: boolean }) => {
-        context.report('v6lab addr 6to4', runAddr6to4(address), options.json === true);
+        report('v6lab addr 6to4', runAddr6to4(address), options.json === true);
       });
 
     addr
@@ -69,7 +80,7 @@ export const addrCommand: CliCommand = {
       .option(JSON_FLAG, JSON_HELP)
       .action((prefix: string, options: { into: string; count?: string; names?: string; json?: boolean }) => {
         const planOptions = { into: options.into, ...(options.count === undefined ? {} : { count: options.count }), ...(options.names === undefined ? {} : { names: options.names }) };
-        context.report('v6lab addr plan', runAddrPlan(prefix, planOptions), options.json === true);
+        report('v6lab addr plan', runAddrPlan(prefix, planOptions), options.json === true);
       });
   },
 };

@@ -13,13 +13,14 @@ import type { Command } from 'commander';
 import type { BilingualText } from '../../../sim-core/lab/scenario/bilingual-text';
 import { loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
 import { runChecks, type TaskResult } from '../../../sim-core/lab/scenario/run-checks';
-import { formatScenarioProblem, sortScenarioProblems, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
+import { formatScenarioProblemIn, sortScenarioProblems, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
 import { applySolution, SOLUTION_CONVERGE_NS } from '../../../sim-core/lab/scenario/solution';
 import { startScenario } from '../../../sim-core/lab/scenario/start-scenario';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
+import { errorCountLine, readLanguage, type Language } from '../cli-language';
 import { readLabFile, readSeed, type OutputChunk } from './run';
 
-export type Language = 'en' | 'vi';
+export { readLanguage, type Language };
 
 export interface CheckScenarioOptions {
   readonly solution?: boolean;
@@ -36,12 +37,6 @@ export interface CheckScenarioOutcome {
 /** Longest text in the table's check column before it is cut with '…'. */
 const CHECK_COLUMN_MAX = 56;
 
-export function readLanguage(text: string | undefined): { ok: true; value: Language } | { ok: false; error: string } {
-  if (text === undefined || text === 'en') return { ok: true, value: 'en' };
-  if (text === 'vi') return { ok: true, value: 'vi' };
-  return { ok: false, error: `--lang '${text}': expected en or vi` };
-}
-
 function problemJson(problem: ScenarioProblem): Record<string, unknown> {
   return { ...problem };
 }
@@ -56,7 +51,7 @@ export function checkScenarioCommand(fileName: string, text: string, options: Ch
   const withSolution = options.solution === true;
 
   const loaded = loadScenario(text, fileName);
-  if (!loaded.ok) return failedOutcome(fileName, loaded.problems, json, seed.value);
+  if (!loaded.ok) return failedOutcome(fileName, loaded.problems, json, seed.value, lang.value);
   const { scenario, source } = loaded;
 
   const started = startScenario(scenario, { seed: seed.value, source });
@@ -94,7 +89,7 @@ export function checkScenarioCommand(fileName: string, text: string, options: Ch
     return { exitCode, output: [{ stream: 'out', text: `${JSON.stringify(report, null, 2)}\n` }] };
   }
   const output: OutputChunk[] = [];
-  if (sorted.length > 0) output.push({ stream: 'err', text: `${sorted.map(formatScenarioProblem).join('\n')}\n` });
+  if (sorted.length > 0) output.push({ stream: 'err', text: `${sorted.map((problem) => formatScenarioProblemIn(problem, lang.value)).join('\n')}\n` });
   const state = withSolution ? (lang.value === 'vi' ? 'đã áp dụng lời giải' : 'solution applied') : lang.value === 'vi' ? 'trạng thái ban đầu' : 'starting state';
   output.push({ stream: 'out', text: `${scenario.id}: ${scenario.title[lang.value]} (${state}, seed ${seed.value})\n\n` });
   output.push({ stream: 'out', text: formatCheckTable(tasks, lang.value) });
@@ -109,7 +104,7 @@ export function checkScenarioCommand(fileName: string, text: string, options: Ch
   return { exitCode, output };
 }
 
-function failedOutcome(fileName: string, problems: readonly ScenarioProblem[], json: boolean, seed: number): CheckScenarioOutcome {
+function failedOutcome(fileName: string, problems: readonly ScenarioProblem[], json: boolean, seed: number, lang: Language): CheckScenarioOutcome {
   if (json) {
     const report = { file: fileName, seed, ok: false, problems: problems.map(problemJson), tasks: [] };
     return { exitCode: EXIT_FAILED, output: [{ stream: 'out', text: `${JSON.stringify(report, null, 2)}\n` }] };
@@ -117,7 +112,7 @@ function failedOutcome(fileName: string, problems: readonly ScenarioProblem[], j
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   return {
     exitCode: EXIT_FAILED,
-    output: [{ stream: 'err', text: `${problems.map(formatScenarioProblem).join('\n')}\n${errors} error${errors === 1 ? '' : 's'} in ${fileName}\n` }],
+    output: [{ stream: 'err', text: `${problems.map((problem) => formatScenarioProblemIn(problem, lang)).join('\n')}\n${errorCountLine(errors, fileName, lang)}\n` }],
   };
 }
 
@@ -145,7 +140,6 @@ export const checkCommand: CliCommand = {
       .argument('<scenario>', 'a scenario file (scenarios/**/*.yaml)')
       .option('--solution', "type the scenario's reference solution at the device consoles before checking")
       .option('--seed <n>', 'seed of the simulation (default 1)')
-      .option('--lang <en|vi>', 'language of the table (default en)')
       .option('--json', 'print a JSON report instead of the table')
       .action((path: string, options: CheckScenarioOptions) => {
         const text = readLabFile('check', path);
@@ -154,7 +148,7 @@ export const checkCommand: CliCommand = {
           context.setExitCode(EXIT_USAGE);
           return;
         }
-        const outcome = checkScenarioCommand(path, text.value, options);
+        const outcome = checkScenarioCommand(path, text.value, { ...options, lang: context.languageOption() ?? context.defaultLanguage });
         for (const chunk of outcome.output) (chunk.stream === 'out' ? context.io.out : context.io.err)(chunk.text);
         context.setExitCode(outcome.exitCode);
       });

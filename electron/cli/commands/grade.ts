@@ -17,7 +17,9 @@ import { gradeLab } from '../../../sim-core/lab/scenario/grade';
 import { loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
 import { isProgressText, loadProgress } from '../../../sim-core/lab/scenario/progress';
 import type { Scenario } from '../../../sim-core/lab/scenario/scenario-document';
-import { formatScenarioProblem, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
+import { problemMessage } from '../../../sim-core/lab/problem-text';
+import { formatScenarioProblemIn, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
+import { errorCountLine, readLanguage, say, type Language } from '../cli-language';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
 import { readLabFile, readSeed, type OutputChunk } from './run';
 
@@ -25,6 +27,8 @@ export interface GradeScenarioOptions {
   readonly csv?: boolean;
   readonly json?: boolean;
   readonly seed?: string;
+  /** Language of problems, notes and table headings (en, vi); default en. */
+  readonly lang?: string;
 }
 
 export interface SavedWork {
@@ -60,38 +64,49 @@ export function gradeScenarioCommand(scenarioPath: string, scenarioText: string,
   const usage = (error: string): GradeScenarioOutcome => ({ exitCode: EXIT_USAGE, output: [{ stream: 'err', text: `v6lab grade: ${error}\n` }], rows: [] });
   const seed = readSeed(options.seed);
   if (!seed.ok) return usage(seed.error);
+  const lang = readLanguage(options.lang);
+  if (!lang.ok) return usage(lang.error);
   if (options.csv === true && options.json === true) return usage('choose one of --csv and --json');
   if (works.length === 0) return usage('give at least one saved lab or progress file to grade');
 
   const loaded = loadScenario(scenarioText, scenarioPath);
   if (!loaded.ok) {
     const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
-    return { exitCode: EXIT_FAILED, output: [{ stream: 'err', text: `${loaded.problems.map(formatScenarioProblem).join('\n')}\n${errors} error${errors === 1 ? '' : 's'} in ${scenarioPath}\n` }], rows: [] };
+    const text = `${loaded.problems.map((problem) => formatScenarioProblemIn(problem, lang.value)).join('\n')}\n${errorCountLine(errors, scenarioPath, lang.value)}\n`;
+    return { exitCode: EXIT_FAILED, output: [{ stream: 'err', text }], rows: [] };
   }
   const scenario = loaded.scenario;
-  const rows = works.map((work) => gradeWork(scenario, work, seed.value));
+  const rows = works.map((work) => gradeWork(scenario, work, seed.value, lang.value));
   const exitCode = rows.some((row) => row.error !== undefined) ? EXIT_FAILED : EXIT_OK;
-  const text = options.json === true ? `${JSON.stringify({ scenario: scenario.id, seed: seed.value, max: scenario.totalPoints, rows }, null, 2)}\n` : options.csv === true ? formatGradeCsv(scenario, rows) : formatGradeTable(scenario, rows);
+  const text = options.json === true ? `${JSON.stringify({ scenario: scenario.id, seed: seed.value, max: scenario.totalPoints, rows }, null, 2)}\n` : options.csv === true ? formatGradeCsv(scenario, rows) : formatGradeTable(scenario, rows, lang.value);
   return { exitCode, output: [{ stream: 'out', text }], rows };
 }
 
-function gradeWork(scenario: Scenario, work: SavedWork, seed: number): GradeRow {
+function gradeWork(scenario: Scenario, work: SavedWork, seed: number, lang: Language): GradeRow {
   const trainee = traineeNameOf(work.path);
   const failed = (error: string): GradeRow => ({ trainee, file: work.path, score: 0, max: scenario.totalPoints, tasks: Object.fromEntries(scenario.tasks.map((task) => [task.id, false])), error, notes: [] });
   let lab: Lab;
   const notes: string[] = [];
   if (isProgressText(work.text)) {
     const progress = loadProgress(work.text, work.path);
-    if (!progress.ok) return failed(firstProblem(progress.problems));
-    if (progress.progress.scenario !== scenario.id) return failed(`this progress file is for scenario '${progress.progress.scenario}', not '${scenario.id}'`);
+    if (!progress.ok) return failed(firstProblem(progress.problems, lang));
+    if (progress.progress.scenario !== scenario.id) {
+      return failed(
+        say(
+          lang,
+          `this progress file is for scenario '${progress.progress.scenario}', not '${scenario.id}'`,
+          `tệp tiến độ này thuộc kịch bản '${progress.progress.scenario}', không phải '${scenario.id}'`,
+        ),
+      );
+    }
     lab = progress.progress.lab;
   } else {
     const loadedLab = loadLab(work.text, work.path);
-    if (!loadedLab.ok) return failed(firstProblem(loadedLab.problems));
+    if (!loadedLab.ok) return failed(firstProblem(loadedLab.problems, lang));
     lab = loadedLab.lab;
   }
   const result = gradeLab(scenario, lab, { seed });
-  notes.push(...result.notes, ...result.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`));
+  notes.push(...result.notes, ...result.problems.map((problem) => `${problem.file}:${problem.line}: ${problemMessage(problem, lang)}`));
   return {
     trainee,
     file: work.path,
@@ -102,11 +117,12 @@ function gradeWork(scenario: Scenario, work: SavedWork, seed: number): GradeRow 
   };
 }
 
-function firstProblem(problems: readonly ScenarioProblem[]): string {
+function firstProblem(problems: readonly ScenarioProblem[], lang: Language): string {
   const errors = problems.filter((problem) => problem.severity === 'error');
   const first = errors[0];
-  if (first === undefined) return 'the file could not be read';
-  return `${formatScenarioProblem(first).split('\n')[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+  if (first === undefined) return say(lang, 'the file could not be read', 'không đọc được tệp');
+  const more = errors.length > 1 ? say(lang, ` (and ${errors.length - 1} more)`, ` (và ${errors.length - 1} lỗi khác)`) : '';
+  return `${formatScenarioProblemIn(first, lang).split('\n')[0]}${more}`;
 }
 
 /** A CSV cell, quoted when it must be (RFC 4180). */
@@ -121,13 +137,17 @@ export function formatGradeCsv(scenario: Scenario, rows: readonly GradeRow[]): s
   return `${[header, ...lines].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-export function formatGradeTable(scenario: Scenario, rows: readonly GradeRow[]): string {
-  const header = ['TRAINEE', 'SCORE', ...scenario.tasks.map((task) => task.id)];
-  const body = rows.map((row) => [row.trainee, `${row.score}/${row.max}`, ...scenario.tasks.map((task) => (row.error !== undefined ? '-' : row.tasks[task.id] === true ? 'pass' : 'fail'))]);
+/** The table a person reads (headings and pass/fail in the language; the CSV keeps its English header for scripts). */
+export function formatGradeTable(scenario: Scenario, rows: readonly GradeRow[], lang: Language = 'en'): string {
+  const header = [say(lang, 'TRAINEE', 'HỌC VIÊN'), say(lang, 'SCORE', 'ĐIỂM'), ...scenario.tasks.map((task) => task.id)];
+  const pass = say(lang, 'pass', 'đạt');
+  const fail = say(lang, 'fail', 'chưa đạt');
+  const body = rows.map((row) => [row.trainee, `${row.score}/${row.max}`, ...scenario.tasks.map((task) => (row.error !== undefined ? '-' : row.tasks[task.id] === true ? pass : fail))]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => row[column]!.length)));
   const line = (row: readonly string[]): string => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-  const notes = rows.flatMap((row) => [...(row.error === undefined ? [] : [`${row.trainee}: not graded: ${row.error}`]), ...row.notes.map((note) => `${row.trainee}: ${note}`)]);
-  return `${scenario.id}: ${scenario.title.en}\n\n${[header, ...body].map(line).join('\n')}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
+  const notGraded = say(lang, 'not graded', 'chưa chấm được');
+  const notes = rows.flatMap((row) => [...(row.error === undefined ? [] : [`${row.trainee}: ${notGraded}: ${row.error}`]), ...row.notes.map((note) => `${row.trainee}: ${note}`)]);
+  return `${scenario.id}: ${scenario.title[lang]}\n\n${[header, ...body].map(line).join('\n')}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
 }
 
 export const gradeCommand: CliCommand = {
@@ -157,7 +177,7 @@ export const gradeCommand: CliCommand = {
           }
           works.push({ path, text: text.value });
         }
-        const outcome = gradeScenarioCommand(scenarioPath, scenarioText.value, works, options);
+        const outcome = gradeScenarioCommand(scenarioPath, scenarioText.value, works, { ...options, lang: context.languageOption() ?? context.defaultLanguage });
         for (const chunk of outcome.output) (chunk.stream === 'out' ? context.io.out : context.io.err)(chunk.text);
         context.setExitCode(outcome.exitCode);
       });

@@ -12,7 +12,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatTimeNs } from '../../../sim-core/engine/format-time';
-import { bootLab, formatBootProblem, sortBootProblems, type LabBootProblem } from '../../../sim-core/lab/boot-lab';
+import { bootLab, formatBootProblemIn, sortBootProblems, type LabBootProblem } from '../../../sim-core/lab/boot-lab';
+import { errorCountLine, readLanguage } from '../cli-language';
 import { loadLab } from '../../../sim-core/lab/load-lab';
 import type { ExecResult, LabCapture, LabSession, SettleResult } from '../../../sim-core/lab/lab-session';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
@@ -107,6 +108,8 @@ export interface RunLabOptions {
   readonly exec?: readonly string[];
   readonly capture?: readonly string[];
   readonly json?: boolean;
+  /** Language of problems and the tool's own words (en, vi); default en. */
+  readonly lang?: string;
 }
 
 /** One piece of output, in the order it is printed. */
@@ -162,16 +165,19 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
     captureSpecs.push(spec.value);
   }
   const json = options.json === true;
+  const lang = readLanguage(options.lang);
+  if (!lang.ok) return usage(lang.error);
+  const format = (problems: readonly LabBootProblem[]): string => problems.map((problem) => formatBootProblemIn(problem, lang.value)).join('\n');
 
   const booted = loadLabText(labText, fileName, seed.value);
   if (!booted.ok) {
     const errors = booted.problems.filter((problem) => problem.severity === 'error').length;
-    const summary = `${errors} error${errors === 1 ? '' : 's'} in ${fileName}`;
+    const summary = errorCountLine(errors, fileName, lang.value);
     if (json) {
       const report = { lab: fileName, seed: seed.value, ok: false, problems: booted.problems.map(problemJson) };
       return { exitCode: EXIT_FAILED, output: [{ stream: 'out', text: `${JSON.stringify(report, null, 2)}\n` }], files: [] };
     }
-    return { exitCode: EXIT_FAILED, output: [{ stream: 'err', text: `${booted.problems.map(formatBootProblem).join('\n')}\n${summary}\n` }], files: [] };
+    return { exitCode: EXIT_FAILED, output: [{ stream: 'err', text: `${format(booted.problems)}\n${summary}\n` }], files: [] };
   }
   const session = booted.session;
 
@@ -190,7 +196,7 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   const output: OutputChunk[] = [];
   const out = (text: string): void => void output.push({ stream: 'out', text });
   const err = (text: string): void => void output.push({ stream: 'err', text });
-  if (booted.warnings.length > 0 && !json) err(`${booted.warnings.map(formatBootProblem).join('\n')}\n`);
+  if (booted.warnings.length > 0 && !json) err(`${format(booted.warnings)}\n`);
   let settle: SettleResult | undefined;
   let runMessage: string | undefined;
   if (until === undefined) {
@@ -294,7 +300,7 @@ export const runCommand: CliCommand = {
           context.setExitCode(EXIT_USAGE);
           return;
         }
-        const outcome = runLabCommand(labPath, text.value, options);
+        const outcome = runLabCommand(labPath, text.value, { ...options, lang: context.languageOption() ?? context.defaultLanguage });
         for (const chunk of outcome.output) (chunk.stream === 'out' ? context.io.out : context.io.err)(chunk.text);
         for (const file of outcome.files) {
           try {
