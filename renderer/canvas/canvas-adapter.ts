@@ -12,6 +12,7 @@ import type { DeviceMove } from '../actions/move-devices';
 import type { Selection } from '../state/selection-slice';
 import { listShutdownInterfaces } from './admin-down';
 import { DEVICE_ICON_PX } from './canvas-style';
+import { computeFitViewport } from './fit-viewport';
 import { deviceElement, deviceNodeId, devicePosition, linkClasses, linkEdgeId, linkElement, listZonesInUse, zoneElement, zoneNodeId } from './lab-elements';
 
 export interface CanvasCallbacks {
@@ -180,13 +181,8 @@ export class CanvasAdapter {
     const marginX = DEVICE_ICON_PX + (hasZones ? ZONE_MARGIN_PX : 0);
     const marginTop = DEVICE_ICON_PX / 2 + (hasZones ? ZONE_MARGIN_PX + 24 : 0);
     const marginBottom = DEVICE_ICON_PX / 2 + LABEL_HEIGHT_PX + (hasZones ? ZONE_MARGIN_PX : 0);
-    const width = maxX - minX + 2 * marginX;
-    const height = maxY - minY + marginTop + marginBottom;
-    const padding = 40;
-    const zoom = Math.max(this.cy.minZoom(), Math.min(MAX_FIT_ZOOM, (this.cy.width() - 2 * padding) / width, (this.cy.height() - 2 * padding) / height));
-    const centerX = (minX - marginX + maxX + marginX) / 2;
-    const centerY = (minY - marginTop + maxY + marginBottom) / 2;
-    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - centerX * zoom, y: this.cy.height() / 2 - centerY * zoom } });
+    const box = { minX: minX - marginX, minY: minY - marginTop, maxX: maxX + marginX, maxY: maxY + marginBottom };
+    this.cy.viewport(computeFitViewport(box, this.cy.width(), this.cy.height(), { min: this.cy.minZoom(), max: MAX_FIT_ZOOM }));
     this.updateLevelOfDetail();
   }
 

@@ -1,6 +1,7 @@
 /**
- * The canvas column: the topology canvas (given as children) with the simulation's layers over
- * it (packet envelopes, the mode bar) and the bottom dock of terminal tabs; in simulation mode
+ * The canvas column: the topology canvas (given as children) with the packet envelopes over it,
+ * in realtime the mode bar as a slim strip under it (part of the layout: it never covers a
+ * device), and the bottom dock of terminal tabs; in simulation mode
  * the simulation panel on the right (event list, and the packet inspector under it while an
  * event is open), as Packet Tracer's. Starts the simulation runtime for everything inside.
  */
@@ -37,8 +38,8 @@ function WorkspaceLayout({ children }: { children: ReactNode }) {
         <div className="workspace__canvas">
           {children}
           <PacketOverlay />
-          {!simulation && <ModeBar placement="canvas" />}
         </div>
+        {!simulation && <ModeBar placement="strip" />}
         <SimDock />
       </div>
       <SimulationPanel />

@@ -1,6 +1,6 @@
 /**
  * The simulation's controls: realtime or simulation, the virtual clock, and then the speed
- * (realtime, floating at the foot of the canvas) or step back, play/pause and step forward
+ * (realtime, a strip between the canvas and the terminal dock) or step back, play/pause and step forward
  * (simulation, at the head of the simulation panel, as in Packet Tracer). The clock text is written straight into the DOM on every batch
  * (60 times a second in realtime) instead of re-rendering React.
  */
@@ -14,8 +14,8 @@ import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './control-ic
 import { formatClock } from './time-format';
 import './timeline.css';
 
-/** `canvas`: floating at the foot of the canvas (realtime); `panel`: the head of the simulation panel. */
-export function ModeBar({ placement }: { placement: 'canvas' | 'panel' }) {
+/** `strip`: between the canvas and the terminal dock (realtime); `panel`: the head of the simulation panel. */
+export function ModeBar({ placement }: { placement: 'strip' | 'panel' }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const { client } = useSim();

@@ -101,6 +101,13 @@ describe.skipIf(!chromium)('scenario pane in Chromium', { timeout: 120_000 }, ()
     expect(await task.getByTestId('hint').textContent()).toContain('interface GigabitEthernet0/0');
     expect(await page.getByTestId('scenario-score').textContent()).toContain('1 hint used');
     await page.getByTestId('task-list').evaluate((list) => list.parentElement!.scrollTo(0, 0));
+    // The realtime mode bar is a strip of the layout under the canvas: it covers no device and
+    // is no wider than the canvas column.
+    const bar = (await page.getByTestId('mode-bar').boundingBox())!;
+    const canvasBox = (await page.locator('.canvas-area').boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(canvasBox.y + canvasBox.height - 1);
+    expect(bar.x).toBeGreaterThanOrEqual(canvasBox.x - 1);
+    expect(bar.x + bar.width).toBeLessThanOrEqual(canvasBox.x + canvasBox.width + 1);
     await saveScreenshot(page, 'scenario-module2-half-done');
   });
 

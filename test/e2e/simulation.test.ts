@@ -113,6 +113,13 @@ describe.skipIf(!chromium)('live simulation in Chromium', { timeout: 90_000 }, (
     await expect.poll(() => screenText(page, 'PC1'), { timeout: 20_000 }).toMatch(/Reply from 2001:db8:6803:10::1/);
     await expect.poll(() => screenText(page, 'PC1'), { timeout: 20_000 }).toContain('Lost = 0');
     expect(await page.getByTestId('terminal-tab-R1').count()).toBe(1);
+    // The realtime mode bar is a strip of the layout under the canvas: it covers no device and
+    // is no wider than the canvas column.
+    const bar = (await page.getByTestId('mode-bar').boundingBox())!;
+    const canvasBox = (await page.locator('.canvas-area').boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(canvasBox.y + canvasBox.height - 1);
+    expect(bar.x).toBeGreaterThanOrEqual(canvasBox.x - 1);
+    expect(bar.x + bar.width).toBeLessThanOrEqual(canvasBox.x + canvasBox.width + 1);
     await saveScreenshot(page, 'sim-03-pc-ping');
   });
 
