@@ -8,9 +8,10 @@
  * Leaves out: port-channels, tunnels (a later module adds them as interfaces with their own
  * binding), wireless association as a protocol (a radio link is a cable here).
  */
-import type { MacAddress } from '../addr/mac';
+import { MAC_BROADCAST, readMac, type MacAddress } from '../addr/mac';
 import type { Simulator } from '../engine/simulator';
 import { decodeEthernet } from '../wire/ethernet';
+import { isVlanTpid } from '../wire/vlan';
 import type { ArpModule } from '../stack/arp';
 import type { Bridge, BridgePort } from '../stack/bridge';
 import type { Icmpv4Module } from '../stack/icmpv4';
@@ -23,6 +24,17 @@ import { Port } from '../stack/port';
 import type { SpanningTree } from '../stack/spanning-tree';
 import { VlanSet } from '../stack/vlan-set';
 import type { DeviceKind, DeviceKindSpec } from './catalog';
+
+const ETHERNET_HEADER_BYTES = 14;
+
+/**
+ * The destination-MAC filter of NodeStack.receiveFrame (own unicast, broadcast, joined group
+ * MACs; IEEE 802.3 clause 3.2.3) read from the raw header (bytes 0-5), without decoding.
+ */
+function acceptsDestination(iface: NetInterface, bytes: Uint8Array): boolean {
+  const destination = readMac(bytes, 0);
+  return destination === iface.mac || destination === MAC_BROADCAST || iface.acceptsMulticastMac(destination);
+}
 
 /** How frames that arrive on a routed port reach its interfaces. */
 interface RoutedPort {
@@ -208,6 +220,13 @@ export class Device {
       this.bridge?.receive(port, bytes);
       return;
     }
+    // Untagged frames (the common case): the NIC's destination filter runs on the raw header, so
+    // the BPDUs and NS floods a host hears are not decoded only to be ignored (same silent drop
+    // as NodeStack.receiveFrame makes after decoding).
+    if (bytes.length >= ETHERNET_HEADER_BYTES && !isVlanTpid((bytes[12]! << 8) | bytes[13]!)) {
+      const untagged = routed.native ?? routed.physical;
+      if (untagged.operUp && !acceptsDestination(untagged, bytes)) return;
+    }
     const decoded = decodeEthernet(bytes);
     if (!decoded.ok) return port.recordDrop(bytes, 'malformed');
     const frame = decoded.value;
@@ -221,6 +240,7 @@ export class Device {
   deliverToSvi(vlan: number, bytes: Uint8Array): void {
     const svi = this.svis.get(vlan);
     if (svi === undefined || this.stack === null) return;
+    if (bytes.length >= ETHERNET_HEADER_BYTES && svi.operUp && !acceptsDestination(svi, bytes)) return;
     const decoded = decodeEthernet(bytes);
     if (decoded.ok) this.stack.receiveFrame(svi, decoded.value, bytes);
   }
