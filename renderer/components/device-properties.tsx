@@ -1,6 +1,7 @@
 /**
  * One device's properties: name (renamed on Enter or when leaving the field, checked against
- * the IOS hostname rules as you type), kind, zone, and its ports with what each is cabled to.
+ * the IOS hostname rules as you type), kind, a hint that double-clicking it opens its console,
+ * zone, and its ports with what each is cabled to.
  * Part 2 adds the console and the host settings form below.
  */
 import { useState } from 'react';
@@ -43,6 +44,9 @@ export function DeviceProperties({ name }: { name: string }) {
           <p className="properties__subtitle">{t(deviceKindNameKey(device.kind))}</p>
         </div>
       </div>
+      <p className="properties__hint" data-testid="properties-console-hint">
+        {t('properties.consoleHint')}
+      </p>
       <label className="field">
         <span className="field__label">{t('properties.name')}</span>
         <input

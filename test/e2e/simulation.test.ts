@@ -103,6 +103,8 @@ describe.skipIf(!chromium)('live simulation in Chromium', { timeout: 90_000 }, (
     await page.getByTestId('sim-speed-100').click();
     await clickCanvas(page, PC1, { double: true });
     await page.getByTestId('terminal-PC1').waitFor();
+    // The properties card of the selected device says how its console opens.
+    expect(await page.getByTestId('properties-console-hint').textContent()).toContain('Nhấp đúp');
     await expect.poll(() => screenText(page, 'PC1')).toContain('>');
     // Router advertisements give PC1 its SLAAC address within seconds of virtual time.
     await page.waitForTimeout(1500);

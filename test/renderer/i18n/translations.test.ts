@@ -55,6 +55,13 @@ describe('translations', () => {
     }
   });
 
+  it('the properties card tells how to open a device\'s console (double-click), in both languages', () => {
+    expect(createI18n('en').t('properties.consoleHint')).toMatch(/double-click/i);
+    expect(createI18n('en').t('properties.consoleHint')).toMatch(/console/);
+    expect(createI18n('vi').t('properties.consoleHint')).toMatch(/nhấp đúp/i);
+    expect(createI18n('vi').t('properties.consoleHint')).toMatch(/console/);
+  });
+
   it('pluralises counts in English and keeps the single Vietnamese form', () => {
     expect(createI18n('en').t('status.devices', { count: 1 })).toBe('1 device');
     expect(createI18n('en').t('status.devices', { count: 3 })).toBe('3 devices');
