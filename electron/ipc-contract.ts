@@ -30,6 +30,12 @@ export type SaveLabReply =
   | { readonly kind: 'canceled' }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** Reply to a one-off file export (capture, text): where it went, or why not. */
+export type SaveFileReply =
+  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'canceled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
 export type AutosaveRecovery =
   | { readonly kind: 'none' }
   | { readonly kind: 'found'; readonly text: string; readonly savedAtMs: number; readonly sourcePath: string | null }
@@ -47,6 +53,10 @@ export interface IpcInvokeContract {
   'autosave:write': { request: { text: string; sourcePath: string | null }; reply: null };
   'autosave:read': { request: null; reply: AutosaveRecovery };
   'autosave:clear': { request: null; reply: null };
+  /** Save dialog filtered to *.pcapng, then an atomic write of the capture bytes. */
+  'capture:save': { request: { fileName: string; bytes: Uint8Array }; reply: SaveFileReply };
+  /** Save dialog for a text file (the scenario progress file), then an atomic write. */
+  'text:save': { request: { fileName: string; text: string }; reply: SaveFileReply };
 }
 
 export type IpcInvokeChannel = keyof IpcInvokeContract;
@@ -61,6 +71,8 @@ export const IPC_INVOKE_CHANNELS = [
   'autosave:write',
   'autosave:read',
   'autosave:clear',
+  'capture:save',
+  'text:save',
 ] as const satisfies readonly IpcInvokeChannel[];
 
 /** Menu items whose action belongs to the renderer (it owns the lab document and undo). */
@@ -83,6 +95,13 @@ export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies IpcEventChannel;
 
 /** Largest lab text accepted over IPC (characters); a lab file is far smaller. */
 export const MAX_LAB_TEXT_CHARS = 16 * 1024 * 1024;
+/** Largest capture file accepted over IPC (bytes). */
+export const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
+/** A pcapng file opens with a Section Header Block, block type 0x0A0D0D0A (a palindrome, so either byte order). */
+export const PCAPNG_SHB_MAGIC = [0x0a, 0x0d, 0x0d, 0x0a] as const;
+export const PCAPNG_EXTENSION = '.pcapng';
+/** Longest suggested file name accepted over IPC (a plain name, no folder). */
+export const MAX_FILE_NAME_CHARS = 255;
 /** Longest path accepted over IPC. */
 export const MAX_PATH_CHARS = 4096;
 
@@ -95,6 +114,10 @@ export interface V6LabDesktopApi {
   writeAutosave(text: string, sourcePath: string | null): Promise<void>;
   readAutosave(): Promise<AutosaveRecovery>;
   clearAutosave(): Promise<void>;
+  /** Asks where to save a pcapng capture (suggesting `fileName`) and writes it. */
+  saveCapture(fileName: string, bytes: Uint8Array): Promise<SaveFileReply>;
+  /** Asks where to save a text file (suggesting `fileName`) and writes it. */
+  saveText(fileName: string, text: string): Promise<SaveFileReply>;
   /** Calls `listener` for each menu command; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

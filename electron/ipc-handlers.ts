@@ -7,12 +7,16 @@
  * File access is limited to paths main handed out: a path the user picked in a dialog, a file
  * saved or opened in this run, or one in the recent list. A renderer cannot name any other file.
  *
- * Leaves out: the capture export channel (comes with the capture writer).
+ * Exports (a pcapng capture, a scenario progress file) always go through a save dialog: the
+ * renderer only suggests a plain file name, and the chosen path is not granted for later use.
+ *
+ * Leaves out: remembering the folder of the last export between runs.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import {
   MAX_LAB_TEXT_CHARS,
+  PCAPNG_EXTENSION,
   type AppInfo,
   type AppLanguage,
   type AutosaveRecovery,
@@ -20,6 +24,7 @@ import {
   type IpcReply,
   type IpcRequest,
   type OpenLabReply,
+  type SaveFileReply,
   type SaveLabReply,
 } from './ipc-contract';
 import { validateIpcRequest } from './ipc-validation';
@@ -38,11 +43,16 @@ export interface IpcHandlerDeps {
   readonly chooseOpenPath: () => Promise<string | null>;
   /** Shows the save dialog, starting at `suggestedPath`; null when canceled. */
   readonly chooseSavePath: (suggestedPath: string | null) => Promise<string | null>;
+  /** Shows the save dialog for an export, suggesting `suggestedName`; null when canceled. */
+  readonly chooseExportPath: (suggestedName: string, kind: ExportFileKind) => Promise<string | null>;
   readonly nowMs: () => number;
   readonly onLanguageChanged: (language: AppLanguage) => void;
   /** Called after the recent list changes, so the menu can be rebuilt. */
   readonly onRecentFilesChanged: (recentFiles: readonly string[]) => void;
 }
+
+/** What an export holds, so the dialog can filter on it (`capture`: *.pcapng; `text`: its own extension). */
+export type ExportFileKind = 'capture' | 'text';
 
 export type IpcHandlers = { [C in IpcInvokeChannel]: (request: IpcRequest<C>) => Promise<IpcReply<C>> };
 
@@ -70,6 +80,15 @@ function messageOf(error: unknown): string {
 /** Adds the lab extension when a save dialog returned a bare name (GTK dialogs do not). */
 export function withLabExtension(path: string): string {
   return /\.ya?ml$/i.test(path) ? path : `${path}${LAB_FILE_EXTENSION}`;
+}
+
+/**
+ * Gives a path from a save dialog the extension of the suggested name when it has none (GTK
+ * dialogs return what the user typed); a capture always ends in .pcapng.
+ */
+export function withExportExtension(path: string, suggestedName: string, kind: ExportFileKind): string {
+  if (kind === 'capture') return path.toLowerCase().endsWith(PCAPNG_EXTENSION) ? path : `${path}${PCAPNG_EXTENSION}`;
+  return extname(path) === '' ? `${path}${extname(suggestedName)}` : path;
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
@@ -123,6 +142,18 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
     return { kind: 'saved', path };
   }
 
+  async function exportFile(suggestedName: string, kind: ExportFileKind, data: string | Uint8Array): Promise<SaveFileReply> {
+    const chosen = await deps.chooseExportPath(suggestedName, kind);
+    if (chosen === null) return { kind: 'canceled' };
+    const path = withExportExtension(chosen, suggestedName, kind);
+    try {
+      await writeFileAtomic(path, data);
+    } catch (error) {
+      return { kind: 'failed', message: messageOf(error) };
+    }
+    return { kind: 'saved', path };
+  }
+
   async function readRecovery(): Promise<AutosaveRecovery> {
     const result = await readAutosave(autosaveDir(deps.userDataDir));
     if (result.kind !== 'found') return result;
@@ -148,6 +179,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
       await clearAutosave(autosaveDir(deps.userDataDir));
       return null;
     },
+    'capture:save': ({ fileName, bytes }) => exportFile(fileName, 'capture', bytes),
+    'text:save': ({ fileName, text }) => exportFile(fileName, 'text', text),
   };
 
   return {

@@ -10,8 +10,12 @@ import { z } from 'zod';
 import {
   APP_LANGUAGES,
   IPC_INVOKE_CHANNELS,
+  MAX_CAPTURE_BYTES,
+  MAX_FILE_NAME_CHARS,
   MAX_LAB_TEXT_CHARS,
   MAX_PATH_CHARS,
+  PCAPNG_EXTENSION,
+  PCAPNG_SHB_MAGIC,
   type IpcInvokeChannel,
   type IpcRequest,
 } from './ipc-contract';
@@ -25,6 +29,25 @@ const labPath = z
 
 const labText = z.string().max(MAX_LAB_TEXT_CHARS, `must be at most ${MAX_LAB_TEXT_CHARS} characters`);
 
+/** A suggested name for a save dialog: one plain file name, never a folder or a path. */
+const plainFileName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_FILE_NAME_CHARS, `must be at most ${MAX_FILE_NAME_CHARS} characters`)
+  .refine((name) => !/[\\/\0]/.test(name), 'must be a plain file name (no folder separators or NUL)')
+  .refine((name) => name.trim() !== '.' && name.trim() !== '..' && name.trim() !== '', 'must be a file name, not . or ..');
+
+const captureFileName = plainFileName.refine((name) => name.toLowerCase().endsWith(PCAPNG_EXTENSION), `must end with ${PCAPNG_EXTENSION}`);
+
+function startsWithPcapngMagic(bytes: Uint8Array): boolean {
+  return PCAPNG_SHB_MAGIC.every((byte, index) => bytes[index] === byte);
+}
+
+const captureBytes = z
+  .instanceof(Uint8Array, { error: 'must be a Uint8Array' })
+  .refine((bytes) => bytes.byteLength <= MAX_CAPTURE_BYTES, `must be at most ${MAX_CAPTURE_BYTES} bytes`)
+  .refine(startsWithPcapngMagic, 'must start with a pcapng Section Header Block (0x0A0D0D0A)');
+
 const noPayload = z.union([z.null(), z.undefined()], { error: 'this channel takes no payload (send null)' }).transform(() => null);
 
 const requestSchemas: { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
@@ -35,6 +58,8 @@ const requestSchemas: { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknow
   'autosave:write': z.strictObject({ text: labText, sourcePath: labPath.nullable() }),
   'autosave:read': noPayload,
   'autosave:clear': noPayload,
+  'capture:save': z.strictObject({ fileName: captureFileName, bytes: captureBytes }),
+  'text:save': z.strictObject({ fileName: plainFileName, text: labText }),
 };
 
 export type IpcValidation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };

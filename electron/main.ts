@@ -4,11 +4,12 @@
  * autosave. Security follows Electron's checklist: sandboxed renderer with context isolation
  * and no Node, a strict CSP, permission requests refused, navigation and new windows denied,
  * every request to anything but the app's own files cancelled, IPC only from our own page.
+ * Closing with unsaved changes asks first (unsaved-changes.ts).
  *
  * Leaves out: auto-update (the app is offline by design) and a dev-server mode.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildAppMenuTemplate } from './app-menu';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy';
@@ -17,6 +18,7 @@ import { createIpcHandlers, handleIpcRequest, LAB_FILE_EXTENSION } from './ipc-h
 import type { TrustedSenders } from './ipc-sender';
 import { MENU_LABELS } from './menu-labels';
 import { isAllowedRequestUrl } from './request-filter';
+import { answerWillPreventUnload } from './unsaved-changes';
 
 // dist-electron/main.cjs → dist/renderer/index.html
 const rendererIndexPath = join(__dirname, '..', 'dist', 'renderer', 'index.html');
@@ -58,6 +60,23 @@ const ipc = createIpcHandlers({
       title: labels.saveDialogTitle,
       defaultPath: suggestedPath ?? `lab${LAB_FILE_EXTENSION}`,
       filters: [{ name: labels.labFileFilter, extensions: ['yaml', 'yml'] }],
+    };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  chooseExportPath: async (suggestedName, kind) => {
+    const labels = MENU_LABELS[language];
+    const owner = BrowserWindow.getFocusedWindow();
+    const extension = extname(suggestedName).replace(/^\./, '');
+    const options: Electron.SaveDialogOptions = {
+      title: kind === 'capture' ? labels.exportCaptureDialogTitle : labels.saveTextDialogTitle,
+      defaultPath: suggestedName,
+      filters:
+        kind === 'capture'
+          ? [{ name: labels.captureFileFilter, extensions: ['pcapng'] }]
+          : /^ya?ml$/i.test(extension)
+            ? [{ name: labels.yamlFileFilter, extensions: ['yaml', 'yml'] }]
+            : [{ name: labels.allFilesFilter, extensions: ['*'] }],
     };
     const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
@@ -162,6 +181,10 @@ function createWindow(): BrowserWindow {
   windowContentsIds.add(contentsId);
   window.on('closed', () => windowContentsIds.delete(contentsId));
   window.once('ready-to-show', () => window.show());
+  // The renderer cancels beforeunload only while the lab has unsaved changes; ask before losing them.
+  window.webContents.on('will-prevent-unload', (event) => {
+    answerWillPreventUnload(event, language, (question) => dialog.showMessageBoxSync(window, question));
+  });
   void window.loadFile(rendererIndexPath);
   return window;
 }

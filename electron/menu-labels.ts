@@ -37,6 +37,16 @@ export interface MenuLabels {
   readonly allFilesFilter: string;
   readonly openDialogTitle: string;
   readonly saveDialogTitle: string;
+  readonly exportCaptureDialogTitle: string;
+  readonly captureFileFilter: string;
+  readonly saveTextDialogTitle: string;
+  readonly yamlFileFilter: string;
+  /** The question asked when the window closes with unsaved changes. */
+  readonly discardTitle: string;
+  readonly discardMessage: string;
+  readonly discardDetail: string;
+  readonly discardButton: string;
+  readonly keepEditingButton: string;
 }
 
 export const MENU_LABELS: { readonly [L in AppLanguage]: MenuLabels } = {
@@ -72,6 +82,15 @@ export const MENU_LABELS: { readonly [L in AppLanguage]: MenuLabels } = {
     allFilesFilter: 'Tất cả các tệp',
     openDialogTitle: 'Mở bài lab',
     saveDialogTitle: 'Lưu bài lab',
+    exportCaptureDialogTitle: 'Xuất tệp bắt gói',
+    captureFileFilter: 'Tệp bắt gói pcapng',
+    saveTextDialogTitle: 'Lưu tệp',
+    yamlFileFilter: 'Tệp YAML',
+    discardTitle: 'Thay đổi chưa lưu',
+    discardMessage: 'Bỏ các thay đổi chưa lưu?',
+    discardDetail: 'Bài lab có thay đổi chưa được lưu. Nếu đóng bây giờ, các thay đổi đó sẽ mất.',
+    discardButton: 'Bỏ thay đổi và đóng',
+    keepEditingButton: 'Tiếp tục làm',
   },
   en: {
     file: '&File',
@@ -105,5 +124,14 @@ export const MENU_LABELS: { readonly [L in AppLanguage]: MenuLabels } = {
     allFilesFilter: 'All files',
     openDialogTitle: 'Open lab',
     saveDialogTitle: 'Save lab',
+    exportCaptureDialogTitle: 'Export capture',
+    captureFileFilter: 'pcapng capture',
+    saveTextDialogTitle: 'Save file',
+    yamlFileFilter: 'YAML file',
+    discardTitle: 'Unsaved changes',
+    discardMessage: 'Discard unsaved changes?',
+    discardDetail: 'The lab has changes that are not saved. Closing now loses them.',
+    discardButton: 'Discard and close',
+    keepEditingButton: 'Keep editing',
   },
 };

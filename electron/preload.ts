@@ -32,6 +32,8 @@ const api: V6LabDesktopApi = {
   clearAutosave: async () => {
     await invoke('autosave:clear', null);
   },
+  saveCapture: (fileName, bytes) => invoke('capture:save', { fileName, bytes }),
+  saveText: (fileName, text) => invoke('text:save', { fileName, text }),
   onMenuCommand: (listener) => {
     // The event object stays here: handing it to the page would leak ipcRenderer (sender).
     const wrapped = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);

@@ -21,7 +21,7 @@ type Listener = (...args: unknown[]) => unknown;
 
 /** A recording stand-in for the parts of Electron main.ts uses. */
 const fakeElectronSource = `
-const calls = { windows: [], handles: new Map(), appEvents: new Map(), menus: [], session: {} };
+const calls = { windows: [], handles: new Map(), appEvents: new Map(), menus: [], session: {}, messageBoxes: [], messageBoxAnswer: 1 };
 class FakeWebContents {
   constructor(id) { this.id = id; this.events = new Map(); this.sent = []; }
   on(name, fn) { this.events.set(name, fn); return this; }
@@ -61,13 +61,17 @@ module.exports = {
   app, BrowserWindow, session,
   ipcMain: { handle(channel, fn) { calls.handles.set(channel, fn); } },
   Menu: { buildFromTemplate(t) { return t; }, setApplicationMenu(m) { calls.menus.push(m); } },
-  dialog: {},
+  dialog: {
+    showMessageBoxSync(owner, options) { calls.messageBoxes.push({ owner, options }); return calls.messageBoxAnswer; },
+  },
   __calls: calls,
 };
 `;
 
 interface FakeCalls {
-  windows: { options: { webPreferences: Record<string, unknown> }; loadedFile: string; webContents: { id: number } }[];
+  windows: { options: { webPreferences: Record<string, unknown> }; loadedFile: string; webContents: { id: number; events: Map<string, Listener> } }[];
+  messageBoxes: { owner: unknown; options: { message: string; buttons: string[]; defaultId: number; cancelId: number } }[];
+  messageBoxAnswer: number;
   handles: Map<string, Listener>;
   appEvents: Map<string, Listener>;
   menus: { label: string }[][];
@@ -157,6 +161,41 @@ describe('built main.cjs', () => {
   });
 });
 
+describe('built main.cjs: closing with unsaved changes', () => {
+  // Chromium raises will-prevent-unload only when the page cancelled beforeunload, which the
+  // renderer does only while the lab is dirty.
+  function preventUnload(): boolean {
+    let allowed = false;
+    calls.windows[0]!.webContents.events.get('will-prevent-unload')!({ preventDefault: () => (allowed = true) });
+    return allowed;
+  }
+
+  it('asks "Discard unsaved changes?" on the window, defaulting to keep editing, and stays when kept', async () => {
+    const window = calls.windows[0]!;
+    const ours = { sender: { id: window.webContents.id }, senderFrame: { url: pathToFileURL(window.loadedFile).href, parent: null } };
+    await calls.handles.get('app:set-language')!(ours, { language: 'en' });
+    calls.messageBoxes.length = 0;
+    calls.messageBoxAnswer = 1;
+    expect(preventUnload()).toBe(false);
+    expect(calls.messageBoxes).toHaveLength(1);
+    const { owner, options } = calls.messageBoxes[0]!;
+    expect(owner).toBe(window);
+    expect(options.message).toBe('Discard unsaved changes?');
+    expect(options.buttons[options.defaultId]).toBe('Keep editing');
+    expect(options.cancelId).toBe(options.defaultId);
+  });
+
+  it('lets the window close when the user discards, and asks in Vietnamese when the app is in Vietnamese', async () => {
+    const window = calls.windows[0]!;
+    const ours = { sender: { id: window.webContents.id }, senderFrame: { url: pathToFileURL(window.loadedFile).href, parent: null } };
+    await calls.handles.get('app:set-language')!(ours, { language: 'vi' });
+    calls.messageBoxes.length = 0;
+    calls.messageBoxAnswer = 0;
+    expect(preventUnload()).toBe(true);
+    expect(calls.messageBoxes[0]!.options.message).toBe('Bỏ các thay đổi chưa lưu?');
+  });
+});
+
 describe('built preload.cjs', () => {
   it('requires nothing but electron and exposes only the typed API on window.v6lab', async () => {
     const source = await readFile(join(outDir, 'preload.cjs'), 'utf8');
@@ -176,12 +215,17 @@ describe('built preload.cjs', () => {
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['v6lab']);
     const api = exposed.get('v6lab')!;
-    expect(Object.keys(api).sort()).toEqual(['clearAutosave', 'getAppInfo', 'onMenuCommand', 'openLab', 'readAutosave', 'saveLab', 'setLanguage', 'writeAutosave']);
+    expect(Object.keys(api).sort()).toEqual(['clearAutosave', 'getAppInfo', 'onMenuCommand', 'openLab', 'readAutosave', 'saveCapture', 'saveLab', 'saveText', 'setLanguage', 'writeAutosave']);
     await (api.openLab as () => Promise<unknown>)();
     await (api.saveLab as (text: string) => Promise<unknown>)('devices: []');
+    const bytes = new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a]);
+    expect(await (api.saveCapture as (name: string, bytes: Uint8Array) => Promise<unknown>)('R1-Gi0-0.pcapng', bytes)).toEqual({ kind: 'canceled' });
+    await (api.saveText as (name: string, text: string) => Promise<unknown>)('m.progress.yaml', 'x');
     expect(invoked).toEqual([
       ['lab:open', { path: null }],
       ['lab:save', { path: null, text: 'devices: []' }],
+      ['capture:save', { fileName: 'R1-Gi0-0.pcapng', bytes }],
+      ['text:save', { fileName: 'm.progress.yaml', text: 'x' }],
     ]);
   });
 });

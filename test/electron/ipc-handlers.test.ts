@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppLanguage } from '../../electron/ipc-contract';
-import { createIpcHandlers, handleIpcRequest, withLabExtension, type IpcHandlerDeps } from '../../electron/ipc-handlers';
+import { createIpcHandlers, handleIpcRequest, withExportExtension, withLabExtension, type ExportFileKind, type IpcHandlerDeps } from '../../electron/ipc-handlers';
 import type { TrustedSenders } from '../../electron/ipc-sender';
 
 let userDataDir: string;
 let labDir: string;
 let openAnswer: string | null;
 let saveAnswer: string | null;
+let exportAnswer: string | null;
+let exportAsked: [string, ExportFileKind][];
 let languages: AppLanguage[];
 let recentChanges: (readonly string[])[];
 
@@ -19,6 +21,10 @@ function deps(): IpcHandlerDeps {
     userDataDir,
     chooseOpenPath: async () => openAnswer,
     chooseSavePath: async () => saveAnswer,
+    chooseExportPath: async (suggestedName, kind) => {
+      exportAsked.push([suggestedName, kind]);
+      return exportAnswer;
+    },
     nowMs: () => 1_750_000_000_000,
     onLanguageChanged: (language) => languages.push(language),
     onRecentFilesChanged: (list) => recentChanges.push(list),
@@ -30,6 +36,8 @@ beforeEach(async () => {
   labDir = await mkdtemp(join(tmpdir(), 'v6lab-labs-'));
   openAnswer = null;
   saveAnswer = null;
+  exportAnswer = null;
+  exportAsked = [];
   languages = [];
   recentChanges = [];
 });
@@ -112,6 +120,66 @@ describe('IPC handlers', () => {
     expect(withLabExtension('/a/lab.yaml')).toBe('/a/lab.yaml');
     expect(withLabExtension('/a/lab.YML')).toBe('/a/lab.YML');
     expect(withLabExtension('/a/lab')).toBe('/a/lab.v6lab.yaml');
+  });
+});
+
+/** The smallest pcapng start: a Section Header Block's type (0x0A0D0D0A) and some bytes. */
+const pcapng = new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a, 0x1c, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a]);
+
+describe('exports (capture:save, text:save)', () => {
+  it('capture:save asks with the suggested name, writes the bytes where the dialog says (adding .pcapng)', async () => {
+    exportAnswer = join(labDir, 'r1-g0-0');
+    const ipc = createIpcHandlers(deps());
+    const path = join(labDir, 'r1-g0-0.pcapng');
+    expect(await ipc.handlers['capture:save']({ fileName: 'R1-Gi0-0.pcapng', bytes: pcapng })).toEqual({ kind: 'saved', path });
+    expect(exportAsked).toEqual([['R1-Gi0-0.pcapng', 'capture']]);
+    expect(new Uint8Array(await readFile(path))).toEqual(pcapng);
+  });
+
+  it('a canceled dialog writes nothing and says so', async () => {
+    const ipc = createIpcHandlers(deps());
+    expect(await ipc.handlers['capture:save']({ fileName: 'a.pcapng', bytes: pcapng })).toEqual({ kind: 'canceled' });
+    expect(await ipc.handlers['text:save']({ fileName: 'a.progress.yaml', text: 'x' })).toEqual({ kind: 'canceled' });
+  });
+
+  it('a write that fails (missing folder) comes back as a failed value naming the path', async () => {
+    exportAnswer = join(labDir, 'no-such-folder', 'c.pcapng');
+    const ipc = createIpcHandlers(deps());
+    expect(await ipc.handlers['capture:save']({ fileName: 'c.pcapng', bytes: pcapng })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/could not save .*no-such-folder.*ENOENT/) });
+  });
+
+  it('text:save writes the text atomically, replacing an older file', async () => {
+    const path = join(labDir, 'module2.progress.yaml');
+    await writeFile(path, 'old');
+    exportAnswer = path;
+    const ipc = createIpcHandlers(deps());
+    expect(await ipc.handlers['text:save']({ fileName: 'module2.progress.yaml', text: 'scenario: module2\n' })).toEqual({ kind: 'saved', path });
+    expect(exportAsked).toEqual([['module2.progress.yaml', 'text']]);
+    expect(await readFile(path, 'utf8')).toBe('scenario: module2\n');
+  });
+
+  it('an exported path is not granted: lab:save cannot later write there without a dialog', async () => {
+    exportAnswer = join(labDir, 'p.progress.yaml');
+    const ipc = createIpcHandlers(deps());
+    await ipc.handlers['text:save']({ fileName: 'p.progress.yaml', text: 'x' });
+    expect(await ipc.handlers['lab:save']({ path: exportAnswer, text: 'y' })).toMatchObject({ kind: 'failed' });
+    expect(await readFile(exportAnswer, 'utf8')).toBe('x');
+  });
+
+  it('withExportExtension completes bare names from the suggestion; captures always end in .pcapng', () => {
+    expect(withExportExtension('/a/cap', 'x.pcapng', 'capture')).toBe('/a/cap.pcapng');
+    expect(withExportExtension('/a/cap.PCAPNG', 'x.pcapng', 'capture')).toBe('/a/cap.PCAPNG');
+    expect(withExportExtension('/a/cap.txt', 'x.pcapng', 'capture')).toBe('/a/cap.txt.pcapng');
+    expect(withExportExtension('/a/work', 'm.progress.yaml', 'text')).toBe('/a/work.yaml');
+    expect(withExportExtension('/a/work.txt', 'm.progress.yaml', 'text')).toBe('/a/work.txt');
+  });
+
+  it('the gate refuses a capture that is not pcapng before any dialog opens', async () => {
+    const ipc = createIpcHandlers(deps());
+    await expect(handleIpcRequest('capture:save', ourPage, { fileName: 'a.pcapng', bytes: new Uint8Array([0xd4, 0xc3, 0xb2, 0xa1]) }, trusted, ipc.handlers)).rejects.toThrow(
+      /capture:save: invalid request: bytes: must start with a pcapng Section Header Block/,
+    );
+    expect(exportAsked).toEqual([]);
   });
 });
 

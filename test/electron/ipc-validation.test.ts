@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_INVOKE_CHANNELS, MAX_LAB_TEXT_CHARS } from '../../electron/ipc-contract';
+import { IPC_INVOKE_CHANNELS, MAX_CAPTURE_BYTES, MAX_LAB_TEXT_CHARS } from '../../electron/ipc-contract';
 import { isIpcInvokeChannel, validateIpcRequest } from '../../electron/ipc-validation';
 
 function rejection(channel: Parameters<typeof validateIpcRequest>[0], payload: unknown): string {
@@ -20,6 +20,8 @@ describe('IPC request validation', () => {
     expect(validateIpcRequest('autosave:write', { text: '', sourcePath: null }).ok).toBe(true);
     expect(validateIpcRequest('autosave:read', null).ok).toBe(true);
     expect(validateIpcRequest('autosave:clear', undefined).ok).toBe(true);
+    expect(validateIpcRequest('capture:save', { fileName: 'R1-Gi0-0.pcapng', bytes: pcapngStart }).ok).toBe(true);
+    expect(validateIpcRequest('text:save', { fileName: 'module2.progress.yaml', text: 'scenario: module2' }).ok).toBe(true);
   });
 
   it('names the channel, the field and what was expected', () => {
@@ -57,5 +59,48 @@ describe('IPC request validation', () => {
     expect(isIpcInvokeChannel('shell:open-external')).toBe(false);
     // A channel name smuggled past the types is refused, not crashed on.
     expect(validateIpcRequest('shell:exec' as never, {})).toEqual({ ok: false, message: 'unknown IPC channel "shell:exec"' });
+  });
+});
+
+const pcapngStart = new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a, 0x1c, 0, 0, 0]);
+
+describe('export requests (capture:save, text:save)', () => {
+  it('a suggested name is one plain file name: no folder, no NUL, not . or ..', () => {
+    for (const fileName of ['../evil.pcapng', '/tmp/x.pcapng', 'a\\b.pcapng', 'C:\\x.pcapng', 'a\0.pcapng', '']) {
+      expect(rejection('capture:save', { fileName, bytes: pcapngStart }), JSON.stringify(fileName)).toMatch(/capture:save: invalid request: fileName: /);
+    }
+    for (const fileName of ['..', '.', ' ', 'x/y.yaml']) {
+      expect(rejection('text:save', { fileName, text: '' }), JSON.stringify(fileName)).toMatch(/text:save: invalid request: fileName: /);
+    }
+    expect(rejection('text:save', { fileName: 'x'.repeat(256), text: '' })).toMatch(/fileName: must be at most 255/);
+  });
+
+  it('a capture name ends in .pcapng', () => {
+    expect(rejection('capture:save', { fileName: 'capture.pcap', bytes: pcapngStart })).toMatch(/fileName: must end with \.pcapng/);
+    expect(validateIpcRequest('capture:save', { fileName: 'CAPTURE.PCAPNG', bytes: pcapngStart }).ok).toBe(true);
+  });
+
+  it('capture bytes are a Uint8Array starting with the Section Header Block type 0x0A0D0D0A (pcapng spec §4.1)', () => {
+    expect(rejection('capture:save', { fileName: 'a.pcapng', bytes: [0x0a, 0x0d, 0x0d, 0x0a] })).toMatch(/bytes: must be a Uint8Array/);
+    expect(rejection('capture:save', { fileName: 'a.pcapng', bytes: 'AA0NCg==' })).toMatch(/bytes: must be a Uint8Array/);
+    // Classic libpcap magic, an empty array, a truncated magic: not pcapng.
+    for (const bytes of [new Uint8Array([0xd4, 0xc3, 0xb2, 0xa1]), new Uint8Array(0), new Uint8Array([0x0a, 0x0d, 0x0d])]) {
+      expect(rejection('capture:save', { fileName: 'a.pcapng', bytes })).toMatch(/bytes: must start with a pcapng Section Header Block/);
+    }
+  });
+
+  it('a capture larger than MAX_CAPTURE_BYTES is refused without copying it', () => {
+    // A view claiming more than the limit: a resizable-length stand-in would cost 256 MiB, so
+    // check the boundary on the length the schema reads.
+    const huge = new Uint8Array(8);
+    huge.set(pcapngStart);
+    Object.defineProperty(huge, 'byteLength', { value: MAX_CAPTURE_BYTES + 1 });
+    expect(rejection('capture:save', { fileName: 'a.pcapng', bytes: huge })).toMatch(/bytes: must be at most 268435456 bytes/);
+  });
+
+  it('text:save takes text up to the lab limit and nothing else', () => {
+    expect(rejection('text:save', { fileName: 'a.yaml', text: 7 })).toMatch(/text: .*expected string/i);
+    expect(rejection('text:save', { fileName: 'a.yaml', text: 'x', extra: 1 })).toMatch(/text:save: invalid request: .*extra/);
+    expect(rejection('text:save', { fileName: 'a.yaml', text: 'x'.repeat(MAX_LAB_TEXT_CHARS + 1) })).toMatch(/text: must be at most/);
   });
 });
