@@ -1,11 +1,15 @@
 /**
  * Ties the editor to its shell: desktop menu commands run the same commands as the toolbar,
  * autosave runs every 30 s while there are unsaved changes, recovery is offered at start, and
- * in a plain browser leaving with unsaved changes asks first (the desktop keeps an autosave).
+ * leaving with unsaved changes asks first: the browser's own prompt, or on the desktop main's
+ * native "Discard unsaved changes?" (electron/unsaved-changes.ts), both raised by cancelling
+ * beforeunload only while the lab is dirty. File › Export capture opens the port chooser of
+ * the active console (or of the selected device, whose console it opens).
  */
 import { useEffect } from 'react';
 import { useAppServices } from '../app-services';
 import { isLabDirty } from '../state/lab-slice';
+import { requestCaptureExport } from '../terminal/capture-export-request';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { startAutosave } from './file-commands';
 
@@ -39,15 +43,24 @@ export function useShellBridge(): void {
         case 'redo':
           state.redo();
           return;
-        case 'export-capture':
-          state.setStatus({ key: 'status.exportLater' });
+        case 'export-capture': {
+          const device = state.activeConsole ?? state.selection.devices[0] ?? null;
+          if (device === null) {
+            state.setStatus({ key: 'capture.openConsoleFirst' });
+            return;
+          }
+          if (state.activeConsole === device) state.setActiveConsole(device);
+          else state.openConsole(device);
+          requestCaptureExport(device);
           return;
+        }
       }
     });
     const stopAutosave = startAutosave(fileCommands, AUTOSAVE_INTERVAL_MS);
     void fileCommands.checkRecovery().catch((error: unknown) => console.warn('autosave recovery check failed', error));
     const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (files.kind === 'browser' && isLabDirty(store.getState())) event.preventDefault();
+      if (!isLabDirty(store.getState())) return;
+      event.preventDefault();
     };
     window.addEventListener('beforeunload', beforeUnload);
     return () => {

@@ -8,24 +8,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLockedDevice, type Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import { useAppStore } from '../state/app-store-context';
+import { useAppStoreApi } from '../state/use-app-store-api';
 import { MarkdownView } from './markdown-view';
 import { scoreScenario } from './progress-storage';
+import { saveTextFile } from './save-text-file';
 import { useScenarioController } from './scenario-context';
 import { countHintsUsed } from './scenario-slice';
 import { TaskList } from './task-list';
 
 type Tab = 'instructions' | 'tasks';
 type Confirming = 'reset' | 'instructor' | null;
-
-/** Offers text as a file download (the browser's, or Electron's save dialog). */
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function SolutionPanel({ scenario }: { scenario: Scenario }) {
   const { t } = useTranslation();
@@ -78,6 +70,7 @@ function DeviceConsoles({ scenario }: { scenario: Scenario }) {
 export function ScenarioView({ scenario }: { scenario: Scenario }) {
   const { t } = useTranslation();
   const controller = useScenarioController();
+  const storeApi = useAppStoreApi();
   const language = useAppStore((state) => state.language);
   const taskStates = useAppStore((state) => state.taskStates);
   const hintsShown = useAppStore((state) => state.hintsShown);
@@ -98,7 +91,12 @@ export function ScenarioView({ scenario }: { scenario: Scenario }) {
   };
   const save = async () => {
     const exported = await controller.exportProgress();
-    if (exported !== null) downloadText(exported.fileName, exported.text);
+    if (exported === null) return;
+    try {
+      await saveTextFile(exported.fileName, exported.text);
+    } catch (error) {
+      storeApi.getState().setStatus({ key: 'scenario.status.failed', values: { message: error instanceof Error ? error.message : String(error) } });
+    }
   };
 
   return (

@@ -3,11 +3,12 @@
  * since the network started as a pcapng file (Wireshark opens it). Through the desktop shell's
  * file save when it offers one, else as a browser download.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { useSim } from '../sim/sim-runtime';
 import type { InterfaceInfo } from '../sim/sim-protocol';
+import { onCaptureExportRequest, takeCaptureExportRequest } from './capture-export-request';
 import { saveCaptureFile } from './save-capture';
 
 export function CaptureExport({ device }: { device: string }) {
@@ -16,11 +17,7 @@ export function CaptureExport({ device }: { device: string }) {
   const store = useAppStoreApi();
   const [ports, setPorts] = useState<readonly InterfaceInfo[] | null>(null);
 
-  const toggle = async () => {
-    if (ports !== null) {
-      setPorts(null);
-      return;
-    }
+  const showPorts = async () => {
     try {
       setPorts((await client.request('interfaces', { device })).filter((iface) => iface.port));
     } catch {
@@ -28,11 +25,28 @@ export function CaptureExport({ device }: { device: string }) {
     }
   };
 
+  const toggle = async () => {
+    if (ports !== null) {
+      setPorts(null);
+      return;
+    }
+    await showPorts();
+  };
+
+  // File › Export capture in the desktop menu opens this chooser (capture-export-request.ts).
+  useEffect(() => {
+    const answer = () => {
+      if (takeCaptureExportRequest(device)) void showPorts();
+    };
+    answer();
+    return onCaptureExportRequest(answer);
+  }, [device, client]); // showPorts reads only these two.
+
   const exportPort = async (iface: string) => {
     setPorts(null);
     try {
       const capture = await client.request('export-capture', { device, iface });
-      await saveCaptureFile(capture.fileName, capture.bytes);
+      if ((await saveCaptureFile(capture.fileName, capture.bytes)) === 'canceled') return;
       store.getState().setStatus({ key: 'capture.saved', values: { name: capture.fileName, count: capture.frameCount } });
     } catch (error) {
       store.getState().setStatus({ key: 'capture.failed', values: { message: error instanceof Error ? error.message : String(error) } });

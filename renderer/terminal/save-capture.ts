@@ -1,12 +1,14 @@
 /**
  * Saving a capture file: the desktop shell's binary save when its preload offers one
  * (`saveCapture(fileName, bytes)`), else a browser download of a Blob (the e2e runs, a plain
- * browser). The shell's contract has no binary save yet, so it is looked up, not assumed.
+ * browser). The preload may be older than the page, so the function is looked up, not assumed.
+ * A failed desktop save throws with main's message; a canceled dialog returns 'canceled'.
  */
+import type { SaveFileReply } from '../../electron/ipc-contract';
 import { getDesktopApi } from '../platform/desktop-api';
 
 interface CaptureSaver {
-  saveCapture(fileName: string, bytes: Uint8Array): Promise<unknown>;
+  saveCapture(fileName: string, bytes: Uint8Array): Promise<SaveFileReply>;
 }
 
 function desktopSaver(): CaptureSaver | undefined {
@@ -14,11 +16,12 @@ function desktopSaver(): CaptureSaver | undefined {
   return typeof api?.saveCapture === 'function' ? (api as CaptureSaver) : undefined;
 }
 
-export async function saveCaptureFile(fileName: string, bytes: Uint8Array): Promise<void> {
+export async function saveCaptureFile(fileName: string, bytes: Uint8Array): Promise<'saved' | 'canceled'> {
   const desktop = desktopSaver();
   if (desktop) {
-    await desktop.saveCapture(fileName, bytes);
-    return;
+    const reply = await desktop.saveCapture(fileName, bytes);
+    if (reply.kind === 'failed') throw new Error(reply.message);
+    return reply.kind;
   }
   const blob = new Blob([bytes.slice().buffer], { type: 'application/vnd.tcpdump.pcap' });
   const url = URL.createObjectURL(blob);
@@ -30,4 +33,5 @@ export async function saveCaptureFile(fileName: string, bytes: Uint8Array): Prom
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return 'saved';
 }
