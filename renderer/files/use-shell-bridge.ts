@@ -9,7 +9,7 @@
 import { useEffect } from 'react';
 import { useAppServices } from '../app-services';
 import { isLabDirty } from '../state/lab-slice';
-import { requestCaptureExport } from '../terminal/capture-export-request';
+import { chooseCaptureExportDevice, requestCaptureExport } from '../terminal/capture-export-request';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { startAutosave } from './file-commands';
 
@@ -44,7 +44,7 @@ export function useShellBridge(): void {
           state.redo();
           return;
         case 'export-capture': {
-          const device = state.activeConsole ?? state.selection.devices[0] ?? null;
+          const device = chooseCaptureExportDevice(state.activeConsole, state.selection.devices);
           if (device === null) {
             state.setStatus({ key: 'capture.openConsoleFirst' });
             return;

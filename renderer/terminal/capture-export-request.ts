@@ -7,6 +7,11 @@
 
 type Listener = () => void;
 
+/** Whose capture the menu exports: the active console's, else the first selected device's. */
+export function chooseCaptureExportDevice<D extends string>(activeConsole: D | null, selectedDevices: readonly D[]): D | null {
+  return activeConsole ?? selectedDevices[0] ?? null;
+}
+
 let pendingDevice: string | null = null;
 const listeners = new Set<Listener>();
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaveFileReply } from '../../../electron/ipc-contract';
-import { onCaptureExportRequest, requestCaptureExport, takeCaptureExportRequest } from '../../../renderer/terminal/capture-export-request';
+import { chooseCaptureExportDevice, onCaptureExportRequest, requestCaptureExport, takeCaptureExportRequest } from '../../../renderer/terminal/capture-export-request';
 import { saveCaptureFile } from '../../../renderer/terminal/save-capture';
 
 const global = globalThis as Record<string, unknown>;
@@ -12,6 +12,12 @@ afterEach(() => {
 });
 
 describe('File › Export capture reaches the console dock', () => {
+  it('exports the active console\'s device, else the first selected device, else none', () => {
+    expect(chooseCaptureExportDevice('R1', ['PC1'])).toBe('R1');
+    expect(chooseCaptureExportDevice(null, ['PC1', 'PC2'])).toBe('PC1');
+    expect(chooseCaptureExportDevice(null, [])).toBeNull();
+  });
+
   it('the shown device\'s chooser hears the request and consumes it once', () => {
     const heard: boolean[] = [];
     const stop = onCaptureExportRequest(() => heard.push(takeCaptureExportRequest('R1')));
