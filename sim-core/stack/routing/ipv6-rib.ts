@@ -109,6 +109,10 @@ export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
 
   /** Re-derives the connected and local routes of `iface` from its addresses and state (no change: no work). */
   syncConnected(iface: NetInterface): void {
+    const current = this.connectedByInterface.get(iface) ?? NO_ROUTES;
+    // Most events (DAD finishing, lifetimes refreshed, a SLAAC address beside its /128) leave the
+    // routes as they are: check that in place, with no list or record made per event.
+    if (connectedRoutesMatch(iface, current)) return;
     const wanted: { network: Ipv6Address; prefixLength: number; source: 'connected' | 'local' }[] = [];
     if (iface.operUp && iface.ipv6.enabled) {
       for (const entry of iface.ipv6.addresses) {
@@ -120,13 +124,43 @@ export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
         wanted.push({ network: prefix.network, prefixLength: prefix.length, source: 'connected' });
       }
     }
-    const current = this.connectedByInterface.get(iface) ?? [];
-    if (current.length === wanted.length && current.every((r, i) => r.network === wanted[i]!.network && r.prefixLength === wanted[i]!.prefixLength && r.source === wanted[i]!.source)) return;
     this.removeRoutes(current);
     const added = wanted.map((w) => this.add({ ...w, nextHop: null, iface, distance: 0, metric: 0 }));
     if (added.length === 0) this.connectedByInterface.delete(iface);
     else this.connectedByInterface.set(iface, added);
   }
+}
+
+const NO_ROUTES: readonly Route<Ipv6Address>[] = Object.freeze([]);
+
+/**
+ * True when `current` is exactly the list `syncConnected` would derive for `iface` now (same
+ * order): a local /128 per usable address, then its connected prefix unless an earlier address
+ * gave it already.
+ */
+function connectedRoutesMatch(iface: NetInterface, current: readonly Route<Ipv6Address>[]): boolean {
+  let i = 0;
+  if (iface.operUp && iface.ipv6.enabled) {
+    for (const entry of iface.ipv6.addresses) {
+      if (entry.state === 'duplicate') continue;
+      const local = current[i++];
+      if (local === undefined || local.source !== 'local' || local.prefixLength !== 128 || local.network !== entry.address) return false;
+      const prefix = connectedPrefixOf(entry);
+      if (prefix === undefined || hasConnected(current, i, prefix.network, prefix.length)) continue;
+      const connected = current[i++];
+      if (connected === undefined || connected.source !== 'connected' || connected.prefixLength !== prefix.length || connected.network !== prefix.network) return false;
+    }
+  }
+  return i === current.length;
+}
+
+/** Is there a connected route to `network/length` among the first `count` routes? */
+function hasConnected(routes: readonly Route<Ipv6Address>[], count: number, network: Ipv6Address, length: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const route = routes[i]!;
+    if (route.source === 'connected' && route.network === network && route.prefixLength === length) return true;
+  }
+  return false;
 }
 
 function connectedPrefixOf(entry: Ipv6InterfaceAddress): { network: Ipv6Address; length: number } | undefined {

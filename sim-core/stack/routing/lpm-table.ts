@@ -42,7 +42,7 @@ export class LpmTable<A, V> {
       table = new Map();
       this.byLength[prefixLength] = table;
     }
-    if (table.size === 0) this.lengths = [...this.lengths, prefixLength].sort((a, b) => b - a);
+    if (table.size === 0) this.lengths = withLength(this.lengths, prefixLength);
     const key = this.family.networkOf(network, prefixLength);
     if (!table.has(key)) this.count++;
     table.set(key, value);
@@ -103,4 +103,19 @@ export class LpmTable<A, V> {
     this.lengths = [];
     this.count = 0;
   }
+}
+
+/** A new list of `lengths` (longest first) with `length` inserted in place: no sort per new length. */
+function withLength(lengths: readonly number[], length: number): number[] {
+  const out: number[] = [];
+  let inserted = false;
+  for (const existing of lengths) {
+    if (!inserted && length > existing) {
+      out.push(length);
+      inserted = true;
+    }
+    out.push(existing);
+  }
+  if (!inserted) out.push(length);
+  return out;
 }
