@@ -43,7 +43,8 @@ describe.skipIf(!chromium)('first frame in Chromium', () => {
     // Everything right of the palette, between the top bar and the status bar.
     expect(surface!.x).toBeCloseTo(palette!.x + palette!.width, 0);
     expect(surface!.x + surface!.width).toBeCloseTo(1280, 0);
-    expect(surface!.height).toBeGreaterThan(700);
+    // The realtime strip (mode bar) sits under the canvas, so the canvas is a little shorter than the main area.
+    expect(surface!.height).toBeGreaterThan(640);
     // cytoscape drew its layers into the container.
     expect(await page.locator('[data-testid="topology-canvas"] canvas').count()).toBeGreaterThan(0);
   });

@@ -185,7 +185,8 @@ describe.skipIf(!chromium)('topology editor in Chromium', { timeout: 60_000 }, (
   it('asks before discarding unsaved changes', async () => {
     const { page } = app;
     await page.getByTestId('palette-server').click();
-    await clickCanvas(page, { x: 700, y: 150 });
+    // An empty corner: the reopened lab is fitted to the middle of the canvas.
+    await clickCanvas(page, { x: 70, y: 70 });
     await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(1);
     await page.getByTestId('toolbar-new').click();
     await page.getByTestId('confirm-discard-dialog').waitFor();
