@@ -2,7 +2,7 @@
  * The simulation's seeded pseudo-random generator: sfc32 (Chris Doty-Humphrey's Small Fast
  * Chaotic generator, 128-bit state, as in PractRand), seeded through splitmix32. Every random
  * choice in sim-core (jitter, interface identifiers, ISNs) comes from one of these; nothing
- * calls Math.random, and a seed is always given, never defaulted.
+ * uses the platform's unseeded generator, and a seed is always given, never defaulted.
  *
  * Independent sub-streams: `deriveRandom(seed, label)` hashes the seed together with a label
  * (a device name, "R1/ndp") into a fresh state. A stream depends only on (seed, label), not on

@@ -105,7 +105,7 @@ export function loadLab(text: string, fileName: string, options: LoadLabOptions 
 class LabLoader {
   private readonly lineCounter = new LineCounter();
   private readonly problems: LabProblem[] = [];
-  private document!: Document;
+  private yamlDocument!: Document;
 
   constructor(
     private readonly text: string,
@@ -114,9 +114,9 @@ class LabLoader {
   ) {}
 
   load(): LoadLabResult {
-    this.document = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
-    for (const error of this.document.errors) this.report('error', 'yaml-syntax', error.pos[0], yamlMessage(error.message, 'error'));
-    for (const warning of this.document.warnings) this.report('warning', 'yaml-warning', warning.pos[0], yamlMessage(warning.message, 'warning'));
+    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    for (const error of this.yamlDocument.errors) this.report('error', 'yaml-syntax', error.pos[0], yamlMessage(error.message, 'error'));
+    for (const warning of this.yamlDocument.warnings) this.report('warning', 'yaml-warning', warning.pos[0], yamlMessage(warning.message, 'warning'));
     if (this.hasErrors()) return this.failed();
 
     const raw = this.readPlainData();
@@ -137,7 +137,7 @@ class LabLoader {
 
   /** The document as plain data, or undefined (after reporting) when there is no usable mapping. */
   private readPlainData(): Record<string, unknown> | undefined {
-    const contents = this.document.contents;
+    const contents = this.yamlDocument.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) {
       this.report(
         'error',
@@ -160,7 +160,7 @@ class LabLoader {
       );
       return undefined;
     }
-    const converted = safeToJs(this.document);
+    const converted = safeToJs(this.yamlDocument);
     if (!converted.ok) {
       this.report('error', 'yaml-syntax', rangeStart(contents), converted.error);
       return undefined;
@@ -207,7 +207,7 @@ class LabLoader {
       return false;
     }
     if (version < LAB_FORMAT_VERSION) {
-      const outcome = migrateLabDocument(this.document, version, LAB_FORMAT_VERSION, this.options.migrations ?? LAB_MIGRATIONS);
+      const outcome = migrateLabDocument(this.yamlDocument, version, LAB_FORMAT_VERSION, this.options.migrations ?? LAB_MIGRATIONS);
       if (!outcome.ok) {
         this.report(
           'error',
@@ -594,7 +594,7 @@ class LabLoader {
 
   /** The YAML node at a path, or undefined when the path leaves the tree. */
   private nodeAt(path: Path): unknown {
-    let node: unknown = this.document.contents;
+    let node: unknown = this.yamlDocument.contents;
     for (const segment of path) {
       const next = childNode(node, segment);
       if (next === undefined) return undefined;
@@ -605,7 +605,7 @@ class LabLoader {
 
   /** Offset of the deepest node along the path that exists (the parent mapping for a missing key). */
   private offsetOf(path: Path): number {
-    let node: unknown = this.document.contents;
+    let node: unknown = this.yamlDocument.contents;
     let offset = rangeStart(node);
     for (const segment of path) {
       const next = childNode(node, segment);
@@ -681,9 +681,9 @@ export function roundPosition(value: number): number {
 
 // --- plain-data and YAML-tree helpers ------------------------------------------------------------
 
-function safeToJs(document: Document): { ok: true; value: unknown } | { ok: false; error: ProblemMessage } {
+function safeToJs(yamlDocument: Document): { ok: true; value: unknown } | { ok: false; error: ProblemMessage } {
   try {
-    return { ok: true, value: document.toJS({ maxAliasCount: 1000 }) };
+    return { ok: true, value: yamlDocument.toJS({ maxAliasCount: 1000 }) };
   } catch (error) {
     // toJS throws only on alias expansion limits ("billion laughs") and alias cycles.
     const reason = error instanceof Error ? error.message : String(error);
