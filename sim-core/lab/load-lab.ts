@@ -17,7 +17,8 @@
  * where each config starts so its errors can be reported at file:line too.
  * Never throws on any input: a throw means a bug (a fast-check property feeds it random text).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { childNode, keyText, rangeOf, rangeStart } from './yaml-nodes';
 import type { z } from 'zod';
 import { findPhysicalPort, isDeviceKind, type DeviceKind } from '../devices/catalog';
 import { describePhysicalPorts, resolveInterfaceNameBilingual } from '../devices/interface-names';
@@ -710,37 +711,9 @@ function valueAt(data: unknown, path: Path): unknown {
   return value;
 }
 
-function keyText(pair: Pair): string | undefined {
-  const key: unknown = pair.key;
-  if (isScalar(key)) return String(key.value);
-  return key === null || key === undefined ? undefined : String(key);
-}
 
-function childNode(node: unknown, segment: string | number): { node: unknown; offset: number } | undefined {
-  if (isMap(node) && typeof segment === 'string') {
-    const pair = node.items.find((item) => keyText(item) === segment);
-    if (pair === undefined) return undefined;
-    // `kind:` with no value: point at the key.
-    const value: unknown = pair.value;
-    const offset = value !== null && rangeOf(value) !== undefined ? rangeStart(value) : rangeStart(pair.key);
-    return { node: value, offset };
-  }
-  if (isSeq(node) && typeof segment === 'number') {
-    const item: unknown = node.items[segment];
-    if (item === undefined || item === null) return undefined;
-    return { node: item, offset: rangeStart(item) };
-  }
-  return undefined;
-}
 
-function rangeOf(node: unknown): readonly number[] | undefined {
-  const range = (node as { range?: unknown } | null)?.range;
-  return Array.isArray(range) ? (range as number[]) : undefined;
-}
 
-function rangeStart(node: unknown): number {
-  return rangeOf(node)?.[0] ?? 0;
-}
 
 /** Offset, within the node's source text, of character `index` of its string value (0 when escapes make it unknowable). */
 function scalarTextOffset(text: string, node: unknown, value: string, index: number): number {

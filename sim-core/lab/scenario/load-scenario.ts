@@ -42,7 +42,8 @@ import type { Scenario, ScenarioFault, ScenarioId, ScenarioTask, SolutionStep, T
 import { LAB_VERSION_OF_SCENARIO_VERSION, SCENARIO_FORMAT_VERSION, SCENARIO_MIGRATIONS } from './scenario-migrations';
 import { sortScenarioProblems, type ScenarioProblem, type ScenarioProblemCode } from './scenario-problems';
 import { FAULT_KIND_NAMES, SCENARIO_COURSE_SCHEMA, SCENARIO_FILE_SCHEMA, SCENARIO_LAB_KEYS, type ScenarioFile } from './scenario-schema';
-import { keyText, rangeEnd, rangeStart, YamlLocator, type DataPath } from './yaml-locator';
+import { YamlLocator, type DataPath } from './yaml-locator';
+import { keyText, rangeEnd, rangeStart } from '../yaml-nodes';
 import type { LabMigration } from '../lab-migrations';
 
 /** Positions in the scenario file of what later stages report about. */
@@ -83,8 +84,8 @@ export function loadScenario(text: string, fileName: string, options: LoadScenar
  * `links` blanked (line breaks kept), then `version: <labVersion>`. Lines and columns of the
  * lab keys are those of the scenario file.
  */
-export function extractLabText(text: string, document: Document, labVersion: number): string {
-  const contents = document.contents;
+export function extractLabText(text: string, yamlDocument: Document, labVersion: number): string {
+  const contents = yamlDocument.contents;
   if (!isMap(contents)) return `version: ${labVersion}\n`;
   // Offsets from the yaml library count UTF-16 code units; blank by code unit.
   const units = text.split('');
@@ -103,7 +104,7 @@ export function extractLabText(text: string, document: Document, labVersion: num
 class ScenarioLoader {
   private readonly lineCounter = new LineCounter();
   private readonly problems: ScenarioProblem[] = [];
-  private document!: Document;
+  private yamlDocument!: Document;
   private locator!: YamlLocator;
   /** The file's top-level keys, known or not. */
   private topLevelKeys: readonly string[] = [];
@@ -117,19 +118,19 @@ class ScenarioLoader {
   ) {}
 
   load(): LoadScenarioResult {
-    this.document = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
-    this.locator = new YamlLocator(this.text, this.document, this.lineCounter);
-    for (const error of this.document.errors) {
+    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    this.locator = new YamlLocator(this.text, this.yamlDocument, this.lineCounter);
+    for (const error of this.yamlDocument.errors) {
       const detail = firstLine(error.message);
       this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(error.pos[0]), msg(detail, `Sai cú pháp YAML: ${detail}`));
     }
-    for (const warning of this.document.warnings) {
+    for (const warning of this.yamlDocument.warnings) {
       const detail = firstLine(warning.message);
       this.reportAt('warning', 'yaml-warning', this.locator.positionOfOffset(warning.pos[0]), msg(detail, `Cảnh báo YAML: ${detail}`));
     }
     if (this.hasErrors()) return this.failed();
 
-    const contents = this.document.contents;
+    const contents = this.yamlDocument.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) {
       this.report(
         'error',
@@ -163,7 +164,7 @@ class ScenarioLoader {
 
     // The lab part, by the lab loader.
     const labVersion = LAB_VERSION_OF_SCENARIO_VERSION[fileVersion] ?? 1;
-    const loadedLab = loadLab(extractLabText(this.text, this.document, labVersion), this.fileName);
+    const loadedLab = loadLab(extractLabText(this.text, this.yamlDocument, labVersion), this.fileName);
     if (loadedLab.ok) this.problems.push(...loadedLab.warnings);
     else this.problems.push(...loadedLab.problems);
     this.devices = readDevices(data.devices);
@@ -235,7 +236,7 @@ class ScenarioLoader {
       return undefined;
     }
     if (version < SCENARIO_FORMAT_VERSION) {
-      const outcome = migrateLabDocument(this.document, version, SCENARIO_FORMAT_VERSION, this.options.migrations ?? SCENARIO_MIGRATIONS);
+      const outcome = migrateLabDocument(this.yamlDocument, version, SCENARIO_FORMAT_VERSION, this.options.migrations ?? SCENARIO_MIGRATIONS);
       if (!outcome.ok) {
         this.report('error', 'unsupported-version', ['version'], msg(outcome.error.replace('lab file', 'scenario'), outcome.errorVi.replace('tệp lab', 'kịch bản')));
         return undefined;
@@ -534,7 +535,7 @@ class ScenarioLoader {
 
   private plainData(): Record<string, unknown> | undefined {
     try {
-      return asRecord(this.document.toJS({ maxAliasCount: 1000 })) ?? {};
+      return asRecord(this.yamlDocument.toJS({ maxAliasCount: 1000 })) ?? {};
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.report('error', 'yaml-syntax', [], msg(`the file cannot be read as data: ${reason}`, `không đọc được tệp thành dữ liệu: ${reason}`));

@@ -70,26 +70,26 @@ export function serializeProgress(progress: ScenarioProgress): string {
 
 export function loadProgress(text: string, fileName: string): LoadProgressResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locator = new YamlLocator(text, document, lineCounter);
+  const yamlDocument = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locator = new YamlLocator(text, yamlDocument, lineCounter);
   const problem = (path: readonly (string | number)[], message: ProblemMessage, code: ScenarioProblem['code'] = 'schema'): ScenarioProblem => {
     const { line, column } = locator.positionOf(path);
     return { severity: 'error', code, file: fileName, line, column, message: message.en, messageVi: message.vi };
   };
-  if (document.errors.length > 0) {
+  if (yamlDocument.errors.length > 0) {
     return {
       ok: false,
-      problems: document.errors.map((error) => {
+      problems: yamlDocument.errors.map((error) => {
         const { line, column } = locator.positionOfOffset(error.pos[0]);
         const detail = error.message.split('\n')[0]!;
         return { severity: 'error' as const, code: 'yaml-syntax' as const, file: fileName, line, column, message: detail, messageVi: `Sai cú pháp YAML: ${detail}` };
       }),
     };
   }
-  if (!isMap(document.contents)) return { ok: false, problems: [problem([], { en: 'a progress file is a mapping starting with format: v6lab-progress', vi: 'tệp tiến độ phải là một mapping bắt đầu bằng format: v6lab-progress' }, 'not-a-lab')] };
+  if (!isMap(yamlDocument.contents)) return { ok: false, problems: [problem([], { en: 'a progress file is a mapping starting with format: v6lab-progress', vi: 'tệp tiến độ phải là một mapping bắt đầu bằng format: v6lab-progress' }, 'not-a-lab')] };
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: 100 });
+    data = yamlDocument.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [problem([], { en: `the file cannot be read as data: ${reason}`, vi: `không đọc được tệp thành dữ liệu: ${reason}` }, 'yaml-syntax')] };

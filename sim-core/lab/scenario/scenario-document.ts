@@ -1,7 +1,7 @@
 /**
  * The scenario document: what load-scenario.ts returns and what the pane, `v6lab check`,
  * `v6lab grade` and the progress file work from. A scenario is a lab (the lab document of
- * lab-document.ts, used as is to boot) plus the course: bilingual title, summary and markdown
+ * the lab-document module, used as is to boot) plus the course: bilingual title, summary and markdown
  * instructions, tasks with declarative checks (checks/registry.ts), hints, locked devices,
  * faults injected at start and a reference solution typed at device consoles.
  * Plain readonly data, JSON-serializable.

@@ -5,7 +5,8 @@
  * a block scalar starts (`commands: |`), so "line 3 of R1's solution" becomes a file line with
  * load-lab.ts's `locateConfigLine`.
  */
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Pair } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import { childNode, keyText, rangeStart } from '../yaml-nodes';
 import type { ConfigOrigin, SourcePosition } from '../load-lab';
 
 export type DataPath = readonly (string | number)[];
@@ -13,7 +14,7 @@ export type DataPath = readonly (string | number)[];
 export class YamlLocator {
   constructor(
     private readonly text: string,
-    private readonly document: Document,
+    private readonly yamlDocument: Document,
     private readonly lineCounter: LineCounter,
   ) {}
 
@@ -24,7 +25,7 @@ export class YamlLocator {
 
   /** The node at a path, or undefined when the path leaves the tree. */
   nodeAt(path: DataPath): unknown {
-    let node: unknown = this.document.contents;
+    let node: unknown = this.yamlDocument.contents;
     for (const segment of path) {
       const next = childNode(node, segment);
       if (next === undefined) return undefined;
@@ -35,7 +36,7 @@ export class YamlLocator {
 
   /** Offset of the deepest node along the path that exists. */
   offsetOf(path: DataPath): number {
-    let node: unknown = this.document.contents;
+    let node: unknown = this.yamlDocument.contents;
     let offset = rangeStart(node);
     for (const segment of path) {
       const next = childNode(node, segment);
@@ -79,41 +80,4 @@ export class YamlLocator {
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
     return { ...this.positionOfOffset(start + quoted), exact: false };
   }
-}
-
-export function keyText(pair: Pair): string | undefined {
-  const key: unknown = pair.key;
-  if (isScalar(key)) return String(key.value);
-  return key === null || key === undefined ? undefined : String(key);
-}
-
-function childNode(node: unknown, segment: string | number): { node: unknown; offset: number } | undefined {
-  if (isMap(node) && typeof segment === 'string') {
-    const pair = node.items.find((item) => keyText(item) === segment);
-    if (pair === undefined) return undefined;
-    const value: unknown = pair.value;
-    const offset = value !== null && rangeOf(value) !== undefined ? rangeStart(value) : rangeStart(pair.key);
-    return { node: value, offset };
-  }
-  if (isSeq(node) && typeof segment === 'number') {
-    const item: unknown = node.items[segment];
-    if (item === undefined || item === null) return undefined;
-    return { node: item, offset: rangeStart(item) };
-  }
-  return undefined;
-}
-
-export function rangeOf(node: unknown): readonly number[] | undefined {
-  const range = (node as { range?: unknown } | null)?.range;
-  return Array.isArray(range) ? (range as number[]) : undefined;
-}
-
-export function rangeStart(node: unknown): number {
-  return rangeOf(node)?.[0] ?? 0;
-}
-
-/** End offset of a node (its value end, comments after it excluded when the library says so). */
-export function rangeEnd(node: unknown): number | undefined {
-  const range = rangeOf(node);
-  return range === undefined ? undefined : (range[1] ?? range[0]);
 }
