@@ -29,6 +29,8 @@ export interface ProvinceRun extends LongRunStats {
   /** Virtual time when every host had its addresses and every uplink forwarded. */
   readonly addressesReadyNs: number;
   readonly wallBuildS: number;
+  /** The run's trace hash: a change that should not alter behaviour must leave it as it was. */
+  readonly traceHash: string;
 }
 
 interface Built {
@@ -171,6 +173,7 @@ export function runProvince(hostCount: number, probe?: MemoryProbe, wallClock: (
     hostsReached,
     addressesReadyNs,
     wallBuildS,
+    traceHash: net.traceHash(),
   };
 }
 

@@ -121,7 +121,10 @@ export class Device {
     const stack = this.requireStack();
     this.bridge?.removePort(port);
     const physical = stack.addInterface(port.name, 'physical', port.mac, { transmitFrame: (bytes) => port.transmit(bytes), lowerLayerUp: () => port.carrier, port }, adminUp);
-    this.routedPorts.set(port, { physical, byVlan: new Map(), native: null });
+    const routed: RoutedPort = { physical, byVlan: new Map(), native: null };
+    this.routedPorts.set(port, routed);
+    // The port hands its frames straight to this routed port: no table lookup per frame.
+    port.receiver = (p, bytes) => this.receiveRouted(routed, p, bytes);
     return physical;
   }
 
@@ -214,12 +217,12 @@ export class Device {
     return this.stack;
   }
 
+  /** Frames on a switchport (a port made routed gets `receiveRouted` instead). */
   private receiveOnPort(port: Port, bytes: Uint8Array): void {
-    const routed = this.routedPorts.get(port);
-    if (routed === undefined) {
-      this.bridge?.receive(port, bytes);
-      return;
-    }
+    this.bridge?.receive(port, bytes);
+  }
+
+  private receiveRouted(routed: RoutedPort, port: Port, bytes: Uint8Array): void {
     // Untagged frames (the common case): the NIC's destination filter runs on the raw header, so
     // the BPDUs and NS floods a host hears are not decoded only to be ignored (same silent drop
     // as NodeStack.receiveFrame makes after decoding).

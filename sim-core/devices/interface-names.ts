@@ -145,21 +145,22 @@ interface IosNameParts {
 
 function resolveIosInterface(spec: DeviceKindSpec, text: string, deviceName: string): BilingualParseResult<ResolvedInterface> {
   const split = splitIosName(text);
-  const all = describeAll(spec);
-  if (!split.ok) return failure(`${split.error.en}; ${deviceName} has ${all.en}`, `${split.error.vi}; ${deviceName} có ${all.vi}`);
+  // The list of what the device has is only for error text: made when an error needs it.
+  const all = (): BilingualText => describeAll(spec);
+  if (!split.ok) return failure(`${split.error.en}; ${deviceName} has ${all().en}`, `${split.error.vi}; ${deviceName} có ${all().vi}`);
   const parts = split.value;
   const base = `${parts.typeName}${parts.numbers.join('/')}`;
   const canonical = parts.subinterface === undefined ? base : `${base}.${parts.subinterface}`;
   const noSuch = (): BilingualParseResult<never> =>
-    failure(`${deviceName} has no interface ${canonical}; it has ${all.en}`, `${deviceName} không có interface ${canonical}; thiết bị này có ${all.vi}`);
+    failure(`${deviceName} has no interface ${canonical}; it has ${all().en}`, `${deviceName} không có interface ${canonical}; thiết bị này có ${all().vi}`);
 
   if (parts.subinterface !== undefined) {
     const family = spec.logicalInterfaces.find((candidate) => candidate.family === 'subinterface');
     const parent = spec.physicalPorts.find((port) => port.name === base);
     if (family === undefined) {
       return failure(
-        `${deviceName} has no interface ${canonical}: a ${spec.displayName.en.toLowerCase()} has no subinterfaces; it has ${all.en}`,
-        `${deviceName} không có interface ${canonical}: ${spec.displayName.vi.charAt(0).toLowerCase()}${spec.displayName.vi.slice(1)} không có subinterface; thiết bị này có ${all.vi}`,
+        `${deviceName} has no interface ${canonical}: a ${spec.displayName.en.toLowerCase()} has no subinterfaces; it has ${all().en}`,
+        `${deviceName} không có interface ${canonical}: ${spec.displayName.vi.charAt(0).toLowerCase()}${spec.displayName.vi.slice(1)} không có subinterface; thiết bị này có ${all().vi}`,
       );
     }
     if (parent === undefined || parent.medium !== 'copper') return noSuch();

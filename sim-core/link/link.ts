@@ -32,59 +32,66 @@ export const ETHERNET_WIRE_OVERHEAD_BYTES = 24;
 const MAX_HEADER_BYTES = 14 + 8;
 
 /**
- * One direction of the link for one carrier generation. Frames of a direction arrive in the
- * order they were sent (the wire is serial and the delay fixed), so the bytes of frames whose
- * start or arrival event is pending wait in FIFOs and the events carry only the lane: nothing is
- * allocated per frame. A carrier loss starts new lanes; the old lane's pending events find it
- * stale and record their frames as lost.
+ * One direction of the link for one carrier generation. Frames of a direction start and arrive
+ * in the order they were sent (the wire is serial and the delay fixed), so the bytes of frames
+ * whose arrival event is pending wait in one ring, oldest first, and the events carry only the
+ * lane: nothing is allocated per frame. The frames still waiting to start are always the newest
+ * `notStarted` of the ring. A carrier loss starts new lanes; the old lane's pending events find
+ * it stale and record their frames as lost.
+ * The ring lives in the lane's own fields (no FIFO objects) so an arrival touches one object.
  */
-interface Lane {
-  readonly from: Port;
-  readonly to: Port;
-  /** The link generation this lane belongs to. */
-  readonly generation: number;
+class Lane {
   /** When the wire of this direction is free again. */
-  busyUntilNs: TimeNs;
-  /** Start times of frames queued but not yet on the wire, oldest first. */
-  readonly waitingStarts: TimeNs[];
-  waitingHead: number;
-  /** Frames whose start event is pending, oldest first. */
-  readonly starting: FrameFifo;
-  /** Frames whose arrival event is pending, oldest first. */
-  readonly arriving: FrameFifo;
-}
-
-/** A first-in first-out list of frames: a ring that grows by doubling and never shrinks, so steady traffic allocates nothing. */
-class FrameFifo {
-  private items: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(4).fill(undefined);
+  busyUntilNs: TimeNs = 0;
+  /** Start times of frames queued but not yet on the wire, oldest first (queue occupancy). */
+  readonly waitingStarts: TimeNs[] = [];
+  waitingHead = 0;
+  /** Frames whose arrival event is pending, oldest first: a ring that doubles and never shrinks. */
+  private frames: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(4).fill(undefined);
   private head = 0;
   private count = 0;
+  /** How many of the newest frames in the ring have not started onto the wire. */
+  private notStarted = 0;
 
-  push(bytes: Uint8Array): void {
-    const items = this.items;
-    if (this.count === items.length) {
+  constructor(
+    readonly from: Port,
+    readonly to: Port,
+    /** The link generation this lane belongs to. */
+    readonly generation: number,
+  ) {}
+
+  /** Queues a frame; `started` when it goes onto the wire at once. */
+  push(bytes: Uint8Array, started: boolean): void {
+    let frames = this.frames;
+    if (this.count === frames.length) {
       // Unroll the ring into a twice bigger one, oldest first.
-      const grown = new Array<Uint8Array | undefined>(items.length * 2).fill(undefined);
-      for (let i = 0; i < this.count; i++) grown[i] = items[(this.head + i) & (items.length - 1)];
-      this.items = grown;
+      const grown = new Array<Uint8Array | undefined>(frames.length * 2).fill(undefined);
+      for (let i = 0; i < this.count; i++) grown[i] = frames[(this.head + i) & (frames.length - 1)];
+      this.frames = frames = grown;
       this.head = 0;
     }
-    this.items[(this.head + this.count) & (this.items.length - 1)] = bytes;
+    frames[(this.head + this.count) & (frames.length - 1)] = bytes;
     this.count++;
+    if (!started) this.notStarted++;
   }
 
-  shift(): Uint8Array {
-    const items = this.items;
-    const bytes = items[this.head]!;
-    items[this.head] = undefined;
-    this.head = (this.head + 1) & (items.length - 1);
+  /** The oldest frame not yet started, now on the wire. */
+  start(): Uint8Array {
+    const frames = this.frames;
+    const bytes = frames[(this.head + this.count - this.notStarted) & (frames.length - 1)]!;
+    this.notStarted--;
+    return bytes;
+  }
+
+  /** The oldest frame, arrived. */
+  arrive(): Uint8Array {
+    const frames = this.frames;
+    const bytes = frames[this.head]!;
+    frames[this.head] = undefined;
+    this.head = (this.head + 1) & (frames.length - 1);
     this.count--;
     return bytes;
   }
-}
-
-function newLane(from: Port, to: Port, generation: number): Lane {
-  return { from, to, generation, busyUntilNs: 0, waitingStarts: [], waitingHead: 0, starting: new FrameFifo(), arriving: new FrameFifo() };
 }
 
 export class Link implements PortAttachment {
@@ -110,8 +117,8 @@ export class Link implements PortAttachment {
     this.bandwidthBps = options.bandwidthBps ?? 1e9;
     this.queueLimitFrames = options.queueLimitFrames ?? 1000;
     this.mtuBytes = options.mtuBytes ?? 1500;
-    this.forward = newLane(a, b, 0);
-    this.backward = newLane(b, a, 0);
+    this.forward = new Lane(a, b, 0);
+    this.backward = new Lane(b, a, 0);
     a.attachment = this;
     b.attachment = this;
     this.updateCarrier();
@@ -173,7 +180,8 @@ export class Link implements PortAttachment {
     // Frames whose start time has come are on the wire, no longer waiting.
     const waiting = lane.waitingStarts;
     while (lane.waitingHead < waiting.length && waiting[lane.waitingHead]! <= now) lane.waitingHead++;
-    if (lane.waitingHead === waiting.length) {
+    // Empty the list once all have started (setting the length is a runtime call: not when already empty).
+    if (lane.waitingHead === waiting.length && lane.waitingHead !== 0) {
       waiting.length = 0;
       lane.waitingHead = 0;
     }
@@ -181,24 +189,25 @@ export class Link implements PortAttachment {
     if (start > now && waiting.length - lane.waitingHead >= this.queueLimitFrames) return port.recordDrop(bytes, 'queue-full');
     const serialisationNs = Math.ceil(((bytes.length + ETHERNET_WIRE_OVERHEAD_BYTES) * 8 * 1e9) / this.bandwidthBps);
     lane.busyUntilNs = start + serialisationNs;
-    if (start === now) port.recordTx(bytes);
-    else {
+    if (start === now) {
+      port.recordTx(bytes);
+      lane.push(bytes, true);
+    } else {
       waiting.push(start);
-      lane.starting.push(bytes);
+      lane.push(bytes, false);
       sim.post(start, this.startFrame, lane);
     }
-    lane.arriving.push(bytes);
     sim.post(lane.busyUntilNs + this.delayNs, this.arriveFrame, lane);
   }
 
   private readonly startFrame = (lane: Lane): void => {
-    const bytes = lane.starting.shift();
+    const bytes = lane.start();
     if (lane.generation !== this.generation) return; // already recorded as lost at arrival
     lane.from.recordTx(bytes);
   };
 
   private readonly arriveFrame = (lane: Lane): void => {
-    const bytes = lane.arriving.shift();
+    const bytes = lane.arrive();
     if (lane.generation !== this.generation) return lane.from.recordDrop(bytes, 'link-down');
     lane.to.deliver(bytes);
   };
@@ -209,8 +218,8 @@ export class Link implements PortAttachment {
     if (!up) {
       // Everything in flight or queued is lost; the wire is free when it comes back.
       this.generation++;
-      this.forward = newLane(this.a, this.b, this.generation);
-      this.backward = newLane(this.b, this.a, this.generation);
+      this.forward = new Lane(this.a, this.b, this.generation);
+      this.backward = new Lane(this.b, this.a, this.generation);
     }
     this.a.setCarrier(up);
     this.b.setCarrier(up);

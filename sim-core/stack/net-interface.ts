@@ -77,6 +77,11 @@ export interface InterfaceBinding {
 
 export const DEFAULT_MTU_BYTES = 1500;
 
+/** The filter bit of a group MAC: from its last two bytes (the varying part of 33:33:ff:xx:yy:zz). */
+function multicastMacBit(mac: MacAddress): number {
+  return 1 << ((mac ^ (mac >>> 8)) & 31);
+}
+
 export class NetInterface {
   adminUp: boolean;
   mtuBytes = DEFAULT_MTU_BYTES;
@@ -89,6 +94,12 @@ export class NetInterface {
   /** Reported operational state, kept by NodeStack to detect changes. */
   operUp = false;
   private readonly multicastMacCounts = new Map<MacAddress, number>();
+  /**
+   * One bit per joined group MAC (bit = a few low bits of the MAC): a frame to a group whose bit
+   * is clear is refused without a table lookup. Hosts hear a flood of other hosts' solicited-node
+   * groups; nearly all of them stop here.
+   */
+  private multicastMacBits = 0;
   private readonly data = new Map<DataKey<unknown>, unknown>();
   /** Per-interface counters, for `show interfaces` and checks. */
   readonly counters = { inPackets: 0, outPackets: 0, drops: 0 };
@@ -115,16 +126,21 @@ export class NetInterface {
   /** Accepts frames to this group MAC (reference-counted: two modules may join the same group). */
   joinMulticastMac(mac: MacAddress): void {
     this.multicastMacCounts.set(mac, (this.multicastMacCounts.get(mac) ?? 0) + 1);
+    this.multicastMacBits |= multicastMacBit(mac);
   }
 
   leaveMulticastMac(mac: MacAddress): void {
     const count = this.multicastMacCounts.get(mac) ?? 0;
-    if (count <= 1) this.multicastMacCounts.delete(mac);
-    else this.multicastMacCounts.set(mac, count - 1);
+    if (count <= 1) {
+      this.multicastMacCounts.delete(mac);
+      let bits = 0;
+      for (const joined of this.multicastMacCounts.keys()) bits |= multicastMacBit(joined);
+      this.multicastMacBits = bits;
+    } else this.multicastMacCounts.set(mac, count - 1);
   }
 
   acceptsMulticastMac(mac: MacAddress): boolean {
-    return this.multicastMacCounts.has(mac);
+    return (this.multicastMacBits & multicastMacBit(mac)) !== 0 && this.multicastMacCounts.has(mac);
   }
 
   /** Group MACs accepted, for display. */

@@ -11,7 +11,7 @@
 import type { MacAddress } from '../addr/mac';
 import type { Simulator } from '../engine/simulator';
 import type { TimeNs } from '../engine/time';
-import { TraceSource, type DropReason } from '../engine/trace';
+import { traceDigestOf, type DropReason, type TraceSource } from '../engine/trace';
 
 /** What the link side offers a port. */
 export interface PortAttachment {
@@ -30,7 +30,22 @@ export interface TappedFrame {
 
 export type PortTap = (frame: TappedFrame) => void;
 
-export class Port {
+/** Frames and bytes through a port, for `show interfaces` counters. */
+export interface PortCounters {
+  readonly txFrames: number;
+  readonly txBytes: number;
+  readonly rxFrames: number;
+  readonly rxBytes: number;
+  readonly drops: number;
+}
+
+/**
+ * The port is its own trace source (names and their digest on the port object itself) and
+ * keeps its counters in plain fields: delivering a frame to one of thousands of hosts then
+ * touches the port and nothing else before the device, which matters when the network no
+ * longer fits in the processor's caches.
+ */
+export class Port implements TraceSource {
   adminUp = true;
   /** The link's view: plugged in, link up and both ends enabled. Set by the link only. */
   carrier = false;
@@ -40,10 +55,16 @@ export class Port {
   /** Called when carrier changes (set by the device). */
   carrierListener: (port: Port, carrierUp: boolean) => void = () => undefined;
   private taps: PortTap[] = [];
-  /** Frames and bytes through this port, for `show interfaces` counters. */
-  readonly counters = { txFrames: 0, txBytes: 0, rxFrames: 0, rxBytes: 0, drops: 0 };
-  /** The port's names as the trace hashes them (digested once). */
-  private readonly traceSource: TraceSource;
+  private txFrames = 0;
+  private txBytes = 0;
+  private rxFrames = 0;
+  private rxBytes = 0;
+  private drops = 0;
+  /** The interface name the trace records (the port's name). */
+  readonly iface: string;
+  /** The trace digest of (device, name), taken once. */
+  readonly digestA: number;
+  readonly digestB: number;
 
   constructor(
     readonly simulator: Simulator,
@@ -53,7 +74,15 @@ export class Port {
     /** Position of the port on its device, for ordering and port ids. */
     readonly index: number,
   ) {
-    this.traceSource = new TraceSource(device, name);
+    this.iface = name;
+    const digest = traceDigestOf(device, name);
+    this.digestA = digest.digestA;
+    this.digestB = digest.digestB;
+  }
+
+  /** Frames and bytes through this port so far, for `show interfaces` counters. */
+  get counters(): PortCounters {
+    return { txFrames: this.txFrames, txBytes: this.txBytes, rxFrames: this.rxFrames, rxBytes: this.rxBytes, drops: this.drops };
   }
 
   /** Admin up and carrier: the port can pass frames. */
@@ -86,9 +115,9 @@ export class Port {
   /** Called by the link when the frame starts onto the wire. */
   recordTx(bytes: Uint8Array): void {
     const now = this.simulator.nowNs;
-    this.counters.txFrames++;
-    this.counters.txBytes += bytes.length;
-    this.simulator.trace.recordFrame(this.traceSource, now, 'tx', bytes);
+    this.txFrames++;
+    this.txBytes += bytes.length;
+    this.simulator.trace.recordFrame(this, now, 'tx', bytes);
     if (this.taps.length > 0) for (const tap of this.taps) tap({ timeNs: now, direction: 'outbound', bytes });
   }
 
@@ -96,16 +125,16 @@ export class Port {
   deliver(bytes: Uint8Array): void {
     if (!this.adminUp) return this.recordDrop(bytes, 'admin-down');
     const now = this.simulator.nowNs;
-    this.counters.rxFrames++;
-    this.counters.rxBytes += bytes.length;
-    this.simulator.trace.recordFrame(this.traceSource, now, 'rx', bytes);
+    this.rxFrames++;
+    this.rxBytes += bytes.length;
+    this.simulator.trace.recordFrame(this, now, 'rx', bytes);
     if (this.taps.length > 0) for (const tap of this.taps) tap({ timeNs: now, direction: 'inbound', bytes });
     this.receiver(this, bytes);
   }
 
   recordDrop(bytes: Uint8Array, reason: DropReason): void {
-    this.counters.drops++;
-    this.simulator.trace.recordFrame(this.traceSource, this.simulator.nowNs, 'drop', bytes, reason);
+    this.drops++;
+    this.simulator.trace.recordFrame(this, this.simulator.nowNs, 'drop', bytes, reason);
   }
 
   /** Called by the link when carrier changes. */

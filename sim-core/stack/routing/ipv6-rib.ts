@@ -113,19 +113,20 @@ export class Ipv6Rib extends Rib<Ipv6Address> implements Ipv6RouteLookup {
     // Most events (DAD finishing, lifetimes refreshed, a SLAAC address beside its /128) leave the
     // routes as they are: check that in place, with no list or record made per event.
     if (connectedRoutesMatch(iface, current)) return;
-    const wanted: { network: Ipv6Address; prefixLength: number; source: 'connected' | 'local' }[] = [];
+    // The routes as they should be, built whole (no spread per route: this runs for every SLAAC address).
+    const wanted: Route<Ipv6Address>[] = [];
     if (iface.operUp && iface.ipv6.enabled) {
       for (const entry of iface.ipv6.addresses) {
         if (entry.state === 'duplicate') continue;
-        wanted.push({ network: entry.address, prefixLength: 128, source: 'local' });
+        wanted.push({ network: entry.address, prefixLength: 128, source: 'local', nextHop: null, iface, distance: 0, metric: 0 });
         const prefix = connectedPrefixOf(entry);
         if (prefix === undefined) continue;
-        if (wanted.some((w) => w.source === 'connected' && w.network === prefix.network && w.prefixLength === prefix.length)) continue;
-        wanted.push({ network: prefix.network, prefixLength: prefix.length, source: 'connected' });
+        if (hasConnected(wanted, wanted.length, prefix.network, prefix.length)) continue;
+        wanted.push({ network: prefix.network, prefixLength: prefix.length, source: 'connected', nextHop: null, iface, distance: 0, metric: 0 });
       }
     }
     this.removeRoutes(current);
-    const added = wanted.map((w) => this.add({ ...w, nextHop: null, iface, distance: 0, metric: 0 }));
+    const added = wanted.map((route) => this.add(route));
     if (added.length === 0) this.connectedByInterface.delete(iface);
     else this.connectedByInterface.set(iface, added);
   }

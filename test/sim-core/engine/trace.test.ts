@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { TraceSink, TraceSource } from '../../../sim-core/engine/trace';
+import { TraceSink, traceSource } from '../../../sim-core/engine/trace';
 
 const frame = (n: number) => Uint8Array.from([n, n + 1, n + 2]);
 
@@ -88,7 +88,7 @@ describe('trace sink', () => {
   it('a port recording through its source hashes exactly as a record with its names', () => {
     const named = new TraceSink();
     const sourced = new TraceSink();
-    const source = new TraceSource('R1', 'GigabitEthernet0/0');
+    const source = traceSource('R1', 'GigabitEthernet0/0');
     const bytes = Uint8Array.from({ length: 61 }, (_, i) => (i * 37) & 0xff);
     named.record(5, 'R1', 'GigabitEthernet0/0', 'tx', bytes);
     named.record(9, 'R1', 'GigabitEthernet0/0', 'drop', bytes, 'queue-full');
@@ -101,7 +101,7 @@ describe('trace sink', () => {
   it('a frame recorded again (a flood) hashes as an equal copy would', () => {
     const reused = new TraceSink();
     const copied = new TraceSink();
-    const source = new TraceSource('SW1', 'Gi1/0/1');
+    const source = traceSource('SW1', 'Gi1/0/1');
     const bytes = frame(7);
     for (let i = 0; i < 20; i++) {
       reused.recordFrame(source, i, 'tx', bytes);
