@@ -192,6 +192,11 @@ interface PortInfo {
   tcUntilNs: TimeNs;
   /** Pending move to forwarding of a non-edge port (see SYNC_DELAY_NS). */
   syncTimer: Timer | null;
+  /**
+   * 17.19.26 newInfo: what this port would say has changed (its role, its forwarding flag, or
+   * the root information behind it), so it sends a BPDU without waiting for the hello.
+   */
+  newInfo: boolean;
 }
 
 /** How long a non-edge port waits before forwarding: stands for proposal/agreement (17.29). */
@@ -289,6 +294,7 @@ export class SpanningTree {
         heardBpdu: false,
         tcUntilNs: 0,
         syncTimer: null,
+        newInfo: false,
       };
       this.infos.set(port, info);
     }
@@ -297,7 +303,7 @@ export class SpanningTree {
 
   private readonly hello = (): void => {
     if (!this.running) return;
-    this.sendBpdus(null);
+    this.sendBpdus();
     this.helloTimer = this.context.setTimer(secondsToNs(this.helloTimeS), this.hello);
   };
 
@@ -310,10 +316,9 @@ export class SpanningTree {
     info.received = null;
     info.heardBpdu = false;
     port.state = 'forwarding';
-    if (up) {
-      this.recompute();
-      this.sendBpdu(info);
-    } else this.recompute();
+    // A port that comes up says who it thinks the root is at once (its role changes, so recompute sends).
+    if (up) info.newInfo = true;
+    this.recompute();
   }
 
   private receive(port: BridgePort, bytes: Uint8Array): void {
@@ -384,7 +389,6 @@ export class SpanningTree {
     const rootChanged = compareVectors(best, this.rootVector) !== 0 || rootPort !== this.rootPort;
     this.rootVector = rootPort === null ? this.ownVector() : best;
     this.rootPort = rootPort;
-    let changed = rootChanged;
     let newForwarding = false;
     for (const port of this.bridge.ports) {
       const info = this.infoOf(port);
@@ -424,7 +428,7 @@ export class SpanningTree {
         state = port.state;
         if (info.syncTimer === null) info.syncTimer = this.context.setTimer(SYNC_DELAY_NS, () => this.finishSync(info));
       }
-      if (role !== info.role) changed = true;
+      if (rootChanged || role !== info.role || (state === 'forwarding') !== (port.state === 'forwarding')) info.newInfo = true;
       // Any state change of a non-edge port is a topology change here (802.1D-2004 only counts
       // new forwarding ports, but ports here forward before the tree settles, so addresses
       // learned through a port that then blocks must be forgotten everywhere too).
@@ -434,15 +438,16 @@ export class SpanningTree {
       port.state = state;
     }
     if (newForwarding) this.startTopologyChange();
-    if (changed) this.sendBpdus(null);
+    this.sendNewInfo();
   }
 
   private finishSync(info: PortInfo): void {
     info.syncTimer = null;
     if (!this.running || !info.port.port.up || (info.role !== 'root' && info.role !== 'designated')) return;
     info.port.state = 'forwarding';
+    info.newInfo = true;
     this.startTopologyChange();
-    this.sendBpdus(null);
+    this.sendNewInfo();
   }
 
   /** 17.21.18 newTcWhile on every non-edge forwarding port, and a flush of the MAC table. */
@@ -450,20 +455,39 @@ export class SpanningTree {
     this.bridge.flushAll();
     const until = this.context.nowNs() + secondsToNs(2 * this.helloTimeS);
     for (const info of this.infos.values()) {
-      if (info.heardBpdu && (info.role === 'root' || info.role === 'designated')) info.tcUntilNs = until;
+      if (info.heardBpdu && (info.role === 'root' || info.role === 'designated')) {
+        info.tcUntilNs = until;
+        info.newInfo = true;
+      }
     }
   }
 
-  private sendBpdus(except: PortInfo | null): void {
+  /** The hello: a BPDU on every designated port. */
+  private sendBpdus(): void {
     for (const port of this.bridge.ports) {
       const info = this.infoOf(port);
-      if (info !== except && info.role === 'designated' && port.port.up) this.sendBpdu(info);
+      if (info.role === 'designated' && port.port.up) this.sendBpdu(info);
+    }
+  }
+
+  /**
+   * 17.26 Port Transmit: a designated port with new information sends it now. Only the ports
+   * whose message changed: a host plugged into one port does not make the switch repeat itself
+   * on every other port (which, at power-on, multiplied BPDUs by the number of ports).
+   */
+  private sendNewInfo(): void {
+    for (const port of this.bridge.ports) {
+      const info = this.infoOf(port);
+      if (!info.newInfo) continue;
+      if (info.role === 'designated' && port.port.up) this.sendBpdu(info);
+      info.newInfo = false;
     }
   }
 
   private sendBpdu(info: PortInfo): void {
     const port = info.port;
     if (!port.port.up || info.role === 'disabled') return;
+    info.newInfo = false;
     const vector: PriorityVector = {
       rootId: this.rootVector.rootId,
       rootPathCost: this.rootVector.rootPathCost,

@@ -91,4 +91,20 @@ describe('spanning tree on a cabled switch loop (IEEE 802.1D-2004 clause 17)', (
     expect(result.status).toBe('budget-exhausted');
     expect(result.message).toMatch(/broadcast storm/);
   });
+
+  it('a host plugged in later gets a BPDU on its port only: the other ports wait for the hello (17.26, newInfo per port)', () => {
+    const net = triangle();
+    net.runFor(secondsToNs(5));
+    // Between hellos (every 2 s from t = 0): the next one is due at 6 s.
+    net.runFor(secondsToNs(0.5));
+    const bpdusFrom = (sw: string) =>
+      net.simulator.trace.records().filter((r) => r.device === sw && r.direction === 'tx' && r.bytes !== null && r.bytes[0] === 0x01 && r.bytes[1] === 0x80 && r.bytes[2] === 0xc2);
+    const before = bpdusFrom('SW2').length;
+    net.addDevice('pc', 'PC2');
+    net.connect('PC2:Ethernet0', 'SW2:Gi1/0/5');
+    net.runFor(secondsToNs(0.1));
+    const sent = bpdusFrom('SW2').slice(before);
+    expect(sent.map((r) => r.interface)).toEqual(['GigabitEthernet1/0/5']);
+    expect(net.spanningTree('SW2')!.ports.find((p) => p.portName === 'GigabitEthernet1/0/5')).toMatchObject({ role: 'designated', state: 'forwarding', edge: true });
+  });
 });
