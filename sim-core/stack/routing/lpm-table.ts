@@ -4,6 +4,9 @@
  * the masked network, probed from the longest length present down to the shortest. A lookup
  * costs one mask and one hash probe per distinct length in the table, which is a handful on
  * real tables (IPv6: /128 locals, /64 LANs, /48 aggregates, ::/0), and no allocation for IPv4.
+ * The maps sit in a list parallel to the list of lengths present (not in an array indexed by
+ * length): a table costs a few dozen bytes, not 129 slots, which counts when every one of
+ * thousands of hosts has four of them and every FIB rebuild makes new ones.
  * Leaves out: path compression tries (measured: for the few lengths a lab table holds, the
  * per-length maps are faster than a bit-by-bit trie over bigints).
  */
@@ -22,14 +25,13 @@ export interface LpmMatch<A, V> {
 }
 
 export class LpmTable<A, V> {
-  private readonly byLength: (Map<A, V> | undefined)[];
   /** Lengths that hold at least one prefix, longest first. */
   private lengths: number[] = [];
+  /** The prefixes of `lengths[i]`, by masked network. */
+  private tables: Map<A, V>[] = [];
   private count = 0;
 
-  constructor(readonly family: LpmFamily<A>) {
-    this.byLength = new Array<Map<A, V> | undefined>(family.bits + 1);
-  }
+  constructor(readonly family: LpmFamily<A>) {}
 
   get size(): number {
     return this.count;
@@ -37,12 +39,11 @@ export class LpmTable<A, V> {
 
   /** Sets the value of `network/prefixLength` (host bits are cleared). */
   set(network: A, prefixLength: number, value: V): void {
-    let table = this.byLength[prefixLength];
+    let table = this.tableOf(prefixLength);
     if (table === undefined) {
       table = new Map();
-      this.byLength[prefixLength] = table;
+      this.insertLength(prefixLength, table);
     }
-    if (table.size === 0) this.lengths = withLength(this.lengths, prefixLength);
     const key = this.family.networkOf(network, prefixLength);
     if (!table.has(key)) this.count++;
     table.set(key, value);
@@ -50,24 +51,30 @@ export class LpmTable<A, V> {
 
   /** The value stored for exactly `network/prefixLength`. */
   get(network: A, prefixLength: number): V | undefined {
-    return this.byLength[prefixLength]?.get(this.family.networkOf(network, prefixLength));
+    return this.tableOf(prefixLength)?.get(this.family.networkOf(network, prefixLength));
   }
 
   delete(network: A, prefixLength: number): boolean {
-    const table = this.byLength[prefixLength];
-    if (table === undefined || !table.delete(this.family.networkOf(network, prefixLength))) return false;
+    const index = this.lengths.indexOf(prefixLength);
+    if (index < 0) return false;
+    const table = this.tables[index]!;
+    if (!table.delete(this.family.networkOf(network, prefixLength))) return false;
     this.count--;
-    if (table.size === 0) this.lengths = this.lengths.filter((length) => length !== prefixLength);
+    if (table.size === 0) {
+      this.lengths = this.lengths.filter((_, i) => i !== index);
+      this.tables = this.tables.filter((_, i) => i !== index);
+    }
     return true;
   }
 
   /** The value of the longest prefix holding `address`, considering lengths >= `minLength` only. */
   lookup(address: A, minLength = 0): V | undefined {
     const lengths = this.lengths;
+    const tables = this.tables;
     for (let i = 0; i < lengths.length; i++) {
       const length = lengths[i]!;
       if (length < minLength) break;
-      const value = this.byLength[length]!.get(this.family.networkOf(address, length));
+      const value = tables[i]!.get(this.family.networkOf(address, length));
       if (value !== undefined) return value;
     }
     return undefined;
@@ -75,10 +82,12 @@ export class LpmTable<A, V> {
 
   /** Like `lookup`, with the matching prefix. */
   match(address: A, minLength = 0): LpmMatch<A, V> | undefined {
-    for (const length of this.lengths) {
+    const lengths = this.lengths;
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i]!;
       if (length < minLength) break;
       const network = this.family.networkOf(address, length);
-      const value = this.byLength[length]!.get(network);
+      const value = this.tables[i]!.get(network);
       if (value !== undefined) return { network, prefixLength: length, value };
     }
     return undefined;
@@ -86,36 +95,56 @@ export class LpmTable<A, V> {
 
   /** Calls `visit` for every entry, longest prefixes first (no allocation per entry). */
   forEach(visit: (network: A, prefixLength: number, value: V) => void): void {
-    for (const length of this.lengths) {
-      for (const [network, value] of this.byLength[length]!) visit(network, length, value);
+    const lengths = this.lengths;
+    const tables = this.tables;
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i]!;
+      for (const [network, value] of tables[i]!) visit(network, length, value);
     }
   }
 
   /** Every entry, longest prefixes first. */
   *entries(): IterableIterator<LpmMatch<A, V>> {
-    for (const length of this.lengths) {
-      for (const [network, value] of this.byLength[length]!) yield { network, prefixLength: length, value };
+    const lengths = this.lengths;
+    const tables = this.tables;
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i]!;
+      for (const [network, value] of tables[i]!) yield { network, prefixLength: length, value };
     }
   }
 
   clear(): void {
-    for (const length of this.lengths) this.byLength[length]!.clear();
     this.lengths = [];
+    this.tables = [];
     this.count = 0;
   }
-}
 
-/** A new list of `lengths` (longest first) with `length` inserted in place: no sort per new length. */
-function withLength(lengths: readonly number[], length: number): number[] {
-  const out: number[] = [];
-  let inserted = false;
-  for (const existing of lengths) {
-    if (!inserted && length > existing) {
-      out.push(length);
-      inserted = true;
-    }
-    out.push(existing);
+  private tableOf(prefixLength: number): Map<A, V> | undefined {
+    const lengths = this.lengths;
+    for (let i = 0; i < lengths.length; i++) if (lengths[i] === prefixLength) return this.tables[i];
+    return undefined;
   }
-  if (!inserted) out.push(length);
-  return out;
+
+  /** Adds a length with its table, keeping the lengths longest first (new lists: no sort, and iterators over the old ones stay valid). */
+  private insertLength(length: number, table: Map<A, V>): void {
+    const lengths: number[] = [];
+    const tables: Map<A, V>[] = [];
+    let inserted = false;
+    for (let i = 0; i < this.lengths.length; i++) {
+      const existing = this.lengths[i]!;
+      if (!inserted && length > existing) {
+        lengths.push(length);
+        tables.push(table);
+        inserted = true;
+      }
+      lengths.push(existing);
+      tables.push(this.tables[i]!);
+    }
+    if (!inserted) {
+      lengths.push(length);
+      tables.push(table);
+    }
+    this.lengths = lengths;
+    this.tables = tables;
+  }
 }
