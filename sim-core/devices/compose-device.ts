@@ -49,7 +49,7 @@ function addBridge(device: Device, withSpanningTree: boolean): Bridge {
   const bridge = new Bridge(createNodeContext(device.simulator, device.name));
   device.bridge = bridge;
   bridge.localDelivery = (vlan, bytes) => device.deliverToSvi(vlan, bytes);
-  for (const port of device.ports) bridge.addPort(port);
+  for (const port of device.ports) device.joinBridge(port);
   if (withSpanningTree) {
     device.spanningTree = new SpanningTree(createNodeContext(device.simulator, device.name), bridge, device.baseMac);
     device.spanningTree.start();

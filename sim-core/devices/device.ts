@@ -82,7 +82,8 @@ export class Device {
   createPort(name: string, adminUp: boolean): Port {
     const port = new Port(this.simulator, this.name, name, (this.baseMac + this.ports.length + 1) as MacAddress, this.ports.length);
     port.adminUp = adminUp;
-    port.receiver = (p, bytes) => this.receiveOnPort(p, bytes);
+    // Until the port joins the bridge or becomes routed, nothing takes its frames.
+    port.receiver = () => undefined;
     port.carrierListener = (p, up) => this.handleCarrier(p, up);
     this.ports.push(port);
     if (!this.portsByName.has(name)) this.portsByName.set(name, port);
@@ -107,8 +108,17 @@ export class Device {
     const associations = this.ports.filter((p) => p.name === name).length;
     if (associations >= spec.maxLinks) return undefined;
     const association = this.createPort(name, true);
-    this.bridge?.addPort(association);
+    if (this.bridge !== null) this.joinBridge(association);
     return association;
+  }
+
+  /** Makes `port` a switchport of the device's bridge: its frames go straight to its bridge port (no lookup per frame). */
+  joinBridge(port: Port): BridgePort {
+    const bridge = this.bridge;
+    if (bridge === null) throw new Error(`${this.name}: a ${this.kind} has no bridge`);
+    const member = bridge.addPort(port);
+    port.receiver = (_port, bytes) => bridge.receiveOn(member, bytes);
+    return member;
   }
 
   /** The layer-3 interface named `name` (canonical), if the device has one. */
@@ -215,11 +225,6 @@ export class Device {
   private requireStack(): NodeStack {
     if (this.stack === null) throw new Error(`${this.name}: a ${this.kind} has no IP stack`);
     return this.stack;
-  }
-
-  /** Frames on a switchport (a port made routed gets `receiveRouted` instead). */
-  private receiveOnPort(port: Port, bytes: Uint8Array): void {
-    this.bridge?.receive(port, bytes);
   }
 
   private receiveRouted(routed: RoutedPort, port: Port, bytes: Uint8Array): void {

@@ -146,7 +146,12 @@ export class Bridge {
   /** A frame arrived on a member port. */
   receive(port: Port, bytes: Uint8Array): void {
     const ingress = this.byPort.get(port);
-    if (ingress === undefined) return;
+    if (ingress !== undefined) this.receiveOn(ingress, bytes);
+  }
+
+  /** A frame arrived on `ingress` (the device's port receiver calls this directly: no lookup per frame). */
+  receiveOn(ingress: BridgePort, bytes: Uint8Array): void {
+    const port = ingress.port;
     // The header is read in place (what decodeEthernet checks, without building a record): this
     // runs for every frame on every switch.
     const length = bytes.length;
@@ -186,7 +191,7 @@ export class Bridge {
       // PCP 0 and DEI clear (the top four bits of the TCI), and a single tag: the frame is already the tagged form.
       if (outerVid !== 0 && outerTci >>> 12 === 0 && tagCount === 1) forms.tagged = bytes;
     }
-    if (!ingress.allowedVlans.has(vlan) && ingress.mode === 'trunk') return port.recordDrop(bytes, 'vlan-not-allowed');
+    if (ingress.mode === 'trunk' && !ingress.allowedVlans.has(vlan)) return port.recordDrop(bytes, 'vlan-not-allowed');
     forms.vlan = vlan;
     if (forms.untagged === null && forms.tagged === null) {
       const popped = popVlanTag(bytes);

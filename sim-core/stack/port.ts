@@ -54,7 +54,8 @@ export class Port implements TraceSource {
   receiver: (port: Port, bytes: Uint8Array) => void = () => undefined;
   /** Called when carrier changes (set by the device). */
   carrierListener: (port: Port, carrierUp: boolean) => void = () => undefined;
-  private taps: PortTap[] = [];
+  /** Capture taps; null (not an empty list) when there are none, so the common case reads no other object. */
+  private taps: PortTap[] | null = null;
   private txFrames = 0;
   private txBytes = 0;
   private rxFrames = 0;
@@ -106,9 +107,10 @@ export class Port implements TraceSource {
 
   /** Adds a capture tap; returns the function that removes it. */
   addTap(tap: PortTap): () => void {
-    this.taps = [...this.taps, tap];
+    this.taps = [...(this.taps ?? []), tap];
     return () => {
-      this.taps = this.taps.filter((t) => t !== tap);
+      const rest = (this.taps ?? []).filter((t) => t !== tap);
+      this.taps = rest.length === 0 ? null : rest;
     };
   }
 
@@ -118,7 +120,7 @@ export class Port implements TraceSource {
     this.txFrames++;
     this.txBytes += bytes.length;
     this.simulator.trace.recordFrame(this, now, 'tx', bytes);
-    if (this.taps.length > 0) for (const tap of this.taps) tap({ timeNs: now, direction: 'outbound', bytes });
+    if (this.taps !== null) for (const tap of this.taps) tap({ timeNs: now, direction: 'outbound', bytes });
   }
 
   /** Called by the link when the frame's last bit arrives. */
@@ -128,7 +130,7 @@ export class Port implements TraceSource {
     this.rxFrames++;
     this.rxBytes += bytes.length;
     this.simulator.trace.recordFrame(this, now, 'rx', bytes);
-    if (this.taps.length > 0) for (const tap of this.taps) tap({ timeNs: now, direction: 'inbound', bytes });
+    if (this.taps !== null) for (const tap of this.taps) tap({ timeNs: now, direction: 'inbound', bytes });
     this.receiver(this, bytes);
   }
 
