@@ -27,11 +27,18 @@ export type SwitchportMode = 'access' | 'trunk';
 /** 802.1D forwarding state of a port as spanning tree sets it. */
 export type BridgePortState = 'forwarding' | 'discarding';
 
+/**
+ * The default allowed list of every port (all VLANs), shared: 512 bytes per switchport add up on
+ * a province network. An allowed list is replaced (`switchport trunk allowed vlan …` makes a new
+ * set), never changed in place.
+ */
+const ALL_VLANS = VlanSet.all();
+
 export class BridgePort {
   mode: SwitchportMode = 'access';
   accessVlan = 1;
   nativeVlan = 1;
-  allowedVlans: VlanSet = VlanSet.all();
+  allowedVlans: VlanSet = ALL_VLANS;
   /** Set by spanning tree; forwarding when spanning tree is off. */
   state: BridgePortState = 'forwarding';
 

@@ -68,7 +68,20 @@ export class Rib<A> {
   /** Adds a candidate route (its network is normalised and `createdNs` stamped); returns it as stored. */
   add(route: Route<A>): Route<A> {
     const network = this.options.family.networkOf(route.network, route.prefixLength);
-    const stored: Route<A> = { ...route, network, createdNs: route.createdNs ?? this.options.nowNs() };
+    // Every stored route has the same fields in the same order (no spread): the RIB and FIB then
+    // read routes through one hidden class instead of one per way a source built its object.
+    const stored: Route<A> = {
+      network,
+      prefixLength: route.prefixLength,
+      nextHop: route.nextHop,
+      iface: route.iface,
+      source: route.source,
+      distance: route.distance,
+      metric: route.metric,
+      discard: route.discard,
+      createdNs: route.createdNs ?? this.options.nowNs(),
+      expiresNs: route.expiresNs,
+    };
     const list = this.candidates.get(network, route.prefixLength);
     if (list === undefined) this.candidates.set(network, route.prefixLength, [stored]);
     else {
