@@ -216,6 +216,8 @@ export interface RouteView {
   readonly nextHops: readonly NextHopView[];
   /** Seconds since learnt (dynamic routes only). */
   readonly ageS?: number;
+  /** Seconds since the route entered the routing table, any source (IOS `Last updated … ago`). */
+  readonly updatedAgoS?: number;
   /** Host: remaining lifetime of a learnt route (Linux `expires`). */
   readonly expiresS?: number;
   /** Host: preferred source address (Linux `src`). */

@@ -33,6 +33,7 @@ import type {
 } from '../views';
 import { DEFAULT_PREFERRED_LIFETIME_S, DEFAULT_RA_INTERVAL_S, DEFAULT_RA_LIFETIME_S, DEFAULT_VALID_LIFETIME_S, INFINITE_LIFETIME_S, interfacesInShowOrder, type IosInterfaceConfig } from './ios-config';
 import type { IosRuntime } from './ios-runtime';
+import type { SwitchportView } from '../output/ios/switchports';
 
 const LINK_LOCAL_NETWORK = 0xfe80n << 112n;
 
@@ -193,6 +194,32 @@ export function interfaceViews(runtime: IosRuntime): InterfaceView[] {
   return interfacesInShowOrder(runtime.config).map((i) => interfaceViewOf(runtime, i));
 }
 
+/** `show interfaces [X] switchport`: the physical ports (or the one named), switchport or routed. */
+export function switchportViews(runtime: IosRuntime, name?: string): SwitchportView[] {
+  const config = runtime.config;
+  const vlanName = (id: number): string | undefined => {
+    if (id === 1) return 'default';
+    const vlan = config.vlans.get(id);
+    return vlan === undefined ? undefined : (vlan.name ?? `VLAN${String(id).padStart(4, '0')}`);
+  };
+  return interfacesInShowOrder(config)
+    .filter((i) => i.role === 'physical' && (name === undefined || i.name === name))
+    .map((i) => {
+      const port = runtime.device.port(i.name);
+      const sp = i.switchport;
+      return {
+        name: i.name,
+        switchport: sp !== undefined,
+        configuredMode: sp?.mode,
+        up: port !== undefined && port.up,
+        accessVlan: sp?.accessVlan ?? 1,
+        nativeVlan: sp?.nativeVlan ?? 1,
+        allowedVlans: sp?.allowedVlans,
+        vlanName,
+      };
+    });
+}
+
 function codeOf(entry: RibEntry<unknown>, family: 'ipv4' | 'ipv6'): RouteCode {
   const route = entry.route;
   const code = routeCodeOf(route.source);
@@ -233,6 +260,7 @@ export function routeViews(runtime: IosRuntime, family: 'ipv4' | 'ipv6'): RouteV
       metric: r.metric,
       nextHops,
       ...(dynamic && r.createdNs !== undefined ? { ageS: Math.floor((nowNs - r.createdNs) / 1e9) } : {}),
+      ...(r.createdNs !== undefined ? { updatedAgoS: Math.floor((nowNs - r.createdNs) / 1e9) } : {}),
     });
   }
   if (family === 'ipv6') {

@@ -2,27 +2,51 @@
  * IOS `show` commands, wired to the device: running and startup configuration, version,
  * interfaces (`show interfaces [X|trunk]`, `show ip interface brief`, `show ipv6 interface
  * [brief] [X]`), routing tables, the ARP and IPv6 neighbour caches, and on switches the VLAN,
- * MAC address and spanning-tree tables. Text comes from the formatters in console/output/ios
+ * MAC address and spanning-tree tables and the port displays (`show interfaces status`,
+ * `show interfaces [X] switchport`). Text comes from the formatters in console/output/ios
  * fed with views from ios-views.ts. Every show command accepts `| include|exclude|begin|section`.
  * User exec (`R1>`) gets all but the configuration displays, as on IOS.
  * `show clock` (the uptime clock of the log timestamps), `show history` (the console's lines).
  * `show arp` is `show ip arp`'s older spelling. Route filters: `show ipv6 route connected|local|static`, `show ip route connected|local|static`.
- * Leaves out: route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
+ * `show ipv6 route X` looks an address or a prefix up.
+ * Leaves out: IPv4 route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
  */
-import type { CommandSpec } from '../grammar';
+import { ipv6NetworkPart } from '../../addr/prefix';
+import type { CommandSpec, ParsedArgs } from '../grammar';
 import type { RouteView } from '../views';
 import type { IosHandler } from '../ios-dialect';
 import { formatShowInterfaces, formatShowInterfacesTrunk, formatShowIpInterfaceBrief, formatShowIpv6Interface, formatShowIpv6InterfaceBrief } from '../output/ios/interfaces';
-import { formatShowIpRoute, formatShowIpv6Route } from '../output/ios/routes';
+import { formatShowIpRoute, formatShowIpv6Route, formatShowIpv6RouteEntry } from '../output/ios/routes';
 import { formatShowIpArp, formatShowIpv6Neighbors, formatShowMacAddressTable, formatShowVlanBrief } from '../output/ios/tables';
 import { formatShowVersion } from '../output/ios/version';
 import { formatShowClock } from '../output/ios/log';
 import { formatShowSpanningTree } from '../output/ios/spanning-tree';
+import { formatShowInterfacesStatus, formatShowInterfacesSwitchport } from '../output/ios/switchports';
 import { interfaceArg, type IosCommandEnv } from './command-context';
-import { arpViews, hostInfoView, interfaceViewOf, interfaceViews, macTableViews, neighborViews, routeViews, vlanViews } from './ios-views';
+import { arpViews, hostInfoView, interfaceViewOf, interfaceViews, macTableViews, neighborViews, routeViews, switchportViews, vlanViews } from './ios-views';
 import { formatShowRunningConfig, formatShowRunningConfigInterface } from './running-config';
 
 const SHOW = 'Show running system information';
+
+/**
+ * The route `show ipv6 route X` describes: for an address, the longest installed prefix holding
+ * it (what forwarding would use, ::/0 included); for a prefix, that exact entry.
+ */
+function lookupIpv6RouteView(routes: readonly RouteView[], args: ParsedArgs): RouteView | undefined {
+  const value = Object.values(args.values).find((v) => v.kind === 'ipv6' || v.kind === 'ipv6-prefix');
+  if (value === undefined) return undefined;
+  if (value.kind === 'ipv6-prefix') {
+    const network = ipv6NetworkPart(value.address, value.prefixLength);
+    return routes.find((r) => r.prefix.length === value.prefixLength && r.prefix.network === network);
+  }
+  if (value.kind !== 'ipv6') return undefined;
+  let best: RouteView | undefined;
+  for (const route of routes) {
+    if (ipv6NetworkPart(value.address, route.prefix.length) !== route.prefix.network) continue;
+    if (best === undefined || route.prefix.length > best.prefix.length) best = route;
+  }
+  return best;
+}
 
 function withNewline(text: string): string {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`;
@@ -77,6 +101,21 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
         spec: 'show interfaces trunk',
         help: [SHOW, 'Interface status and configuration', 'Show interface trunk information'],
         handler: () => withNewline(formatShowInterfacesTrunk(interfaceViews(rt))),
+        filterable: true,
+      },
+      {
+        spec: 'show interfaces status',
+        help: [SHOW, 'Interface status and configuration', 'Show interface line status'],
+        handler: () => withNewline(formatShowInterfacesStatus(interfaceViews(rt))),
+        filterable: true,
+      },
+      {
+        spec: 'show interfaces [INTERFACE] switchport',
+        help: [SHOW, 'Interface status and configuration', 'Interface', 'Show interface switchport information'],
+        handler: (args) => {
+          const ports = switchportViews(rt, interfaceArg(args));
+          return ports.length === 0 ? '' : `${formatShowInterfacesSwitchport(ports)}\n\n`;
+        },
         filterable: true,
       },
       {
@@ -135,6 +174,12 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
           const only = code === undefined ? undefined : (r: RouteView) => r.code === code || (code === 'L' && r.code === 'LC');
           return `${formatShowIpv6Route(routeViews(rt, 'ipv6'), only)}\n`;
         },
+        filterable: true,
+      },
+      {
+        spec: 'show ipv6 route (X:X::X:X|X:X::X:X/M)',
+        help: [SHOW, 'IPv6 information', 'Show IPv6 route table entries', 'IPv6 Address', 'IPv6 prefix'],
+        handler: (args) => `${formatShowIpv6RouteEntry(lookupIpv6RouteView(routeViews(rt, 'ipv6'), args))}\n`,
         filterable: true,
       },
       {

@@ -9,7 +9,12 @@
  * IOS does.
  * `show ipv6 route`: `IPv6 Routing Table - default - N entries`, the 15.x legend, a 4-wide code
  * column, `[AD/metric]`, then `via` lines indented 5; next hops and prefixes in upper case.
- * Left out: `show ip route connected` and lookups by address (`show ipv6 route X`), VRFs, `+` replicated routes, route tags, recursive next-hop annotations.
+ * `show ipv6 route X` (an address or a prefix): the `Routing entry for P` block of IOS 15 with
+ * `Known via`, `Route count is 1/1, share count 0`, the path and `Last updated … ago` (real
+ * captures of connected, static and EIGRP entries; the local entry's `type receive` and
+ * `receive via If` path follow the table's own words, no capture of one was found), or
+ * `% Route not found`.
+ * Left out: IPv4 lookups by address (`show ip route X`), VRFs, `+` replicated routes, route tags, recursive next-hop annotations.
  */
 import { formatIpv4, type Ipv4Address } from '../../../addr/ipv4';
 import type { Ipv6Address } from '../../../addr/ipv6';
@@ -142,3 +147,50 @@ export function formatShowIpv6Route(routes: readonly RouteView[], only?: (route:
   }
   return lines.join('\n');
 }
+
+/** IOS `Known via` names and the `type` some sources add. */
+function knownVia(code: RouteView['code']): { readonly name: string; readonly type?: string } {
+  switch (code) {
+    case 'C':
+      return { name: 'connected', type: 'connected' };
+    case 'L':
+    case 'LC':
+      return { name: 'local', type: 'receive' };
+    case 'ND':
+    case 'NDp':
+      return { name: 'ND' };
+    case 'S':
+    case 'S*':
+      return { name: 'static' };
+    default:
+      return { name: code.toLowerCase() };
+  }
+}
+
+/** The path line of a route entry: `2001:DB8::2`, `FE80::2, Gi0/0`, `directly connected via If`, `receive via If`. */
+function entryPathText(hop: NextHopView): string {
+  if (hop.address !== undefined) {
+    const address = formatIosIpv6(hop.address as Ipv6Address);
+    return hop.interfaceName === undefined ? address : `${address}, ${hop.interfaceName}`;
+  }
+  const via = hop.interfaceName ?? 'Null0';
+  return hop.receive === true ? `receive via ${via}` : `directly connected via ${via}`;
+}
+
+/** `show ipv6 route X`: the entry that route lookups use for X, or `% Route not found`. */
+export function formatShowIpv6RouteEntry(route: RouteView | undefined): string {
+  if (route === undefined) return '% Route not found';
+  const via = knownVia(route.code);
+  const lines = [
+    `Routing entry for ${formatIosIpv6(route.prefix.network as Ipv6Address)}/${route.prefix.length}`,
+    `  Known via "${via.name}", distance ${route.distance}, metric ${route.metric}${via.type === undefined ? '' : `, type ${via.type}`}`,
+    `  Route count is ${route.nextHops.length}/${route.nextHops.length}, share count 0`,
+    '  Routing paths:',
+  ];
+  for (const hop of route.nextHops) {
+    lines.push(`    ${entryPathText(hop)}`);
+    if (route.updatedAgoS !== undefined) lines.push(`      Last updated ${formatIosAge(route.updatedAgoS)} ago`);
+  }
+  return lines.join('\n');
+}
+

@@ -3,7 +3,7 @@
  * entry layout, reproduced from real captures, plus the course's static-route labs.
  */
 import { describe, expect, it } from 'vitest';
-import { formatShowIpRoute, formatShowIpv6Route } from '../../../../../sim-core/console/output/ios/routes';
+import { formatShowIpRoute, formatShowIpv6Route, formatShowIpv6RouteEntry } from '../../../../../sim-core/console/output/ios/routes';
 import type { RouteView } from '../../../../../sim-core/console/views';
 import { fixture, p4, p6, rawP6, v4, v6 } from '../view-builders';
 
@@ -106,3 +106,30 @@ describe('show ipv6 route', () => {
     expect(formatShowIpv6Route([]).split('\n')[0]).toBe('IPv6 Routing Table - default - 0 entries');
   });
 });
+
+describe('show ipv6 route X (one entry)', () => {
+  it('reproduces the captures of a connected and a static entry', () => {
+    const twoWeeksThreeDays = (2 * 7 + 3) * 86400 + 5 * 3600;
+    expect(formatShowIpv6RouteEntry({ family: 'ipv6', prefix: p6('2001:db8:0:52::/64'), code: 'C', distance: 0, metric: 0, updatedAgoS: twoWeeksThreeDays, nextHops: [{ interfaceName: 'Ethernet0/2' }] })).toBe(
+      [
+        'Routing entry for 2001:DB8:0:52::/64',
+        '  Known via "connected", distance 0, metric 0, type connected',
+        '  Route count is 1/1, share count 0',
+        '  Routing paths:',
+        '    directly connected via Ethernet0/2',
+        '      Last updated 2w3d ago',
+      ].join('\n'),
+    );
+    expect(formatShowIpv6RouteEntry({ family: 'ipv6', prefix: p6('2001:db8:3::/64'), code: 'S', distance: 1, metric: 0, updatedAgoS: 5 * 60 + 23, nextHops: [{ address: v6('2001:db8:12::2') }] })).toBe(
+      ['Routing entry for 2001:DB8:3::/64', '  Known via "static", distance 1, metric 0', '  Route count is 1/1, share count 0', '  Routing paths:', '    2001:DB8:12::2', '      Last updated 00:05:23 ago'].join('\n'),
+    );
+  });
+
+  it('a link-local next hop names its interface, as the capture of an EIGRP default does; no entry is % Route not found', () => {
+    const text = formatShowIpv6RouteEntry({ family: 'ipv6', prefix: p6('::/0'), code: 'S', distance: 1, metric: 0, updatedAgoS: 73, nextHops: [{ address: v6('fe80::5054:ff:fe7a:74a2'), interfaceName: 'GigabitEthernet0/0' }] });
+    expect(text.split('\n')[0]).toBe('Routing entry for ::/0');
+    expect(text).toContain('\n    FE80::5054:FF:FE7A:74A2, GigabitEthernet0/0\n      Last updated 00:01:13 ago');
+    expect(formatShowIpv6RouteEntry(undefined)).toBe('% Route not found');
+  });
+});
+
