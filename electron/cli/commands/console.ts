@@ -22,7 +22,8 @@ import { formatTimeNs } from '../../../sim-core/engine/format-time';
 import { NS_PER_MS, NS_PER_S, type TimeNs } from '../../../sim-core/engine/time';
 import { DEFAULT_EXEC_TIMEOUT_NS, type LabSession } from '../../../sim-core/lab/lab-session';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
-import { formatBootProblem } from '../../../sim-core/lab/boot-lab';
+import { formatBootProblemIn } from '../../../sim-core/lab/boot-lab';
+import { errorCountLine, readLanguage, say, type Language } from '../cli-language';
 import { loadLabText, readDuration, readLabFile, readSeed } from './run';
 
 export type EscapeCommand =
@@ -34,20 +35,37 @@ export type EscapeCommand =
   | { readonly kind: 'quit' }
   | { readonly kind: 'error'; readonly message: string };
 
-export const ESCAPE_HELP = [
-  'Escape commands (type them at the start of a line):',
-  '  ~list              the devices of the lab (* marks the one you are at)',
-  '  ~attach <device>   go to another device\'s console (also ~a <device>)',
-  '  ~wait <time>       let virtual time run, e.g. ~wait 5s',
-  '  ~time              the virtual time now',
-  '  ~help              this list (also ~?)',
-  '  ~quit              leave (also ~.)',
-  '  ~~                 type a ~ at the console',
-  '',
-].join('\n');
+/** The escape commands, in the language v6lab speaks (`--lang`). */
+export function escapeHelp(language: Language = 'en'): string {
+  const lines =
+    language === 'vi'
+      ? [
+          'Lệnh thoát (gõ ở đầu dòng):',
+          '  ~list              các thiết bị của bài lab (* đánh dấu thiết bị đang dùng)',
+          '  ~attach <thiết bị> chuyển sang console của thiết bị khác (hoặc ~a <thiết bị>)',
+          '  ~wait <thời gian>  cho thời gian ảo trôi, ví dụ ~wait 5s',
+          '  ~time              thời gian ảo hiện tại',
+          '  ~help              danh sách này (hoặc ~?)',
+          '  ~quit              thoát (hoặc ~.)',
+          '  ~~                 gõ một dấu ~ vào console',
+        ]
+      : [
+          'Escape commands (type them at the start of a line):',
+          '  ~list              the devices of the lab (* marks the one you are at)',
+          "  ~attach <device>   go to another device's console (also ~a <device>)",
+          '  ~wait <time>       let virtual time run, e.g. ~wait 5s',
+          '  ~time              the virtual time now',
+          '  ~help              this list (also ~?)',
+          '  ~quit              leave (also ~.)',
+          '  ~~                 type a ~ at the console',
+        ];
+  return `${lines.join('\n')}\n\n`;
+}
 
-/** Reads an escape line (`~attach PC1`); the leading `~` is required. */
-export function parseEscape(line: string): EscapeCommand {
+export const ESCAPE_HELP = escapeHelp('en');
+
+/** Reads an escape line (`~attach PC1`); the leading `~` is required. Errors are in `language`. */
+export function parseEscape(line: string, language: Language = 'en'): EscapeCommand {
   const body = line.trim().replace(/^~/, '');
   const [word = '', ...rest] = body.split(/\s+/).filter((part) => part !== '');
   const argument = rest.join(' ');
@@ -62,11 +80,12 @@ export function parseEscape(line: string): EscapeCommand {
       return { kind: 'list' };
     case 'attach':
     case 'a':
-      return argument === '' ? { kind: 'error', message: '~attach needs a device name, e.g. ~attach PC1' } : { kind: 'attach', device: argument };
+      return argument === '' ? { kind: 'error', message: say(language, '~attach needs a device name, e.g. ~attach PC1', '~attach cần tên thiết bị, ví dụ ~attach PC1') } : { kind: 'attach', device: argument };
     case 'wait': {
-      if (argument === '') return { kind: 'error', message: '~wait needs a time, e.g. ~wait 5s' };
+      if (argument === '') return { kind: 'error', message: say(language, '~wait needs a time, e.g. ~wait 5s', '~wait cần một khoảng thời gian, ví dụ ~wait 5s') };
       const duration = readDuration('~wait', argument);
-      return duration.ok ? { kind: 'wait', durationNs: duration.value } : { kind: 'error', message: duration.error };
+      if (duration.ok) return { kind: 'wait', durationNs: duration.value };
+      return { kind: 'error', message: say(language, duration.error, `~wait '${argument}': cần một khoảng thời gian như 30s, 500ms, 2m hoặc 1h (tối đa 24h)`) };
     }
     case 'time':
       return { kind: 'time' };
@@ -76,7 +95,7 @@ export function parseEscape(line: string): EscapeCommand {
     case '.':
       return { kind: 'quit' };
     default:
-      return { kind: 'error', message: `unknown escape command '~${word}'; ~help lists them` };
+      return { kind: 'error', message: say(language, `unknown escape command '~${word}'; ~help lists them`, `không có lệnh thoát '~${word}'; ~help liệt kê các lệnh`) };
   }
 }
 
@@ -97,6 +116,8 @@ export interface ConsoleDriverOptions {
   /** Raw keystrokes from a terminal (true), or whole lines from a pipe (false). */
   readonly raw: boolean;
   readonly speed: ConsoleSpeed;
+  /** The language of the driver's own words (help, errors, notices); consoles print what their OS prints. Default en. */
+  readonly language?: Language;
 }
 
 /**
@@ -126,6 +147,10 @@ export class LabConsoleDriver {
     private readonly options: ConsoleDriverOptions,
   ) {
     this.attached = firstDevice;
+  }
+
+  private get language(): Language {
+    return this.options.language ?? 'en';
   }
 
   /** The device whose console is shown. */
@@ -312,17 +337,18 @@ export class LabConsoleDriver {
 
   private runEscape(line: string, raw: boolean): void {
     if (!raw) this.print(`${line.trim()}\n`);
-    const command = parseEscape(line);
+    const language = this.language;
+    const command = parseEscape(line, language);
     let text = '';
     switch (command.kind) {
       case 'help':
-        text = ESCAPE_HELP;
+        text = escapeHelp(language);
         break;
       case 'list':
         text = this.listDevices();
         break;
       case 'time':
-        text = `virtual time ${formatTimeNs(this.session.nowNs)}\n`;
+        text = `${say(language, 'virtual time', 'thời gian ảo')} ${formatTimeNs(this.session.nowNs)}\n`;
         break;
       case 'quit':
         this.quit = true;
@@ -333,7 +359,8 @@ export class LabConsoleDriver {
       case 'attach': {
         const name = this.session.resolveDeviceName(command.device);
         if (!name.ok) {
-          text = `${name.error}\n`;
+          const names = this.session.deviceNames.join(', ');
+          text = `${say(language, name.error, `bài lab này không có thiết bị '${command.device.trim()}'; các thiết bị là ${names}`)}\n`;
           break;
         }
         this.attach(name.value, true);
@@ -344,7 +371,7 @@ export class LabConsoleDriver {
           this.session.runFor(command.durationNs);
         } else {
           this.waitUntilNs = this.session.nowNs + command.durationNs;
-          text = `[waiting ${formatTimeNs(command.durationNs)} of virtual time]\n`;
+          text = say(language, `[waiting ${formatTimeNs(command.durationNs)} of virtual time]\n`, `[đang chờ ${formatTimeNs(command.durationNs)} thời gian ảo]\n`);
         }
         break;
     }
@@ -373,7 +400,7 @@ export class LabConsoleDriver {
     }
     if (this.dimensions !== undefined) console.value.setDimensions(this.dimensions.cols, this.dimensions.rows);
     const kind = this.session.lab.devices.find((d) => d.name === device)?.kind ?? '';
-    this.print(announce ? `[attached to ${device} (${kind})]\n` : '');
+    this.print(announce ? say(this.language, `[attached to ${device} (${kind})]\n`, `[đã chuyển sang ${device} (${kind})]\n`) : '');
     this.showPrompt();
   }
 
@@ -439,6 +466,8 @@ export interface ConsoleStartOptions {
   readonly seed?: string;
   readonly device?: string;
   readonly speed?: string;
+  /** The language of v6lab's own words (default en). */
+  readonly language?: Language;
 }
 
 /** Boots the lab for `v6lab console`: the driver ready to start, or what to print and the exit code. */
@@ -452,13 +481,14 @@ export function prepareConsole(
   if (!seed.ok) return { ok: false, exitCode: EXIT_USAGE, error: `v6lab console: ${seed.error}` };
   const speed = readSpeed(options.speed);
   if (!speed.ok) return { ok: false, exitCode: EXIT_USAGE, error: `v6lab console: ${speed.error}` };
+  const language = options.language ?? 'en';
   const booted = loadLabText(labText, fileName, seed.value);
   if (!booted.ok) {
     const errors = booted.problems.filter((problem) => problem.severity === 'error').length;
-    return { ok: false, exitCode: EXIT_FAILED, error: `${booted.problems.map(formatBootProblem).join('\n')}\n${errors} error${errors === 1 ? '' : 's'} in ${fileName}` };
+    return { ok: false, exitCode: EXIT_FAILED, error: `${booted.problems.map((problem) => formatBootProblemIn(problem, language)).join('\n')}\n${errorCountLine(errors, fileName, language)}` };
   }
   const session = booted.session;
-  if (session.deviceNames.length === 0) return { ok: false, exitCode: EXIT_FAILED, error: `v6lab console: ${fileName} has no devices to attach to` };
+  if (session.deviceNames.length === 0) return { ok: false, exitCode: EXIT_FAILED, error: `v6lab console: ${say(language, `${fileName} has no devices to attach to`, `${fileName} không có thiết bị nào để vào`)}` };
   let first = session.deviceNames[0]!;
   if (options.device !== undefined) {
     const named = session.resolveDeviceName(options.device);
@@ -466,11 +496,19 @@ export function prepareConsole(
     first = named.value;
   }
   const settle = session.runUntilSettled();
-  const settled = settle.settled ? 'the network has settled' : `the network is still settling (${settle.message})`;
-  const pace = speed.value === 'max' ? 'commands finish at once' : `virtual time runs at ${speed.value}× ${io.raw ? 'the wall clock' : 'while a command runs'}`;
-  const banner = `V6Lab console: ${fileName}, seed ${seed.value}. At ${formatTimeNs(session.nowNs)} ${settled}; ${pace}.\nAttached to ${first}. ~help lists the escape commands, ~quit (or ~.) leaves.\n\n`;
-  const driver = new LabConsoleDriver(session, first, { raw: io.raw, speed: speed.value, write: io.write });
-  return { ok: true, driver, banner, warnings: booted.warnings.map(formatBootProblem).join('\n') };
+  const at = formatTimeNs(session.nowNs);
+  let banner: string;
+  if (language === 'vi') {
+    const settled = settle.settled ? 'mạng đã ổn định' : `mạng vẫn đang hội tụ (${settle.message})`;
+    const pace = speed.value === 'max' ? 'lệnh chạy xong ngay' : `thời gian ảo chạy ${speed.value}× ${io.raw ? 'theo đồng hồ thực' : 'trong lúc một lệnh chạy'}`;
+    banner = `V6Lab console: ${fileName}, seed ${seed.value}. Lúc ${at} ${settled}; ${pace}.\nĐang ở ${first}. ~help liệt kê các lệnh thoát, ~quit (hoặc ~.) để thoát.\n\n`;
+  } else {
+    const settled = settle.settled ? 'the network has settled' : `the network is still settling (${settle.message})`;
+    const pace = speed.value === 'max' ? 'commands finish at once' : `virtual time runs at ${speed.value}× ${io.raw ? 'the wall clock' : 'while a command runs'}`;
+    banner = `V6Lab console: ${fileName}, seed ${seed.value}. At ${at} ${settled}; ${pace}.\nAttached to ${first}. ~help lists the escape commands, ~quit (or ~.) leaves.\n\n`;
+  }
+  const driver = new LabConsoleDriver(session, first, { raw: io.raw, speed: speed.value, write: io.write, language });
+  return { ok: true, driver, banner, warnings: booted.warnings.map((problem) => formatBootProblemIn(problem, language)).join('\n') };
 }
 
 /** How often the clock follows the wall clock. */
@@ -493,7 +531,13 @@ export const consoleCommand: CliCommand = {
           return;
         }
         const raw = process.stdin.isTTY === true;
-        const prepared = prepareConsole(labPath, text.value, options, { raw, write: context.io.out });
+        const language = readLanguage(context.languageOption(), context.defaultLanguage);
+        if (!language.ok) {
+          context.io.err(`v6lab console: ${language.error}\n`);
+          context.setExitCode(EXIT_USAGE);
+          return;
+        }
+        const prepared = prepareConsole(labPath, text.value, { ...options, language: language.value }, { raw, write: context.io.out });
         if (!prepared.ok) {
           context.io.err(`${prepared.error}\n`);
           context.setExitCode(prepared.exitCode);

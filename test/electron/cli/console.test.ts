@@ -179,6 +179,22 @@ describe('v6lab console: starting', () => {
     expect(prepareConsole(THREE_ROUTERS, text, { speed: 'warp' }, io)).toMatchObject({ ok: false, exitCode: 2 });
     expect(prepareConsole('x.yaml', 'version: 1\ndevices: 3\n', {}, io)).toMatchObject({ ok: false, exitCode: 1, error: expect.stringMatching(/^x\.yaml:2:\d+: error: /) });
   });
+
+  it('speaks Vietnamese with --lang vi: banner, ~help, escape errors and notices (device output stays as the OS prints it)', () => {
+    let output = '';
+    const prepared = prepareConsole(THREE_ROUTERS, readFileSync(THREE_ROUTERS, 'utf8'), { speed: 'max', language: 'vi' }, { raw: false, write: (text) => void (output += text) });
+    if (!prepared.ok) throw new Error(prepared.error);
+    expect(prepared.banner).toMatch(/^V6Lab console: .*, seed 1\. Lúc 10\.000000000 s mạng đã ổn định; lệnh chạy xong ngay\.\nĐang ở R1\. ~help liệt kê các lệnh thoát/);
+    prepared.driver.start(prepared.banner);
+    for (const line of ['~help', '~time', '~attach R9', '~bogus', '~attach R2', 'show ipv6 route 2001:db8:6803:10::1']) prepared.driver.inputLine(line);
+    expect(output).toContain('R1>~help\nLệnh thoát (gõ ở đầu dòng):\n');
+    expect(output).toContain('R1>~time\nthời gian ảo 10.000000000 s\n');
+    expect(output).toContain("R1>~attach R9\nbài lab này không có thiết bị 'R9'; các thiết bị là R1, R2, R3, PC1, SRV1\n");
+    expect(output).toContain("R1>~bogus\nkhông có lệnh thoát '~bogus'; ~help liệt kê các lệnh\n");
+    expect(output).toContain('R1>~attach R2\n[đã chuyển sang R2 (router)]\nR2>show ipv6 route 2001:db8:6803:10::1\nRouting entry for 2001:DB8:6803:10::/64\n');
+    expect(parseEscape('~wait soon', 'vi')).toEqual({ kind: 'error', message: "~wait 'soon': cần một khoảng thời gian như 30s, 500ms, 2m hoặc 1h (tối đa 24h)" });
+    expect(prepareConsole('x.yaml', 'version: 1\ndevices: 3\n', { language: 'vi' }, { raw: false, write: () => undefined })).toMatchObject({ ok: false, error: expect.stringMatching(/\n1 lỗi trong x\.yaml$/) });
+  });
 });
 
 describe('v6lab console: the real process with a piped script', () => {
@@ -194,6 +210,12 @@ describe('v6lab console: the real process with a piped script', () => {
     expect(r.stdout).toMatch(/R3>~quit\n$/);
     expect(r.stdout).not.toContain('show version');
   }, 60_000);
+
+  it('--lang fr is a usage error (exit 2) that names the option', () => {
+    const r = spawnSync(TSX, ['electron/cli/v6lab.ts', '--lang', 'fr', 'console', THREE_ROUTERS], { input: '', encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--lang 'fr': expected en or vi");
+  });
 
   it('at real speed a ping takes its virtual seconds in wall time, then the input ends it', () => {
     const started = Date.now();
