@@ -43,6 +43,7 @@ function ScenarioCard({ scenario, score, last }: { scenario: Scenario; score: Sc
 export function CourseBrowser() {
   const { t } = useTranslation();
   const course = useMemo(bundledCourse, []);
+  const language = useAppStore((state) => state.language);
   const setPane = useAppStore((state) => state.setScenarioPane);
   const active = useAppStore((state) => state.activeScenario);
   // Re-read saved progress whenever the browser is shown (a check may have changed it).
@@ -97,7 +98,7 @@ export function CourseBrowser() {
           {course.broken.map((item) => (
             <details key={item.path}>
               <summary>{t('scenario.course.brokenFile', { file: item.path, count: item.problems.length })}</summary>
-              <pre>{item.problems.join('\n')}</pre>
+              <pre>{item.problems.map((problem) => problem[language]).join('\n')}</pre>
             </details>
           ))}
         </section>

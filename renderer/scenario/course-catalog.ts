@@ -6,12 +6,13 @@
  */
 import { loadScenario } from '../../sim-core/lab/scenario/load-scenario';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
-import { formatScenarioProblem } from '../../sim-core/lab/scenario/scenario-problems';
+import { formatScenarioProblemIn } from '../../sim-core/lab/scenario/scenario-problems';
+import type { BilingualText } from '../../sim-core/devices/catalog';
 import { PLAN_STEP_COUNT } from '../../sim-core/lab/scenario/scenario-schema';
 
 export type CourseItem =
   | { readonly ok: true; readonly path: string; readonly scenario: Scenario }
-  | { readonly ok: false; readonly path: string; /** file:line:column: error: message, as a compiler prints them. */ readonly problems: readonly string[] };
+  | { readonly ok: false; readonly path: string; /** file:line:column: error: message, as a compiler prints them, in both languages. */ readonly problems: readonly BilingualText[] };
 
 export interface CourseStep {
   /** 1–10. */
@@ -39,7 +40,7 @@ export function loadCourseItems(files: Readonly<Record<string, string>>): Course
     .map((path): CourseItem => {
       const fileName = courseFileName(path);
       const loaded = loadScenario(files[path]!, fileName);
-      if (!loaded.ok) return { ok: false, path: fileName, problems: loaded.problems.filter((problem) => problem.severity === 'error').map(formatScenarioProblem) };
+      if (!loaded.ok) return { ok: false, path: fileName, problems: loaded.problems.filter((problem) => problem.severity === 'error').map((problem) => ({ en: formatScenarioProblemIn(problem, 'en'), vi: formatScenarioProblemIn(problem, 'vi') })) };
       return { ok: true, path: fileName, scenario: loaded.scenario };
     });
 }
@@ -54,7 +55,7 @@ export function buildCourse(items: readonly CourseItem[]): Course {
       continue;
     }
     if (byId.has(item.scenario.id)) {
-      broken.push({ ok: false, path: item.path, problems: [`${item.path}:1:1: error: scenario id '${item.scenario.id}' is used by another file`] });
+      broken.push({ ok: false, path: item.path, problems: [{ en: `${item.path}:1:1: error: scenario id '${item.scenario.id}' is used by another file`, vi: `${item.path}:1:1: lỗi: id kịch bản '${item.scenario.id}' đã được tệp khác dùng` }] });
       continue;
     }
     byId.set(item.scenario.id, item.scenario);

@@ -117,7 +117,7 @@ export class ScenarioController {
       const reply = await this.client.request('scenario-open', { lab, scenario: workerScenario(scenario), injectFaults: saved === null, seed: this.seed });
       this.store.getState().setStatus(
         reply.problems.length > 0
-          ? { key: 'scenario.status.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]! } }
+          ? { key: 'scenario.status.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]![this.store.getState().language] } }
           : { key: saved === null ? 'scenario.status.started' : 'scenario.status.resumed' },
       );
     } catch (error) {

@@ -14,7 +14,8 @@ import { applyFaults } from '../../sim-core/lab/scenario/faults';
 import { runChecks } from '../../sim-core/lab/scenario/run-checks';
 import { SOLUTION_CONVERGE_NS } from '../../sim-core/lab/scenario/solution';
 import { isLockedDevice, type Scenario } from '../../sim-core/lab/scenario/scenario-document';
-import { formatScenarioProblem } from '../../sim-core/lab/scenario/scenario-problems';
+import { formatScenarioProblemIn } from '../../sim-core/lab/scenario/scenario-problems';
+import type { BilingualText } from '../../sim-core/devices/catalog';
 import { lockedNotice, writeLockedKeys, type LockableConsole } from './locked-console';
 import type { ScenarioRequestMap, ScenarioRequestType } from './scenario-protocol';
 import { readRunningConfigs } from './running-configs';
@@ -33,7 +34,7 @@ export interface ScenarioHostAccess {
   /** The running session; throws a request error when there is none. */
   session(): LabSession;
   /** Boots `lab` as a new generation without typing old console input again. */
-  bootFresh(lab: Lab, seed: number): { readonly generation: number; readonly problems: readonly string[] };
+  bootFresh(lab: Lab, seed: number): { readonly generation: number; readonly problems: readonly BilingualText[] };
   /** Types keys at a device's console as a person would (logged for replays, shown in its terminal). */
   type(device: string, data: string): void;
   /** Virtual time jumped (checks, solution): realtime continues from here. */
@@ -46,7 +47,7 @@ export class ScenarioHost {
   private scenario: Scenario | null = null;
   private injectFaults = false;
   /** Fault problems of the last boot, formatted. */
-  private faultProblems: string[] = [];
+  private faultProblems: BilingualText[] = [];
 
   /** The scenario running, if any. */
   get current(): Scenario | null {
@@ -92,7 +93,7 @@ export class ScenarioHost {
   afterBoot(session: LabSession): void {
     this.faultProblems = [];
     if (this.scenario === null || !this.injectFaults) return;
-    this.faultProblems = applyFaults(session, this.scenario).map(formatScenarioProblem);
+    this.faultProblems = applyFaults(session, this.scenario).map((problem) => ({ en: formatScenarioProblemIn(problem, 'en'), vi: formatScenarioProblemIn(problem, 'vi') }));
   }
 
   isLocked(device: string): boolean {

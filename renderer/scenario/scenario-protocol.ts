@@ -3,6 +3,7 @@
  * (renderer/sim/sim-protocol.ts) and answered by renderer/scenario/scenario-host.ts. Plain data
  * only (structured clone): the scenario document and check results are JSON-serializable.
  */
+import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { TaskResult } from '../../sim-core/lab/scenario/run-checks';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
@@ -16,7 +17,8 @@ export interface ScenarioRequestMap {
    */
   'scenario-open': {
     request: { readonly lab: Lab; readonly scenario: Scenario; readonly injectFaults: boolean; readonly seed: number };
-    reply: { readonly generation: number; readonly problems: readonly string[] };
+    /** Boot and fault problems as file:line:column texts in both languages (the pane shows the app's). */
+    reply: { readonly generation: number; readonly problems: readonly BilingualText[] };
   };
   /** Leaves the scenario: later boots inject no faults and lock nothing. */
   'scenario-close': { request: null; reply: null };

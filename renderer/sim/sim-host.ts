@@ -24,7 +24,8 @@ import { formatIpv4, readIpv4 } from '../../sim-core/addr/ipv4';
 import { formatIpv6, readIpv6, type Ipv6Address } from '../../sim-core/addr/ipv6';
 import type { ConsoleSession } from '../../sim-core/console/session';
 import type { TraceRecord } from '../../sim-core/engine/trace';
-import { bootLab, formatBootProblem } from '../../sim-core/lab/boot-lab';
+import { bootLab, formatBootProblemIn, type LabBootProblem } from '../../sim-core/lab/boot-lab';
+import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { LabSession } from '../../sim-core/lab/lab-session';
 import { ScenarioHost, type ScenarioHostAccess } from '../scenario/scenario-host';
@@ -226,11 +227,11 @@ export class SimHost {
     this.sentSeq = this.traceTotal;
     this.anchor();
     this.postReset(0);
-    return { generation: this.generation, problems: this.requireSession().problems.map(formatBootProblem) };
+    return { generation: this.generation, problems: this.requireSession().problems.map(bilingualBootProblem) };
   }
 
   /** A scenario's start or reset: boots `lab` without typing the old consoles' input again. */
-  private bootFresh(lab: Lab, seed: number): { generation: number; problems: readonly string[] } {
+  private bootFresh(lab: Lab, seed: number): { generation: number; problems: readonly BilingualText[] } {
     const openDevices = [...this.consoles.keys()];
     this.lab = lab;
     this.seed = seed;
@@ -241,7 +242,7 @@ export class SimHost {
     this.sentSeq = this.traceTotal;
     this.anchor();
     this.postReset(0);
-    return { generation: this.generation, problems: this.requireSession().problems.map(formatBootProblem) };
+    return { generation: this.generation, problems: this.requireSession().problems.map(bilingualBootProblem) };
   }
 
   /** A fresh session of the current lab and seed; consoles, records and logs emptied. */
@@ -302,7 +303,11 @@ export class SimHost {
         if (!this.replaying) entry.pending += prompt.value;
       }
       const banner = this.scenarioHost.consoleBanner(name.value);
-      if (banner !== undefined) opened.value.notify(banner);
+      if (banner !== undefined) {
+        opened.value.notify(banner);
+        // notify() leaves the prompt for the end of the burst; nothing else is coming, so draw it now.
+        opened.value.flush();
+      }
       open = entry;
     }
     return open;
@@ -607,6 +612,11 @@ export class SimHost {
       clock: this.clockState(),
     });
   }
+}
+
+/** A boot problem as the UI shows it, in both languages (the app may switch language at any time). */
+function bilingualBootProblem(problem: LabBootProblem): BilingualText {
+  return { en: formatBootProblemIn(problem, 'en'), vi: formatBootProblemIn(problem, 'vi') };
 }
 
 function clampInt(value: number, min: number, max: number): number {

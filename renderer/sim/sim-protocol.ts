@@ -8,6 +8,7 @@
  * Leaves out: transferring the lab as patches (the whole document is sent on a topology change;
  * labs are small next to the cost of booting them).
  */
+import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { FieldNode, LayerDescription } from '../../sim-core/wire/describe';
 import type { FrameClass } from '../../sim-core/wire/frame';
@@ -98,7 +99,7 @@ export interface InterfaceInfo {
 /** Requests from the UI, by type (the scenario pane's come from renderer/scenario/scenario-protocol.ts). */
 export interface SimRequestMap extends ScenarioRequestMap {
   /** Boots a session of `lab` (a new generation). Console input typed before is replayed. */
-  'load-lab': { request: { readonly lab: Lab; readonly seed: number }; reply: { readonly generation: number; readonly problems: readonly string[] } };
+  'load-lab': { request: { readonly lab: Lab; readonly seed: number }; reply: { readonly generation: number; readonly problems: readonly BilingualText[] } };
   /** Opens (or re-attaches to) a device's console: the reply carries everything it printed so far. */
   'console-open': { request: { readonly device: string }; reply: { readonly transcript: string } };
   'console-input': { request: { readonly device: string; readonly data: string }; reply: null };

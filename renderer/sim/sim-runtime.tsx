@@ -54,7 +54,7 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
     client
       .request('load-lab', { lab: state.lab, seed: SIM_SEED })
       .then((reply) => {
-        if (reply.problems.length > 0) store.getState().setStatus({ key: 'sim.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]! } });
+        if (reply.problems.length > 0) store.getState().setStatus({ key: 'sim.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]![store.getState().language] } });
       })
       .catch((error: unknown) => store.getState().setStatus({ key: 'sim.failed', values: { message: String(error instanceof Error ? error.message : error) } }));
   };

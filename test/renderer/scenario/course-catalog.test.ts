@@ -42,13 +42,16 @@ describe('course catalog', () => {
     expect([...course.byId.keys()]).toEqual(['test-lan-slaac']);
     expect(course.broken).toHaveLength(1);
     expect(course.broken[0]!.path).toBe('scenarios/bad.yaml');
-    expect(course.broken[0]!.problems.join('\n')).toMatch(/^scenarios\/bad\.yaml:\d+:\d+: error: .*levle/m);
+    expect(course.broken[0]!.problems.map((p) => p.en).join('\n')).toMatch(/^scenarios\/bad\.yaml:\d+:\d+: error: .*levle/m);
+    // The same problem in Vietnamese, for a learner using the app in Vietnamese.
+    expect(course.broken[0]!.problems.map((p) => p.vi).join('\n')).toMatch(/^scenarios\/bad\.yaml:\d+:\d+: lỗi: .*levle/m);
   });
 
   it('a second file with a scenario id already taken is broken, not silently dropped', () => {
     const course = buildCourse(loadCourseItems({ 'scenarios/a.yaml': fixtureScenarioText(), 'scenarios/b.yaml': fixtureScenarioText() }));
     expect(course.byId.size).toBe(1);
-    expect(course.broken[0]!.problems[0]).toContain("scenario id 'test-lan-slaac' is used by another file");
+    expect(course.broken[0]!.problems[0]!.en).toContain("scenario id 'test-lan-slaac' is used by another file");
+    expect(course.broken[0]!.problems[0]!.vi).toContain("id kịch bản 'test-lan-slaac' đã được tệp khác dùng");
   });
 });
 

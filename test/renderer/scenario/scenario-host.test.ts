@@ -87,7 +87,10 @@ describe('scenario requests in the simulation worker', () => {
     const scenario = fixtureScenario();
     const driver = new HostDriver();
     driver.request('scenario-open', { lab: scenario.lab, scenario, injectFaults: true, seed: 1 });
-    expect(await driver.screen('R0')).toContain('R0 is locked in this scenario: view only');
+    const opened = await driver.screen('R0');
+    expect(opened).toContain('R0 is locked in this scenario: view only');
+    // The prompt is drawn again under the banner at once, not only after the next key.
+    expect(opened).toMatch(/view only[^\n]*\r\n(.*\r\n)*R0>$/);
     driver.type('R0', 'enable');
     driver.type('R0', 'configure terminal');
     driver.type('R0', 'hostname HACKED');

@@ -32,6 +32,15 @@ describe('the request/reply contract', () => {
     expect(replies[0]).toMatchObject({ id: 1, ok: true });
   });
 
+  it('gives boot problems in both languages, so the status line follows the app language', () => {
+    const harness = createHostHarness();
+    const broken = parseLab(TWO_LANS_LAB.replace('ipv6 unicast-routing', 'ipv6 unicast-routin-typo'));
+    const reply = harness.request('load-lab', { lab: broken, seed: 1 });
+    expect(reply.problems).toHaveLength(1);
+    expect(reply.problems[0]!.en).toMatch(/^lab \(R1 config\):2:\d+: error: /);
+    expect(reply.problems[0]!.vi).toMatch(/^lab \(R1 config\):2:\d+: lỗi: /);
+  });
+
   it('ignores anything that is not a request (no reply, no throw)', () => {
     const harness = createHostHarness();
     for (const junk of [null, 42, 'load-lab', { type: 'load-lab' }, { id: 1, type: 'format-disk', body: null }, { id: 'x', type: 'inspect', body: { seq: 0 } }]) {
