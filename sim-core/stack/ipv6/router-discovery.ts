@@ -237,6 +237,23 @@ export class RouterDiscovery {
 
   // ---- queries ----
 
+  /**
+   * Forgets everything RAs taught about `iface`: SLAAC and temporary addresses, default routers,
+   * on-link prefixes and the learned parameters (Linux `ip link set down`, keep_addr_on_down 0).
+   * The RS sent when the link comes up learns them again.
+   */
+  forgetInterface(iface: NetInterface): void {
+    this.slaac.forgetInterface(iface);
+    this.defaultRouters.flush(iface);
+    for (const entry of this.onLink.filter((p) => p.iface === iface)) {
+      entry.timer?.cancel();
+      this.onLink.splice(this.onLink.indexOf(entry), 1);
+      this.rib.remove((route) => route.source === 'nd-prefix' && route.iface === iface && route.network === entry.network && route.prefixLength === entry.prefixLength);
+    }
+    this.learned.delete(iface);
+    this.heardRa.delete(iface);
+  }
+
   learnedParameters(iface: NetInterface): LearnedRaParameters | undefined {
     return this.learned.get(iface);
   }

@@ -250,6 +250,18 @@ export class Slaac {
     }
   }
 
+  /**
+   * Drops every autoconfigured address of `iface` and what SLAAC knew of its prefixes (Linux
+   * addrconf_ifdown on `ip link set down`): the next RA forms them afresh.
+   */
+  forgetInterface(iface: NetInterface): void {
+    for (const state of this.prefixes.filter((p) => p.iface === iface)) {
+      for (const auto of [...state.temporaries, ...(state.stable === null ? [] : [state.stable])]) this.forget(state, auto);
+      const index = this.prefixes.indexOf(state);
+      if (index >= 0) this.prefixes.splice(index, 1);
+    }
+  }
+
   private forget(state: PrefixState, auto: AutoAddress): void {
     auto.deprecateTimer?.cancel();
     auto.expireTimer?.cancel();

@@ -4,7 +4,8 @@
  * removes every IPv6 address of the link (static ones and the link-local included), and flushes
  * every route through it, IPv4 static routes too (fib_sync_down_dev). IPv4 addresses stay. On
  * `up` the link-local is formed again and SLAAC answers the RS; the static IPv6 address and the
- * static routes do not come back. While the link is down, iproute2 refuses routes through it.
+ * static routes do not come back. What RAs taught (SLAAC addresses, the RA default route, the
+ * on-link prefix) goes at down too, and comes back only with the next RA. While the link is down, iproute2 refuses routes through it.
  */
 import { describe, expect, it } from 'vitest';
 import { loadIosConfig } from '../../../../sim-core/console/ios/load-ios-config';
@@ -62,6 +63,36 @@ describe('Linux ip link set down/up (addrconf_ifdown, keep_addr_on_down 0)', () 
     expect(routes6).not.toMatch(/2001:db8:6803:99::/);
     expect(routes6).not.toMatch(/^default via fe80::1 dev eth0 metric 1024/m);
     expect(routes6).toMatch(/^default via fe80::1 dev eth0 proto ra metric 1024 /m);
+  });
+
+  it('down forgets what RAs taught too (SLAAC address, RA default route, on-link prefix); up learns it afresh', () => {
+    const net = new Network({ seed: 1 });
+    const r1 = net.addDevice('router', 'R1');
+    const server = net.addDevice('server', 'SRV1');
+    net.connect('R1:g0/0', 'SRV1:eth0');
+    expect(loadIosConfig(r1, R1).rejected).toEqual([]);
+    expect(loadLinuxConfig(server, 'ip link set dev eth0 up').rejected).toEqual([]);
+    net.runFor(20e9);
+    const host = linuxHostOf(server);
+    const ip = (line: string) => runIp(host, line.split(' ').slice(1), true).output;
+    expect(ip('ip -6 addr show dev eth0')).toMatch(/inet6 2001:db8:6803:10:[0-9a-f:]+\/64 scope global dynamic mngtmpaddr/);
+    expect(ip('ip -6 route')).toMatch(/^default via fe80::1 dev eth0 proto ra/m);
+    net.runFor(600e9);
+    ip('ip link set dev eth0 down');
+    // As on a Linux 6.x veth: nothing at all is left on the link.
+    expect(ip('ip -6 addr show dev eth0')).toBe('');
+    expect(ip('ip -6 route')).toBe('');
+    ip('ip link set dev eth0 up');
+    // At once only the link-local (tentative) is back; SLAAC waits for the RA that answers the RS.
+    expect(ip('ip -6 addr show dev eth0')).not.toMatch(/2001:db8:6803:10:/);
+    expect(ip('ip -6 addr show dev eth0')).toMatch(/inet6 fe80::[0-9a-f:]+\/64 scope link tentative/);
+    net.runFor(20e9);
+    const after = ip('ip -6 addr show dev eth0');
+    expect(after).toMatch(/inet6 2001:db8:6803:10:[0-9a-f:]+\/64 scope global dynamic mngtmpaddr/);
+    // Lifetimes start again from the new RA (2592000 s valid on IOS), not from the old address's 10 minutes less.
+    const valid = Number(/valid_lft (\d+)sec/.exec(after)?.[1]);
+    expect(valid).toBeGreaterThan(2592000 - 30);
+    expect(ip('ip -6 route')).toMatch(/^default via fe80::1 dev eth0 proto ra/m);
   });
 
   it('keeps the configuration text in step: down drops the IPv6 addresses and routes of the link', () => {
