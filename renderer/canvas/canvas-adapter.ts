@@ -13,6 +13,7 @@ import type { Selection } from '../state/selection-slice';
 import { listShutdownInterfaces } from './admin-down';
 import { DEVICE_ICON_PX } from './canvas-style';
 import { computeFitViewport } from './fit-viewport';
+import { FitMemory } from './fit-memory';
 import { deviceElement, deviceNodeId, devicePosition, linkClasses, linkEdgeId, linkElement, listZonesInUse, zoneElement, zoneNodeId } from './lab-elements';
 
 export interface CanvasCallbacks {
@@ -45,6 +46,8 @@ export class CanvasAdapter {
   private selectionFlushQueued = false;
   private applyingSelection = false;
   private simplified = false;
+  /** The viewport of the last fit, to fit again on resize while the view is untouched. */
+  private readonly fitMemory = new FitMemory();
 
   constructor(
     private readonly cy: Core,
@@ -182,8 +185,19 @@ export class CanvasAdapter {
     const marginTop = DEVICE_ICON_PX / 2 + (hasZones ? ZONE_MARGIN_PX + 24 : 0);
     const marginBottom = DEVICE_ICON_PX / 2 + LABEL_HEIGHT_PX + (hasZones ? ZONE_MARGIN_PX : 0);
     const box = { minX: minX - marginX, minY: minY - marginTop, maxX: maxX + marginX, maxY: maxY + marginBottom };
-    this.cy.viewport(computeFitViewport(box, this.cy.width(), this.cy.height(), { min: this.cy.minZoom(), max: MAX_FIT_ZOOM }));
+    const viewport = computeFitViewport(box, this.cy.width(), this.cy.height(), { min: this.cy.minZoom(), max: MAX_FIT_ZOOM });
+    this.cy.viewport(viewport);
+    this.fitMemory.remember(viewport);
     this.updateLevelOfDetail();
+  }
+
+  /**
+   * The canvas changed size: the drawing surface follows, and if the view is still the one the
+   * last fit made (nobody panned or zoomed since), the devices are fitted to the new size.
+   */
+  resized(): void {
+    this.cy.resize();
+    if (this.fitMemory.stillFitted({ zoom: this.cy.zoom(), pan: this.cy.pan() })) this.fit();
   }
 
   /**
@@ -203,6 +217,7 @@ export class CanvasAdapter {
   }
 
   zoomBy(factor: number): void {
+    this.fitMemory.forget();
     const level = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor));
     this.cy.zoom({ level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }

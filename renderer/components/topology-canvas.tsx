@@ -116,8 +116,9 @@ function TopologyCanvasView() {
       modelPosition: (rendered) => adapter.modelPosition(rendered),
       labelBox: (name) => adapter.labelBox(name),
     };
-    // Keep the drawing surface in step with the layout (window resize, palette width).
-    const observer = new ResizeObserver(() => cy.resize());
+    // Keep the drawing surface in step with the layout (window resize, palette width, the
+    // terminal dock); a view nobody has moved since the last fit is fitted again.
+    const observer = new ResizeObserver(() => adapter.resized());
     observer.observe(container);
     return () => {
       services.canvas.current = null;
