@@ -2,7 +2,8 @@
  * The bash shell of a Linux server (Debian 12): prompt `admin@<hostname>:~$` for the admin user
  * (`root@<hostname>:~#` after `sudo -i`), and the commands a trainee uses: `ip` (ip-command.ts),
  * `ping`/`ping6`, `traceroute`/`traceroute6`, `sysctl`, `cat /etc/resolv.conf`, `hostname`,
- * `clear`, `sudo`, `whoami`, and the lab's own `v6lab-config` (prints the configuration text).
+ * `sleep` (virtual time: scripts wait for DAD or an RA), `clear`, `sudo`, `whoami`, and the
+ * lab's own `v6lab-config` (prints the configuration text).
  * Changes need root, as on a real server: `sudo ip …` or a root shell; without it iproute2
  * answers `RTNETLINK answers: Operation not permitted` (sudo asks no password here).
  * `ping` runs until Ctrl-C unless `-c` is given and `traceroute` prints each hop when it is
@@ -144,6 +145,8 @@ export class LinuxDialect implements ConsoleDialect {
         return this.traceroute(args, command === 'traceroute6' ? 'ipv6' : undefined);
       case 'cat':
         return out(this.cat(args));
+      case 'sleep':
+        return this.sleep(args);
       case 'clear':
         return { output: CLEAR_SCREEN };
       case 'whoami':
@@ -160,10 +163,35 @@ export class LinuxDialect implements ConsoleDialect {
       case 'v6lab-config':
         return { output: printLinuxConfig(this.device) };
       case 'help':
-        return out('GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nThese shell commands are defined internally.  Type `help\' to see this list.\n\nCommands of this lab: ip, ping, ping6, traceroute, traceroute6, sysctl, cat /etc/resolv.conf,\nhostname, clear, sudo, whoami, v6lab-config (prints this server\'s configuration text).');
+        return out('GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nThese shell commands are defined internally.  Type `help\' to see this list.\n\nCommands of this lab: ip, ping, ping6, traceroute, traceroute6, sysctl, cat /etc/resolv.conf,\nhostname, sleep, clear, sudo, whoami, v6lab-config (prints this server\'s configuration text).');
       default:
         return out(viaSudo ? `sudo: ${command}: command not found` : `bash: ${command}: command not found`);
     }
+  }
+
+  /**
+   * coreutils `sleep NUMBER[SUFFIX]...`: waits the sum in virtual time (s, m, h, d; fractions
+   * allowed), Ctrl-C ends it early. Scripts use it to let DAD, RAs or a ping settle.
+   */
+  private sleep(args: readonly string[]): DialectOutcome {
+    const usage = "Try 'sleep --help' for more information.";
+    if (args.length === 0) return { output: `sleep: missing operand\n${usage}\n` };
+    let totalNs = 0;
+    for (const arg of args) {
+      const match = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(arg);
+      if (match === null) return { output: `sleep: invalid time interval ‘${arg}’\n${usage}\n` };
+      const unitS = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+      totalNs += Math.round(Number(match[1]) * unitS * NS_PER_S);
+    }
+    const ctl = createJob();
+    const timer = this.device.simulator.setTimer(totalNs, () => ctl.finish());
+    ctl.onCancel(() => {
+      timer.cancel();
+      // bash ends the ^C line before the next prompt.
+      ctl.emit('\n');
+      ctl.finish();
+    });
+    return { job: ctl.job };
   }
 
   private cat(args: readonly string[]): string {
