@@ -5,7 +5,8 @@
  * stops either. Options: `repeat`, `size` (the whole datagram, as IOS counts it), `source`
  * (address or interface), `df-bit`, `timeout`. A link-local IPv6 target asks `Output Interface:`
  * (RFC 4007 zones). A bare `ping` in privileged mode runs IOS's extended dialog (`Protocol [ip]:`,
- * `Target IP address:`, `Repeat count [5]:` …) with the same defaults.
+ * `Target IP address:`, `Repeat count [5]:` …) with the same defaults; a bare `traceroute` (or
+ * `traceroute ip|ipv6`) runs the extended traceroute dialog (source, timeout, probe count, TTLs).
  * The probes are sent by stack/apps (ping.ts, traceroute.ts) with IOS pacing and sizes.
  * Leaves out: name resolution, sweeps, record-route and the other IPv4 options of the extended
  * dialog (asked, and answered with their defaults only).
@@ -153,15 +154,35 @@ export function runIosPing(env: IosCommandEnv, request: IosPingRequest): Dialect
   return { job: job.job };
 }
 
+/** What the extended traceroute dialog sets beyond the target (defaults: IOS's). */
+export interface IosTracerouteSettings {
+  readonly sourceInterface?: string;
+  readonly source?: Ipv4Address | Ipv6Address;
+  readonly timeoutS?: number;
+  readonly probes?: number;
+  readonly minTtl?: number;
+  readonly maxTtl?: number;
+}
+
 /** Runs a traceroute as a console job. */
-export function runIosTraceroute(env: IosCommandEnv, target: Target, sourceInterface?: string): DialectOutcome {
+export function runIosTraceroute(env: IosCommandEnv, target: Target, sourceInterface?: string, settings: IosTracerouteSettings = {}): DialectOutcome {
   const stack = env.runtime.device.stack;
   if (stack === null) return { output: UNRECOGNIZED_HOST };
-  const iface = sourceInterface === undefined ? undefined : env.runtime.netInterfaceOf(sourceInterface);
-  const source = iface === undefined ? undefined : target.family === 'ipv4' ? iface.primaryIpv4?.address : undefined;
+  const named = sourceInterface ?? settings.sourceInterface;
+  const iface = named === undefined ? undefined : env.runtime.netInterfaceOf(named);
+  const source = settings.source ?? (iface === undefined ? undefined : target.family === 'ipv4' ? iface.primaryIpv4?.address : undefined);
   const job = createJob();
   job.emit(`${formatIosTracerouteHeader({ family: target.family, target: target.address })}\n`);
-  const session = startTraceroute(stack, { destination: target.address, flavour: 'ios', ...(source !== undefined ? { source } : {}) }, (event) => {
+  const options = {
+    destination: target.address,
+    flavour: 'ios' as const,
+    ...(source !== undefined ? { source } : {}),
+    ...(settings.timeoutS !== undefined ? { timeoutNs: settings.timeoutS * NS_PER_S } : {}),
+    ...(settings.probes !== undefined ? { probesPerHop: settings.probes } : {}),
+    ...(settings.minTtl !== undefined ? { firstHop: settings.minTtl } : {}),
+    ...(settings.maxTtl !== undefined ? { maxHops: settings.maxTtl } : {}),
+  };
+  const session = startTraceroute(stack, options, (event) => {
     if (event.kind === 'hop') job.emit(`${formatIosTracerouteHop(event.hop.ttl, event.hop.probes.map((p) => toTraceView(p.outcome)))}\n`);
     else if (event.kind === 'done') job.finish();
   });
@@ -182,7 +203,7 @@ function sourceOf(env: IosCommandEnv, args: ParsedArgs): { source?: Ipv4Address 
   return {};
 }
 
-/** `ping` / `traceroute` command specs (`extended`: the bare `ping` dialog, privileged only). */
+/** `ping` / `traceroute` command specs (`extended`: the bare `ping` and `traceroute` dialogs, privileged only). */
 export function pingTracerouteCommands(env: IosCommandEnv, extended: boolean): CommandSpec<IosHandler>[] {
   const ping: IosHandler = (args): IosCommandResult => {
     const family = args.keywords.includes('ipv6') ? 'ipv6' : args.keywords.includes('ip') ? 'ipv4' : undefined;
@@ -242,7 +263,15 @@ export function pingTracerouteCommands(env: IosCommandEnv, extended: boolean): C
     },
   ];
   if (extended) {
-    specs.push({ spec: 'ping', help: ['Send echo messages'], handler: () => startExtendedPing(env) });
+    specs.push(
+      { spec: 'ping', help: ['Send echo messages'], handler: () => startExtendedPing(env) },
+      { spec: 'traceroute', help: ['Trace route to destination'], handler: () => startExtendedTraceroute(env, undefined) },
+      {
+        spec: 'traceroute (ip|ipv6)',
+        help: ['Trace route to destination', 'IP Trace', 'IPv6 trace'],
+        handler: (args) => startExtendedTraceroute(env, args.keywords.includes('ipv6') ? 'ipv6' : 'ipv4'),
+      },
+    );
   }
   return specs;
 }
@@ -347,6 +376,90 @@ function startExtendedPing(env: IosCommandEnv): IosCommandResult {
           };
         }),
       };
+    }),
+  );
+  return undefined;
+}
+
+/**
+ * IOS's extended traceroute dialog (`traceroute`, or `traceroute ipv6` without a target),
+ * question by question as IOS 15 asks them (real captures: IPv4 with Numeric display [n] and
+ * Port Number [33434]; IPv6 with Insert source routing header? [no], Priority [0], Port Number
+ * [0]); Enter keeps the default in brackets. The answers the simulator acts on are the source,
+ * the timeout, the probe count and the TTL range; numeric display, ports, priority and IPv4
+ * options are accepted and change nothing (names are never looked up here anyway).
+ */
+function startExtendedTraceroute(env: IosCommandEnv, fixedFamily: 'ipv4' | 'ipv6' | undefined): IosCommandResult {
+  if (env.ask === undefined) return '% Incomplete command.\n\n';
+  const ask = (prompt: string, answer: ConsoleQuestion['answer']): ConsoleQuestion => ({ prompt, answer });
+  const numberOr = (line: string, fallback: number, min: number, max: number): number | string => {
+    const t = line.trim();
+    if (t === '') return fallback;
+    const n = /^\d+$/.test(t) ? Number(t) : Number.NaN;
+    if (!(n >= min && n <= max)) return `% A decimal number between ${min} and ${max}.\n`;
+    return n;
+  };
+  /** The questions after the source, in order; each known answer lands in `settings`. */
+  const rest = (target: Target, settings: IosTracerouteSettings): ConsoleQuestion => {
+    const v6 = target.family === 'ipv6';
+    const run = (final: IosTracerouteSettings): DialectOutcome => {
+      if ((final.minTtl ?? 1) > (final.maxTtl ?? 30)) return { output: '% Minimum TTL must be less than or equal to maximum TTL\n' };
+      return runIosTraceroute(env, target, undefined, final);
+    };
+    const tail = (acc: IosTracerouteSettings): ConsoleQuestion =>
+      v6
+        ? ask('Priority [0]: ', () => ({ next: ask('Port Number [0]: ', () => run(acc)) }))
+        : ask('Port Number [33434]: ', () => ({ next: ask('Loose, Strict, Record, Timestamp, Verbose[none]: ', () => run(acc)) }));
+    const numbers = (acc: IosTracerouteSettings): ConsoleQuestion =>
+      ask('Timeout in seconds [3]: ', (timeoutLine) => {
+        const timeoutS = numberOr(timeoutLine, 3, 0, 3600);
+        if (typeof timeoutS === 'string') return { output: timeoutS };
+        return {
+          next: ask('Probe count [3]: ', (probeLine) => {
+            const probes = numberOr(probeLine, 3, 1, 65535);
+            if (typeof probes === 'string') return { output: probes };
+            return {
+              next: ask('Minimum Time to Live [1]: ', (minLine) => {
+                const minTtl = numberOr(minLine, 1, 0, 255);
+                if (typeof minTtl === 'string') return { output: minTtl };
+                return {
+                  next: ask('Maximum Time to Live [30]: ', (maxLine) => {
+                    const maxTtl = numberOr(maxLine, 30, 0, 255);
+                    if (typeof maxTtl === 'string') return { output: maxTtl };
+                    return { next: tail({ ...acc, timeoutS, probes, minTtl: Math.max(1, minTtl), maxTtl }) };
+                  }),
+                };
+              }),
+            };
+          }),
+        };
+      });
+    return v6
+      ? ask('Insert source routing header? [no]: ', () => ({ next: ask('Numeric display? [no]: ', () => ({ next: numbers(settings) })) }))
+      : ask('Numeric display [n]: ', () => ({ next: numbers(settings) }));
+  };
+  const targetQuestion = (family: 'ipv4' | 'ipv6'): ConsoleQuestion =>
+    ask(family === 'ipv6' ? 'Target IPv6 address: ' : 'Target IP address: ', (targetLine) => {
+      const target = parseTarget(targetLine.trim(), family);
+      if (target === undefined) return { output: targetLine.trim() === '' ? '% Bad IP address\n' : UNRECOGNIZED_HOST };
+      return {
+        next: ask('Source address: ', (sourceLine) => {
+          const r = sourceAnswer(env, sourceLine, family);
+          if (typeof r === 'string') return { output: r };
+          return { next: rest(target, r) };
+        }),
+      };
+    });
+  if (fixedFamily !== undefined) {
+    env.ask(targetQuestion(fixedFamily));
+    return undefined;
+  }
+  env.ask(
+    ask('Protocol [ip]: ', (protocolLine) => {
+      const protocol = protocolLine.trim().toLowerCase();
+      if (protocol !== '' && !'ip'.startsWith(protocol) && !'ipv6'.startsWith(protocol)) return { output: `% Unknown protocol - "${protocolLine.trim()}", type "traceroute ?" for help\n` };
+      const v6 = protocol.startsWith('ipv6') || (protocol.length > 2 && 'ipv6'.startsWith(protocol));
+      return { next: targetQuestion(v6 ? 'ipv6' : 'ipv4') };
     }),
   );
   return undefined;
