@@ -289,21 +289,39 @@ function outputInterfaceQuestion(env: IosCommandEnv, request: IosPingRequest): C
   };
 }
 
+// ---- the extended dialogs' questions ----
+
+function ask(prompt: string, answer: ConsoleQuestion['answer']): ConsoleQuestion {
+  return { prompt, answer };
+}
+
+/** A number answer: Enter keeps `fallback`; out of range gives IOS's error text. */
+function numberOr(line: string, fallback: number, min: number, max: number): number | string {
+  const t = line.trim();
+  if (t === '') return fallback;
+  const n = /^\d+$/.test(t) ? Number(t) : Number.NaN;
+  if (!(n >= min && n <= max)) return `% A decimal number between ${min} and ${max}.\n`;
+  return n;
+}
+
+/** A yes/no answer: Enter keeps `fallback`. */
+function yes(line: string, fallback: boolean): boolean {
+  const t = line.trim().toLowerCase();
+  return t === '' ? fallback : t.startsWith('y');
+}
+
+/** `Protocol [ip]:` (ip, ipv6 or a prefix of them), then `then(v6)`; anything else is IOS's unknown-protocol error. */
+function protocolQuestion(command: 'ping' | 'traceroute', then: (v6: boolean) => ReturnType<ConsoleQuestion['answer']>): ConsoleQuestion {
+  return ask('Protocol [ip]: ', (protocolLine) => {
+    const protocol = protocolLine.trim().toLowerCase();
+    if (protocol !== '' && !'ip'.startsWith(protocol) && !'ipv6'.startsWith(protocol)) return { output: `% Unknown protocol - "${protocolLine.trim()}", type "${command} ?" for help\n` };
+    return then(protocol.startsWith('ipv6') || (protocol.length > 2 && 'ipv6'.startsWith(protocol)));
+  });
+}
+
 /** IOS's extended ping dialog: one question per line, Enter keeps the default in brackets. */
 function startExtendedPing(env: IosCommandEnv): IosCommandResult {
   if (env.ask === undefined) return '% Incomplete command.\n\n';
-  const ask = (prompt: string, answer: ConsoleQuestion['answer']): ConsoleQuestion => ({ prompt, answer });
-  const numberOr = (line: string, fallback: number, min: number, max: number): number | string => {
-    const t = line.trim();
-    if (t === '') return fallback;
-    const n = /^\d+$/.test(t) ? Number(t) : Number.NaN;
-    if (!(n >= min && n <= max)) return `% A decimal number between ${min} and ${max}.\n`;
-    return n;
-  };
-  const yes = (line: string, fallback: boolean): boolean => {
-    const t = line.trim().toLowerCase();
-    return t === '' ? fallback : t.startsWith('y');
-  };
   const finish = (request: IosPingRequest): DialectOutcome => runIosPing(env, request);
   const sweepQuestion = (request: IosPingRequest, v6: boolean): ConsoleQuestion =>
     ask(v6 ? 'Sweep range of sizes? [no]: ' : 'Sweep range of sizes [n]: ', () => finish(request));
@@ -341,34 +359,27 @@ function startExtendedPing(env: IosCommandEnv): IosCommandResult {
         })),
       };
     });
-  env.ask(
-    ask('Protocol [ip]: ', (protocolLine) => {
-      const protocol = protocolLine.trim().toLowerCase();
-      if (protocol !== '' && !'ip'.startsWith(protocol) && !'ipv6'.startsWith(protocol)) return { output: '% Unknown protocol - "' + protocolLine.trim() + '", type "ping ?" for help\n' };
-      const v6 = protocol.startsWith('ipv6') || (protocol.length > 2 && 'ipv6'.startsWith(protocol));
+  const targetQuestion = (v6: boolean): ConsoleQuestion =>
+    ask(v6 ? 'Target IPv6 address: ' : 'Target IP address: ', (targetLine) => {
+      const target = parseTarget(targetLine.trim(), v6 ? 'ipv6' : 'ipv4');
+      if (target === undefined) return { output: targetLine.trim() === '' ? '% Bad IP address\n' : UNRECOGNIZED_HOST };
       return {
-        next: ask(v6 ? 'Target IPv6 address: ' : 'Target IP address: ', (targetLine) => {
-          const target = parseTarget(targetLine.trim(), v6 ? 'ipv6' : 'ipv4');
-          if (target === undefined) return { output: targetLine.trim() === '' ? '% Bad IP address\n' : UNRECOGNIZED_HOST };
+        next: ask('Repeat count [5]: ', (repeatLine) => {
+          const count = numberOr(repeatLine, 5, 1, 2147483647);
+          if (typeof count === 'string') return { output: count };
           return {
-            next: ask('Repeat count [5]: ', (repeatLine) => {
-              const count = numberOr(repeatLine, 5, 1, 2147483647);
-              if (typeof count === 'string') return { output: count };
+            next: ask('Datagram size [100]: ', (sizeLine) => {
+              const size = numberOr(sizeLine, 100, v6 ? 48 : 36, 18024);
+              if (typeof size === 'string') return { output: size };
               return {
-                next: ask('Datagram size [100]: ', (sizeLine) => {
-                  const size = numberOr(sizeLine, 100, v6 ? 48 : 36, 18024);
-                  if (typeof size === 'string') return { output: size };
+                next: ask('Timeout in seconds [2]: ', (timeoutLine) => {
+                  const timeoutS = numberOr(timeoutLine, 2, 0, 3600);
+                  if (typeof timeoutS === 'string') return { output: timeoutS };
+                  const request: IosPingRequest = { target, count, sizeBytes: size, timeoutS, dontFragment: false };
                   return {
-                    next: ask('Timeout in seconds [2]: ', (timeoutLine) => {
-                      const timeoutS = numberOr(timeoutLine, 2, 0, 3600);
-                      if (typeof timeoutS === 'string') return { output: timeoutS };
-                      const request: IosPingRequest = { target, count, sizeBytes: size, timeoutS, dontFragment: false };
-                      return {
-                        next: ask(v6 ? 'Extended commands? [no]: ' : 'Extended commands [n]: ', (extLine) => ({
-                          next: yes(extLine, false) ? (v6 ? v6Extended(request) : v4Extended(request)) : sweepQuestion(request, v6),
-                        })),
-                      };
-                    }),
+                    next: ask(v6 ? 'Extended commands? [no]: ' : 'Extended commands [n]: ', (extLine) => ({
+                      next: yes(extLine, false) ? (v6 ? v6Extended(request) : v4Extended(request)) : sweepQuestion(request, v6),
+                    })),
                   };
                 }),
               };
@@ -376,8 +387,8 @@ function startExtendedPing(env: IosCommandEnv): IosCommandResult {
           };
         }),
       };
-    }),
-  );
+    });
+  env.ask(protocolQuestion('ping', (v6) => ({ next: targetQuestion(v6) })));
   return undefined;
 }
 
@@ -391,14 +402,6 @@ function startExtendedPing(env: IosCommandEnv): IosCommandResult {
  */
 function startExtendedTraceroute(env: IosCommandEnv, fixedFamily: 'ipv4' | 'ipv6' | undefined): IosCommandResult {
   if (env.ask === undefined) return '% Incomplete command.\n\n';
-  const ask = (prompt: string, answer: ConsoleQuestion['answer']): ConsoleQuestion => ({ prompt, answer });
-  const numberOr = (line: string, fallback: number, min: number, max: number): number | string => {
-    const t = line.trim();
-    if (t === '') return fallback;
-    const n = /^\d+$/.test(t) ? Number(t) : Number.NaN;
-    if (!(n >= min && n <= max)) return `% A decimal number between ${min} and ${max}.\n`;
-    return n;
-  };
   /** The questions after the source, in order; each known answer lands in `settings`. */
   const rest = (target: Target, settings: IosTracerouteSettings): ConsoleQuestion => {
     const v6 = target.family === 'ipv6';
@@ -454,14 +457,7 @@ function startExtendedTraceroute(env: IosCommandEnv, fixedFamily: 'ipv4' | 'ipv6
     env.ask(targetQuestion(fixedFamily));
     return undefined;
   }
-  env.ask(
-    ask('Protocol [ip]: ', (protocolLine) => {
-      const protocol = protocolLine.trim().toLowerCase();
-      if (protocol !== '' && !'ip'.startsWith(protocol) && !'ipv6'.startsWith(protocol)) return { output: `% Unknown protocol - "${protocolLine.trim()}", type "traceroute ?" for help\n` };
-      const v6 = protocol.startsWith('ipv6') || (protocol.length > 2 && 'ipv6'.startsWith(protocol));
-      return { next: targetQuestion(v6 ? 'ipv6' : 'ipv4') };
-    }),
-  );
+  env.ask(protocolQuestion('traceroute', (v6) => ({ next: targetQuestion(v6 ? 'ipv6' : 'ipv4') })));
   return undefined;
 }
 
