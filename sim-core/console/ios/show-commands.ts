@@ -16,7 +16,7 @@ import type { CommandSpec, ParsedArgs } from '../grammar';
 import type { RouteView } from '../views';
 import type { IosHandler } from '../ios-dialect';
 import { formatShowInterfaces, formatShowInterfacesTrunk, formatShowIpInterfaceBrief, formatShowIpv6Interface, formatShowIpv6InterfaceBrief } from '../output/ios/interfaces';
-import { formatShowIpRoute, formatShowIpv6Route, formatShowIpv6RouteEntry } from '../output/ios/routes';
+import { formatShowIpRoute, formatShowIpRouteEntry, formatShowIpv6Route, formatShowIpv6RouteEntry } from '../output/ios/routes';
 import { formatShowIpArp, formatShowIpv6Neighbors, formatShowMacAddressTable, formatShowVlanBrief } from '../output/ios/tables';
 import { formatShowVersion } from '../output/ios/version';
 import { formatShowClock } from '../output/ios/log';
@@ -46,6 +46,39 @@ function lookupIpv6RouteView(routes: readonly RouteView[], args: ParsedArgs): Ro
     if (best === undefined || route.prefix.length > best.prefix.length) best = route;
   }
   return best;
+}
+
+/**
+ * The route `show ip route X [MASK]` describes. With a mask, that exact entry. Without, the
+ * longest prefix holding X, but never the default route: IOS answers `% Network not in table`
+ * for an address only the default covers (`show ip route 0.0.0.0` shows the default itself).
+ * No match inside a classful network the table has subnets of is `% Subnet not in table`.
+ */
+function lookupIpv4RouteView(routes: readonly RouteView[], args: ParsedArgs): { route: RouteView | undefined; notFound: 'network' | 'subnet' } {
+  const values = Object.values(args.values);
+  const address = values.find((v) => v.kind === 'ipv4');
+  const mask = values.find((v) => v.kind === 'ipv4-mask');
+  if (address === undefined || address.kind !== 'ipv4') return { route: undefined, notFound: 'network' };
+  const v4 = routes.filter((r) => r.family === 'ipv4');
+  const networkOf = (a: number, length: number): number => (length === 0 ? 0 : (a & (0xffffffff << (32 - length))) >>> 0);
+  let route: RouteView | undefined;
+  if (mask !== undefined && mask.kind === 'ipv4-mask' && mask.prefixLength !== undefined) {
+    const length = mask.prefixLength;
+    route = v4.find((r) => r.prefix.length === length && r.prefix.network === networkOf(address.address, length));
+  } else if (address.address === 0) {
+    route = v4.find((r) => r.prefix.length === 0);
+  } else {
+    for (const r of v4) {
+      if (r.prefix.length === 0 || networkOf(address.address, r.prefix.length) !== r.prefix.network) continue;
+      if (route === undefined || r.prefix.length > route.prefix.length) route = r;
+    }
+  }
+  if (route !== undefined) return { route, notFound: 'network' };
+  const first = address.address >>> 24;
+  const classful = first < 128 ? 8 : first < 192 ? 16 : first < 224 ? 24 : 32;
+  const major = networkOf(address.address, classful);
+  const subnetted = v4.some((r) => r.prefix.length > classful && networkOf(r.prefix.network as number, classful) === major);
+  return { route: undefined, notFound: subnetted ? 'subnet' : 'network' };
 }
 
 function withNewline(text: string): string {
@@ -163,6 +196,15 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
           // `S*` (candidate default) is a static route too.
           const only = code === undefined ? undefined : (r: RouteView) => r.code.startsWith(code);
           return `${formatShowIpRoute(routeViews(rt, 'ipv4'), only)}\n`;
+        },
+        filterable: true,
+      },
+      {
+        spec: 'show ip route A.B.C.D [MASK]',
+        help: [SHOW, 'IP information', 'IP routing table', 'Network to display information about or hostname', 'Network mask'],
+        handler: (args) => {
+          const found = lookupIpv4RouteView(routeViews(rt, 'ipv4'), args);
+          return `${formatShowIpRouteEntry(found.route, found.notFound)}\n`;
         },
         filterable: true,
       },

@@ -14,7 +14,12 @@
  * captures of connected, static and EIGRP entries; the local entry's `type receive` and
  * `receive via If` path follow the table's own words, no capture of one was found), or
  * `% Route not found`.
- * Left out: IPv4 lookups by address (`show ip route X`), VRFs, `+` replicated routes, route tags, recursive next-hop annotations.
+ * `show ip route X [MASK]`: IOS's `Routing entry for P` block with `Routing Descriptor Blocks:`
+ * and `Route metric is 0, traffic share count is 1` (real captures of connected, static by next
+ * hop, static by interface `(connected)`, Null0 and the default's `, supernet` and
+ * `candidate default path`; the local /32's `(connected)` follows a loopback capture), or
+ * `% Network not in table` / `% Subnet not in table`.
+ * Left out: VRFs, `+` replicated routes, route tags, recursive next-hop annotations.
  */
 import { formatIpv4, type Ipv4Address } from '../../../addr/ipv4';
 import type { Ipv6Address } from '../../../addr/ipv6';
@@ -191,6 +196,26 @@ export function formatShowIpv6RouteEntry(route: RouteView | undefined): string {
     lines.push(`    ${entryPathText(hop)}`);
     if (route.updatedAgoS !== undefined) lines.push(`      Last updated ${formatIosAge(route.updatedAgoS)} ago`);
   }
+  return lines.join('\n');
+}
+
+/** `show ip route X [MASK]`: the entry for X (see the file comment), or IOS's not-in-table text. */
+export function formatShowIpRouteEntry(route: RouteView | undefined, notFound: 'network' | 'subnet' = 'network'): string {
+  if (route === undefined) return notFound === 'subnet' ? '% Subnet not in table' : '% Network not in table';
+  const prefix = v4(route.prefix);
+  const isDefault = prefix.length === 0;
+  const hop = route.nextHops[0] ?? { interfaceName: 'Null0' };
+  const viaInterface = hop.address === undefined;
+  let known: string;
+  if (route.code === 'C') known = `"connected", distance 0, metric 0 (connected, via interface)`;
+  else if (route.code === 'L') known = `"connected", distance 0, metric 0 (connected)`;
+  else known = `"static", distance ${route.distance}, metric ${route.metric}${viaInterface ? ' (connected)' : ''}${isDefault ? ', candidate default path' : ''}`;
+  const lines = [`Routing entry for ${formatIpv4(prefix.network)}/${prefix.length}${isDefault ? ', supernet' : ''}`, `  Known via ${known}`, '  Routing Descriptor Blocks:'];
+  route.nextHops.forEach((next, index) => {
+    const mark = index === 0 ? '*' : ' ';
+    lines.push(next.address === undefined ? `  ${mark} directly connected, via ${next.interfaceName ?? 'Null0'}` : `  ${mark} ${formatIpv4(next.address as Ipv4Address)}${next.interfaceName === undefined ? '' : `, via ${next.interfaceName}`}`);
+    lines.push('      Route metric is 0, traffic share count is 1');
+  });
   return lines.join('\n');
 }
 

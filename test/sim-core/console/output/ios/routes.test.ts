@@ -3,7 +3,7 @@
  * entry layout, reproduced from real captures, plus the course's static-route labs.
  */
 import { describe, expect, it } from 'vitest';
-import { formatShowIpRoute, formatShowIpv6Route, formatShowIpv6RouteEntry } from '../../../../../sim-core/console/output/ios/routes';
+import { formatShowIpRoute, formatShowIpRouteEntry, formatShowIpv6Route, formatShowIpv6RouteEntry } from '../../../../../sim-core/console/output/ios/routes';
 import type { RouteView } from '../../../../../sim-core/console/views';
 import { fixture, p4, p6, rawP6, v4, v6 } from '../view-builders';
 
@@ -130,6 +130,33 @@ describe('show ipv6 route X (one entry)', () => {
     expect(text.split('\n')[0]).toBe('Routing entry for ::/0');
     expect(text).toContain('\n    FE80::5054:FF:FE7A:74A2, GigabitEthernet0/0\n      Last updated 00:01:13 ago');
     expect(formatShowIpv6RouteEntry(undefined)).toBe('% Route not found');
+  });
+});
+
+describe('show ip route X (one entry)', () => {
+  it('reproduces the captures of a connected subnet, a static by next hop and a static by interface', () => {
+    expect(formatShowIpRouteEntry(connected4('10.1.12.0/30', 'GigabitEthernet0/0'))).toBe(
+      [
+        'Routing entry for 10.1.12.0/30',
+        '  Known via "connected", distance 0, metric 0 (connected, via interface)',
+        '  Routing Descriptor Blocks:',
+        '  * directly connected, via GigabitEthernet0/0',
+        '      Route metric is 0, traffic share count is 1',
+      ].join('\n'),
+    );
+    expect(formatShowIpRouteEntry({ family: 'ipv4', prefix: p4('10.1.3.0/24'), code: 'S', distance: 8, metric: 0, nextHops: [{ address: v4('10.1.12.2') }] })).toBe(
+      ['Routing entry for 10.1.3.0/24', '  Known via "static", distance 8, metric 0', '  Routing Descriptor Blocks:', '  * 10.1.12.2', '      Route metric is 0, traffic share count is 1'].join('\n'),
+    );
+    expect(formatShowIpRouteEntry({ family: 'ipv4', prefix: p4('10.2.1.2/32'), code: 'S', distance: 1, metric: 0, nextHops: [{ interfaceName: 'GigabitEthernet2' }] })).toBe(
+      ['Routing entry for 10.2.1.2/32', '  Known via "static", distance 1, metric 0 (connected)', '  Routing Descriptor Blocks:', '  * directly connected, via GigabitEthernet2', '      Route metric is 0, traffic share count is 1'].join('\n'),
+    );
+  });
+
+  it('the default is a supernet and the candidate default path; nothing found is not in table', () => {
+    const text = formatShowIpRouteEntry({ family: 'ipv4', prefix: p4('0.0.0.0/0'), code: 'S*', distance: 1, metric: 0, nextHops: [{ address: v4('203.0.113.1') }] });
+    expect(text.split('\n').slice(0, 2)).toEqual(['Routing entry for 0.0.0.0/0, supernet', '  Known via "static", distance 1, metric 0, candidate default path']);
+    expect(formatShowIpRouteEntry(undefined)).toBe('% Network not in table');
+    expect(formatShowIpRouteEntry(undefined, 'subnet')).toBe('% Subnet not in table');
   });
 });
 
