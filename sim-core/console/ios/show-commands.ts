@@ -62,7 +62,9 @@ function lookupIpv4RouteView(routes: readonly RouteView[], args: ParsedArgs): { 
   const v4 = routes.filter((r) => r.family === 'ipv4');
   const networkOf = (a: number, length: number): number => (length === 0 ? 0 : (a & (0xffffffff << (32 - length))) >>> 0);
   let route: RouteView | undefined;
-  if (mask !== undefined && mask.kind === 'ipv4-mask' && mask.prefixLength !== undefined) {
+  if (mask !== undefined && mask.kind === 'ipv4-mask') {
+    // A mask that is not a run of ones names no prefix the table can hold.
+    if (mask.prefixLength === undefined) return { route: undefined, notFound: 'network' };
     const length = mask.prefixLength;
     route = v4.find((r) => r.prefix.length === length && r.prefix.network === networkOf(address.address, length));
   } else if (address.address === 0) {
