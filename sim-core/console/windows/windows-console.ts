@@ -12,7 +12,7 @@
 import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
 import type { Device } from '../../devices/device';
-import { NS_PER_MS } from '../../engine/time';
+import { NS_PER_MS, NS_PER_S } from '../../engine/time';
 import { startPing, type PingResult } from '../../stack/apps/ping';
 import { startTraceroute, type TracerouteResult } from '../../stack/apps/traceroute';
 import type { NetInterface } from '../../stack/net-interface';
@@ -30,6 +30,32 @@ import { windowsHostOf, type WindowsHost } from './windows-host';
 export const WINDOWS_PROMPT = 'C:\\Users\\Admin>';
 export const WINDOWS_BANNER = 'Microsoft Windows [Version 10.0.19045.4355]\n(c) Microsoft Corporation. All rights reserved.\n';
 
+/** timeout.exe /? (Windows 10). */
+const TIMEOUT_USAGE = `
+TIMEOUT [/T] timeout [/NOBREAK]
+
+Description:
+    This utility accepts a timeout parameter to wait for the specified
+    time period (in seconds) or until any key is pressed. It also
+    accepts a parameter to ignore the key press.
+
+Parameter List:
+    /T        timeout       Specifies the number of seconds to wait.
+                            Valid range is -1 to 99999 seconds.
+
+    /NOBREAK                Ignore key presses and wait specified time.
+
+    /?                      Displays this help message.
+
+NOTE: A timeout value of -1 means to wait indefinitely for a key press.
+
+Examples:
+    TIMEOUT /?
+    TIMEOUT /T 10
+    TIMEOUT /T 300 /NOBREAK
+    TIMEOUT /T -1
+`;
+
 const HELP_TEXT = `For more information on a specific command, type HELP command-name
 ARP            Displays and modifies the IP-to-Physical address translation tables.
 CLS            Clears the screen.
@@ -40,6 +66,7 @@ IPCONFIG       Displays all current TCP/IP network configuration values.
 NETSH          Displays or modifies the network configuration of a computer.
 PING           Tests a connection to another host.
 ROUTE          Manipulates network routing tables.
+TIMEOUT        Waits the given number of seconds.
 TRACERT        Traces the route to a host.
 VER            Displays the Windows version.
 
@@ -202,6 +229,8 @@ export class WindowsDialect implements ConsoleDialect {
       case 'cls':
         this.blankBeforePrompt = false;
         return { output: '\x1b[2J\x1b[H' };
+      case 'timeout':
+        return this.timeout(args);
       case 'ver':
         return { output: '\nMicrosoft Windows [Version 10.0.19045.4355]\n' };
       case 'help':
@@ -211,6 +240,62 @@ export class WindowsDialect implements ConsoleDialect {
       default:
         return { output: `'${name}' is not recognized as an internal or external command,\noperable program or batch file.\n` };
     }
+  }
+
+  /**
+   * `timeout /t N [/nobreak]` (or `timeout N`): counts N seconds down in virtual time on one line
+   * rewritten in place, then ends the line; Ctrl-C ends it early. Key presses are not seen here
+   * (a console job only hears Ctrl-C), so `/t -1` waits until Ctrl-C. Texts as timeout.exe
+   * prints them (its /? usage and its error for a bad or missing value).
+   */
+  private timeout(args: readonly string[]): DialectOutcome {
+    const invalid = { output: 'ERROR: Invalid value for timeout (/T) specified. Valid range is -1 to 99999.\n' };
+    let value: string | undefined;
+    let noBreak = false;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!.toLowerCase();
+      if (arg === '/?' || arg === '-?') return { output: TIMEOUT_USAGE };
+      if (arg === '/nobreak' || arg === '-nobreak') noBreak = true;
+      else if (arg === '/t' || arg === '-t') value = args[++i];
+      else value = args[i];
+    }
+    if (value === undefined || !/^-?\d+$/.test(value)) return invalid;
+    const seconds = Number(value);
+    if (seconds < -1 || seconds > 99999) return invalid;
+    const ctl = createJob();
+    const simulator = this.device.simulator;
+    if (seconds === -1) {
+      ctl.emit('\nPress any key to continue ...');
+      ctl.onCancel(() => {
+        ctl.emit('^C\n');
+        ctl.finish();
+      });
+      return { job: ctl.job };
+    }
+    const width = String(seconds).length;
+    const line = (left: number): string => `Waiting for ${String(left).padStart(width)} seconds, ${noBreak ? 'press CTRL+C to quit' : 'press a key to continue'} ...`;
+    ctl.emit(`\n${line(seconds)}`);
+    let left = seconds;
+    let timer = seconds === 0 ? null : simulator.setTimer(NS_PER_S, function tick(): void {
+      left--;
+      ctl.emit(`\r${line(left)}`);
+      if (left > 0) timer = simulator.setTimer(NS_PER_S, tick);
+      else {
+        ctl.emit('\n');
+        ctl.finish();
+      }
+    });
+    if (seconds === 0) {
+      ctl.emit('\n');
+      ctl.finish();
+    }
+    ctl.onCancel(() => {
+      // cmd shows the Ctrl+C that ended the wait.
+      timer?.cancel();
+      ctl.emit('^C\n');
+      ctl.finish();
+    });
+    return { job: ctl.job };
   }
 
   private ipconfig(args: readonly string[]): string {
