@@ -132,13 +132,25 @@ export class Ipv4Layer {
     return this.localAddresses.get(address);
   }
 
+  /**
+   * The interface that owns `address` when the address is usable as the device's own. On IOS an
+   * address of an interface that is down is not: its connected and local routes (the receive
+   * entry) are gone, so a packet to it is routed like any other and a ping to it fails, even from
+   * the router itself. Linux and Windows keep answering (weak host: the address stays).
+   */
+  private liveLocalInterfaceOf(address: Ipv4Address): NetInterface | undefined {
+    const owner = this.localAddresses.get(address);
+    if (owner === undefined || (this.stack.flavour === 'ios' && !owner.operUp)) return undefined;
+    return owner;
+  }
+
   /** Sends a datagram from this device (a protocol module's output). */
   send(request: Ipv4SendRequest): Ipv4SendResult {
     const destination = request.destination;
     let iface = request.iface ?? null;
     let nextHop = destination;
     if (iface === null) {
-      const local = this.localAddresses.get(destination);
+      const local = this.liveLocalInterfaceOf(destination);
       if (local !== undefined) return this.sendToSelf(request, local);
       const decision = this.routeLookup.lookup(destination);
       if (decision === undefined || decision.iface === null) return { ok: false, reason: 'no-route' };
@@ -214,7 +226,7 @@ export class Ipv4Layer {
   }
 
   private isForUs(iface: NetInterface, destination: Ipv4Address): boolean {
-    return this.localAddresses.has(destination) || destination === LIMITED_BROADCAST || isMulticast(destination) || this.isDirectedBroadcast(iface, destination);
+    return this.liveLocalInterfaceOf(destination) !== undefined || destination === LIMITED_BROADCAST || isMulticast(destination) || this.isDirectedBroadcast(iface, destination);
   }
 
   private syncConnectedRoutes(iface: NetInterface): void {

@@ -109,3 +109,28 @@ describe('IPv4 forwarding across routers (RFC 1812 section 5.2)', () => {
     expect(run(5)).not.toBe(run(5, '198.51.100.99'));
   });
 });
+
+describe('the address of an interface that is down', () => {
+  it('IOS does not answer for it: with its connected and local routes gone the ping is routed, and fails', () => {
+    const net = chain();
+    // R2's LAN port loses its cable: 198.51.100.1 stays configured but the interface is down.
+    net.unplug('R2:g0/0');
+    net.runFor(1e9);
+    const down = echo(net, 'PC1', '198.51.100.1', { count: 3 });
+    expect(down.messages.filter((m) => m.kind === 'echo-reply')).toEqual([]);
+    // R2 has no other route to it: it says so (net unreachable), as IOS prints U.
+    expect(down.messages.some((m) => m.kind === 'destination-unreachable' && m.from === '10.0.12.2')).toBe(true);
+    net.replug('R2:g0/0');
+    net.runFor(5e9);
+    const up = echo(net, 'PC1', '198.51.100.1', { count: 3 });
+    expect(up.messages.filter((m) => m.kind === 'echo-reply').length).toBeGreaterThan(0);
+  });
+
+  it('pinging its own address of a down interface fails on IOS and works on a Linux server (weak host)', () => {
+    const net = chain();
+    net.unplug('R2:g0/0');
+    net.runFor(1e9);
+    expect(echo(net, 'R2', '198.51.100.1', { count: 2 }).messages.filter((m) => m.kind === 'echo-reply')).toEqual([]);
+    expect(echo(net, 'SRV1', '198.51.100.10', { count: 2 }).messages.filter((m) => m.kind === 'echo-reply')).toHaveLength(2);
+  });
+});
