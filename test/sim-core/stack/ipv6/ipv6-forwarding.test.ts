@@ -41,6 +41,14 @@ describe('IPv6 forwarding (RFC 8200, RFC 4443)', () => {
     expect(net.simulator.trace.dropsByReason.get('no-route')).toBe(1);
   });
 
+  it("an IOS address on an interface that is down is not the router's own: no route to it, so unreachable (not silence)", () => {
+    const net = buildChain();
+    echo6(net, 'PC1', '2001:db8:2::1');
+    net.unplug('R2:g0/0');
+    net.runFor(msToNs(1000));
+    expect(echo6(net, 'PC1', '2001:db8:2::1')).toEqual([{ kind: 'destination-unreachable', code: 0, from: '2001:db8:12::2', hopLimit: 63 }]);
+  });
+
   it('a host never forwards, and a router forwards only with `ipv6 unicast-routing`', () => {
     const net = buildChain();
     net.setIpv6Routing('R1', false);
