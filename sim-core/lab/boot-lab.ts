@@ -1,5 +1,5 @@
 /**
- * Booting a lab: the lab document (from load-lab.ts) → a running network in a LabSession. Every
+ * Booting a lab: the lab (from load-lab.ts) → a running network in a LabSession. Every
  * device is created by kind and name, every link cabled with its delay, bandwidth and MTU (a
  * link in state `down` is left unplugged), then each device's config text is applied by its
  * dialect (dialect-registry.ts), as a device reads its startup-config at power-on. Nothing runs

@@ -15,7 +15,7 @@ export interface LabMigration {
   readonly fromVersion: number;
   /** What changed, for the change log and for a note shown when an old file is opened. */
   readonly summary: string;
-  migrate(document: Document): void;
+  migrate(yamlDocument: Document): void;
 }
 
 export const LAB_MIGRATIONS: readonly LabMigration[] = [];
@@ -26,10 +26,10 @@ export type MigrationOutcome =
   | { readonly ok: false; readonly error: string; readonly errorVi: string };
 
 /**
- * Brings `document` from `fromVersion` up to `toVersion` with the given migrations, setting its
+ * Brings `yamlDocument` from `fromVersion` up to `toVersion` with the given migrations, setting its
  * `version` key as it goes. Fails (without throwing) when a step is missing.
  */
-export function migrateLabDocument(document: Document, fromVersion: number, toVersion: number, migrations: readonly LabMigration[] = LAB_MIGRATIONS): MigrationOutcome {
+export function migrateLabDocument(yamlDocument: Document, fromVersion: number, toVersion: number, migrations: readonly LabMigration[] = LAB_MIGRATIONS): MigrationOutcome {
   const applied: LabMigration[] = [];
   for (let version = fromVersion; version < toVersion; version += 1) {
     const step = migrations.find((migration) => migration.fromVersion === version);
@@ -40,8 +40,8 @@ export function migrateLabDocument(document: Document, fromVersion: number, toVe
         errorVi: `không nâng cấp được tệp lab phiên bản ${version}: thiếu bước chuyển đổi từ phiên bản ${version} lên ${version + 1}`,
       };
     }
-    step.migrate(document);
-    document.set('version', version + 1);
+    step.migrate(yamlDocument);
+    yamlDocument.set('version', version + 1);
     applied.push(step);
   }
   return { ok: true, applied };

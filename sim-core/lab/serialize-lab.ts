@@ -1,5 +1,5 @@
 /**
- * Saving a lab: the lab document → YAML text that loadLab reads back to the same document.
+ * Saving a lab: the Lab value to YAML text that loadLab reads back unchanged.
  * Stable output for tidy diffs: keys in a fixed order (version, name, description, zones,
  * devices, links; within a device name, kind, zone, position, config), endpoints as a one-line
  * list in containerlab style, positions rounded to whole pixels, config texts as literal block
@@ -51,15 +51,15 @@ export function serializeLab(lab: Lab): string {
   value.devices = lab.devices.map(deviceValue);
   value.links = lab.links.map(linkValue);
 
-  const document = new Document(value);
-  const root = document.contents;
+  const yamlDocument = new Document(value);
+  const root = yamlDocument.contents;
   if (isMap(root)) {
     root.items.forEach((pair, index) => {
       // A blank line before each section after `version`.
       if (index > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
     });
   }
-  styleItems(document.get('devices', true), (device, index) => {
+  styleItems(yamlDocument.get('devices', true), (device, index) => {
     if (index > 0) device.spaceBefore = true;
     if (!isMap(device)) return;
     const position: unknown = device.get('position', true);
@@ -69,7 +69,7 @@ export function serializeLab(lab: Lab): string {
       config.type = survivesAsLiteralBlock(config.value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
     }
   });
-  styleItems(document.get('links', true), (link) => {
+  styleItems(yamlDocument.get('links', true), (link) => {
     if (!isMap(link)) return;
     const endpoints: unknown = link.get('endpoints', true);
     if (isSeq(endpoints)) {
@@ -77,7 +77,7 @@ export function serializeLab(lab: Lab): string {
       for (const item of endpoints.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
     }
   });
-  return document.toString(TO_STRING_OPTIONS);
+  return yamlDocument.toString(TO_STRING_OPTIONS);
 }
 
 /**

@@ -240,7 +240,7 @@ export class Network {
       nextHop = hop.value;
     }
     const iface = options.iface === undefined ? undefined : this.interfaceAt(`${deviceName}:${options.iface}`);
-    const added = stack.require(IPV6_RIB).addStatic({ network: parsed.value.network, prefixLength: parsed.value.length, nextHop, iface, distance: options.distance, discard: options.discard });
+    const added = stack.findRequired(IPV6_RIB).addStatic({ network: parsed.value.network, prefixLength: parsed.value.length, nextHop, iface, distance: options.distance, discard: options.discard });
     if (!added.ok) throw new NetworkError(added.error);
   }
 

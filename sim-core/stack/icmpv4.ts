@@ -43,7 +43,7 @@ export class Icmpv4Module {
 
   constructor(
     readonly stack: NodeStack,
-    private readonly ipv4: Ipv4Layer = stack.require(IPV4),
+    private readonly ipv4: Ipv4Layer = stack.findRequired(IPV4),
   ) {
     const ios = stack.flavour === 'ios';
     this.unreachableLimiter = ios ? new TokenBucket(stack.context, 2, 1) : new TokenBucket(stack.context, 1000, 50);

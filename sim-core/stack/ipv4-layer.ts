@@ -86,7 +86,7 @@ export class Ipv4Layer {
 
   constructor(
     readonly stack: NodeStack,
-    private readonly arp: ArpModule = stack.require(ARP),
+    private readonly arp: ArpModule = stack.findRequired(ARP),
   ) {
     this.protocols = new ProtocolTable(`${stack.context.deviceName} IPv4`);
     this.fib = new Ipv4Rib(stack);

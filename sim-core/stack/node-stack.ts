@@ -198,7 +198,7 @@ export class NodeStack {
   }
 
   /** The module published under `key`; a missing one is a composition bug. */
-  require<T>(key: DataKey<T>): T {
+  findRequired<T>(key: DataKey<T>): T {
     const service = this.services.get(key);
     if (service === undefined) throw new Error(`${this.context.deviceName}: no ${key.name} module in this stack`);
     return service as T;

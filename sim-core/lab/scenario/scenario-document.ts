@@ -52,7 +52,7 @@ export interface Scenario {
   readonly locked: readonly DeviceName[];
   readonly faults: readonly ScenarioFault[];
   readonly solution: readonly SolutionStep[];
-  /** The network, as a lab document (name = title). */
+  /** The network, as a lab (name = title). */
   readonly lab: Lab;
 }
 

@@ -70,7 +70,7 @@ export class Icmpv6Module {
 
   constructor(
     readonly stack: NodeStack,
-    private readonly ipv6: Ipv6Layer = stack.require(IPV6),
+    private readonly ipv6: Ipv6Layer = stack.findRequired(IPV6),
   ) {
     this.types = new ProtocolTable(`${stack.context.deviceName} ICMPv6`);
     const rate = ICMPV6_ERROR_RATE[stack.flavour];

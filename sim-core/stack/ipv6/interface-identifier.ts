@@ -11,7 +11,7 @@
  * SHA-256 RFC 7217 suggests: a lab needs stability and spread, not cryptographic strength.
  * Every generator skips the reserved identifiers of RFC 5453 (all zero, the subnet-router
  * anycast, the reserved subnet anycast range fdff:ffff:ffff:ff80-ffff) and the ISATAP form
- * 0200:5efe:…, as RFC 7217 section 5 and RFC 8981 section 3.3.1 require.
+ * 0200:5efe:…, as RFC 7217 section 5 and RFC 8981 section 3.3.1 ask.
  * Leaves out: the Network_ID input (SSID), the IDGEN_RETRIES limit beyond a simple counter.
  */
 import { interfaceIdFromMac } from '../../addr/eui64';

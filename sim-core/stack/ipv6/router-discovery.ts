@@ -171,7 +171,7 @@ export class RouterDiscovery {
     private readonly services: RouterDiscoveryServices,
     slaacOptions: SlaacOptions = SLAAC_DEFAULTS[stack.flavour],
   ) {
-    this.rib = stack.require(IPV6_RIB);
+    this.rib = stack.findRequired(IPV6_RIB);
     this.random = stack.context.random.derive('router-discovery');
     this.defaultRouters = new DefaultRouterList(stack, this.rib);
     this.slaac = new Slaac(stack, services, slaacOptions);

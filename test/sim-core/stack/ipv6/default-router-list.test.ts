@@ -12,7 +12,7 @@ function host(kind: 'pc' | 'server') {
   net.connect('H:' + (kind === 'pc' ? 'Ethernet0' : 'eth0'), 'SW:g1/0/1');
   net.runFor(NS_PER_S);
   const stack = net.device('H').stack!;
-  const rib = stack.require(IPV6_RIB);
+  const rib = stack.findRequired(IPV6_RIB);
   const list = new DefaultRouterList(stack, rib);
   const iface = stack.interfaces[0]!;
   return { net, rib, list, iface };

@@ -23,7 +23,7 @@ export interface RdNode {
 
 export function withIpv6(net: Network, name: string): RdNode {
   const device = net.device(name);
-  return { device, modules: { ipv6: device.ipv6!, icmpv6: device.icmpv6! }, rd: device.stack!.require(ROUTER_DISCOVERY) };
+  return { device, modules: { ipv6: device.ipv6!, icmpv6: device.icmpv6! }, rd: device.stack!.findRequired(ROUTER_DISCOVERY) };
 }
 
 export function lan(seed = 1, options: { routerLifetimeS?: number } = {}) {

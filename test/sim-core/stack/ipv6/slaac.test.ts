@@ -45,7 +45,7 @@ describe('SLAAC from router advertisements (RFC 4862 section 5.5.3)', () => {
     const { net, r1 } = lan();
     net.runFor(30 * NS_PER_S);
     const routerLinkLocal = r1.modules.ipv6.linkLocalOf(net.interfaceAt('R1:g0/0'))!.address;
-    const rib = net.device('SRV1').stack!.require(IPV6_RIB);
+    const rib = net.device('SRV1').stack!.findRequired(IPV6_RIB);
     const toInternet = rib.lookup(v6('2001:db8:99::1'))!;
     expect(toInternet.route.source).toBe('nd');
     expect(toInternet.route.metric).toBe(1024); // Linux: default via fe80::… proto ra metric 1024
@@ -97,7 +97,7 @@ describe('SLAAC from router advertisements (RFC 4862 section 5.5.3)', () => {
   it('router lifetime 0 (`ipv6 nd ra lifetime 0`): addresses but no default route', () => {
     const { net } = lan(1, { routerLifetimeS: 0 });
     net.runFor(30 * NS_PER_S);
-    const rib = net.device('SRV1').stack!.require(IPV6_RIB);
+    const rib = net.device('SRV1').stack!.findRequired(IPV6_RIB);
     expect(globals(net.interfaceAt('SRV1:eth0').ipv6.addresses).length).toBe(1);
     expect(rib.lookup(v6('2001:db8:99::1'))).toBeUndefined();
   });

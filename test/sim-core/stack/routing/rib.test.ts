@@ -41,11 +41,11 @@ function triangle() {
   for (const endpoint of ['R1:g0/0', 'R1:g0/1', 'R2:g0/0', 'R3:g0/0']) net.setUp(endpoint, true);
   net.addIpv4Address('R1:g0/0', '10.0.12.1/30');
   net.addIpv4Address('R1:g0/1', '10.0.13.1/30');
-  const r1v6 = net.device('R1').stack!.require(IPV6_RIB);
+  const r1v6 = net.device('R1').stack!.findRequired(IPV6_RIB);
   addIpv6(net, 'R1:g0/0', '2001:db8:12::1');
   addIpv6(net, 'R1:g0/1', '2001:db8:13::1');
   net.runFor(1_000_000);
-  return { net, r1v6, rib4: net.device('R1').stack!.require(IPV4_RIB) };
+  return { net, r1v6, rib4: net.device('R1').stack!.findRequired(IPV4_RIB) };
 }
 
 describe('RIB route selection (administrative distance, then metric)', () => {
@@ -185,7 +185,7 @@ describe('connected routes follow carrier and admin state', () => {
     const net = new Network({ seed: 1 });
     net.addDevice('server', 'S');
     const iface = net.interfaceAt('S:eth0');
-    const rib: Ipv6Rib = net.device('S').stack!.require(IPV6_RIB);
+    const rib: Ipv6Rib = net.device('S').stack!.findRequired(IPV6_RIB);
     iface.operUp = true;
     iface.ipv6.enabled = true;
     const entry = { address: v6('2001:db8:1::5'), prefixLength: 64, state: 'preferred' as 'preferred' | 'duplicate', origin: 'slaac' as const, anycast: false, validLifetimeS: 100, preferredLifetimeS: 50, lifetimesSetNs: 0 };
