@@ -38,6 +38,34 @@ export function buildTopology(spec: TopologySpec): Network {
   return net;
 }
 
+/**
+ * PC1 (Windows) — R1 — R2 — SRV1 (Linux) with static routes both ways: 192.0.2.0/24 on the PC's
+ * side, 10.0.12.0/30 between the routers, 198.51.100.0/24 on the server's side. Not run yet.
+ */
+export function buildIpv4Chain(seed = 1): Network {
+  const net = buildTopology({
+    seed,
+    devices: { PC1: 'pc', R1: 'router', R2: 'router', SRV1: 'server' },
+    links: [
+      ['PC1:Ethernet0', 'R1:g0/0'],
+      ['R1:g0/1', 'R2:g0/1'],
+      ['R2:g0/0', 'SRV1:eth0'],
+    ],
+    addresses: {
+      'PC1:Ethernet0': '192.0.2.10/24',
+      'R1:g0/0': '192.0.2.1/24',
+      'R1:g0/1': '10.0.12.1/30',
+      'R2:g0/1': '10.0.12.2/30',
+      'R2:g0/0': '198.51.100.1/24',
+      'SRV1:eth0': '198.51.100.10/24',
+    },
+    gateways: { PC1: '192.0.2.1', SRV1: '198.51.100.1' },
+  });
+  net.addIpv4Route('R1', '198.51.100.0/24', { nextHop: '10.0.12.2' });
+  net.addIpv4Route('R2', '192.0.2.0/24', { nextHop: '10.0.12.1' });
+  return net;
+}
+
 export interface EchoOutcome {
   /** Replies and errors received for this identifier, in order. */
   readonly messages: { readonly kind: Icmpv4Message['kind']; readonly code: number; readonly from: string; readonly ttl: number }[];

@@ -1,32 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { decodeEthernet } from '../../../sim-core/wire/ethernet';
 import { decodeIpv4 } from '../../../sim-core/wire/ipv4';
-import { buildTopology, echo } from '../devices/topology';
+import { buildIpv4Chain, echo } from '../devices/topology';
 
-/** PC1 — R1 — R2 — SRV1, static routes both ways. */
-function chain(seed = 1) {
-  const net = buildTopology({
-    seed,
-    devices: { PC1: 'pc', R1: 'router', R2: 'router', SRV1: 'server' },
-    links: [
-      ['PC1:Ethernet0', 'R1:g0/0'],
-      ['R1:g0/1', 'R2:g0/1'],
-      ['R2:g0/0', 'SRV1:eth0'],
-    ],
-    addresses: {
-      'PC1:Ethernet0': '192.0.2.10/24',
-      'R1:g0/0': '192.0.2.1/24',
-      'R1:g0/1': '10.0.12.1/30',
-      'R2:g0/1': '10.0.12.2/30',
-      'R2:g0/0': '198.51.100.1/24',
-      'SRV1:eth0': '198.51.100.10/24',
-    },
-    gateways: { PC1: '192.0.2.1', SRV1: '198.51.100.1' },
-  });
-  net.addIpv4Route('R1', '198.51.100.0/24', { nextHop: '10.0.12.2' });
-  net.addIpv4Route('R2', '192.0.2.0/24', { nextHop: '10.0.12.1' });
-  return net;
-}
+const chain = buildIpv4Chain;
 
 describe('IPv4 forwarding across routers (RFC 1812 section 5.2)', () => {
   it('an echo crosses two routers and comes back with the server TTL less two hops (Linux 64 → 62)', () => {

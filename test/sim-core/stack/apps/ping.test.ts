@@ -6,33 +6,10 @@ import { startPing, summariseRtt, type PingEvent } from '../../../../sim-core/st
 import { decodeEthernet } from '../../../../sim-core/wire/ethernet';
 import { decodeIpv4 } from '../../../../sim-core/wire/ipv4';
 import { decodeIcmpv4 } from '../../../../sim-core/wire/icmpv4';
-import { buildTopology, ip } from '../../devices/topology';
+import { buildIpv4Chain, buildTopology, ip } from '../../devices/topology';
 import { runUntilDone } from './run-session';
 
-/** PC1 (Windows) — R1 — R2 — SRV1 (Linux), static routes both ways. */
-function chain(seed = 1) {
-  const net = buildTopology({
-    seed,
-    devices: { PC1: 'pc', R1: 'router', R2: 'router', SRV1: 'server' },
-    links: [
-      ['PC1:Ethernet0', 'R1:g0/0'],
-      ['R1:g0/1', 'R2:g0/1'],
-      ['R2:g0/0', 'SRV1:eth0'],
-    ],
-    addresses: {
-      'PC1:Ethernet0': '192.0.2.10/24',
-      'R1:g0/0': '192.0.2.1/24',
-      'R1:g0/1': '10.0.12.1/30',
-      'R2:g0/1': '10.0.12.2/30',
-      'R2:g0/0': '198.51.100.1/24',
-      'SRV1:eth0': '198.51.100.10/24',
-    },
-    gateways: { PC1: '192.0.2.1', SRV1: '198.51.100.1' },
-  });
-  net.addIpv4Route('R1', '198.51.100.0/24', { nextHop: '10.0.12.2' });
-  net.addIpv4Route('R2', '192.0.2.0/24', { nextHop: '10.0.12.1' });
-  return net;
-}
+const chain = buildIpv4Chain;
 
 function ping(net: ReturnType<typeof chain>, from: string, options: Parameters<typeof startPing>[1]) {
   const events: PingEvent[] = [];

@@ -5,31 +5,12 @@ import { startTraceroute, type TracerouteEvent } from '../../../../sim-core/stac
 import { decodeEthernet } from '../../../../sim-core/wire/ethernet';
 import { decodeIpv4 } from '../../../../sim-core/wire/ipv4';
 import { decodeUdp } from '../../../../sim-core/wire/udp';
-import { buildTopology, ip } from '../../devices/topology';
+import { buildIpv4Chain, ip } from '../../devices/topology';
 import { runUntilDone } from './run-session';
 
-/** PC1 (Windows) — R1 — R2 — SRV1 (Linux). */
+/** The chain, run for a second (spanning tree, DAD). */
 function chain(seed = 1) {
-  const net = buildTopology({
-    seed,
-    devices: { PC1: 'pc', R1: 'router', R2: 'router', SRV1: 'server' },
-    links: [
-      ['PC1:Ethernet0', 'R1:g0/0'],
-      ['R1:g0/1', 'R2:g0/1'],
-      ['R2:g0/0', 'SRV1:eth0'],
-    ],
-    addresses: {
-      'PC1:Ethernet0': '192.0.2.10/24',
-      'R1:g0/0': '192.0.2.1/24',
-      'R1:g0/1': '10.0.12.1/30',
-      'R2:g0/1': '10.0.12.2/30',
-      'R2:g0/0': '198.51.100.1/24',
-      'SRV1:eth0': '198.51.100.10/24',
-    },
-    gateways: { PC1: '192.0.2.1', SRV1: '198.51.100.1' },
-  });
-  net.addIpv4Route('R1', '198.51.100.0/24', { nextHop: '10.0.12.2' });
-  net.addIpv4Route('R2', '192.0.2.0/24', { nextHop: '10.0.12.1' });
+  const net = buildIpv4Chain(seed);
   net.runFor(NS_PER_S);
   return net;
 }
