@@ -6,16 +6,10 @@
 import { describe, it, expect } from 'vitest';
 import { NS_PER_S } from '../../../sim-core/engine/time';
 import { Network } from '../../../sim-core/sim/network';
-import { hopTable, outcomes, ping, traceroute, v4 } from './behaviour-helpers';
+import { cabledRouterChain, hopTable, outcomes, ping, traceroute, v4 } from './behaviour-helpers';
 
 /** PC1 (Windows) — R1 — R2 — R3 — SRV1 (Linux). */
 function chain(seed = 7): Network {
-  const net = new Network({ seed });
-  for (const [kind, name] of [['pc', 'PC1'], ['router', 'R1'], ['router', 'R2'], ['router', 'R3'], ['server', 'SRV1']] as const) net.addDevice(kind, name);
-  net.connect('PC1:Ethernet0', 'R1:g0/0');
-  net.connect('R1:g0/1', 'R2:g0/1');
-  net.connect('R2:g0/2', 'R3:g0/2');
-  net.connect('R3:g0/0', 'SRV1:eth0');
   const addresses: Record<string, string> = {
     'PC1:Ethernet0': '192.168.1.10/24',
     'R1:g0/0': '192.168.1.1/24',
@@ -26,10 +20,7 @@ function chain(seed = 7): Network {
     'R3:g0/0': '192.168.3.1/24',
     'SRV1:eth0': '192.168.3.10/24',
   };
-  for (const [endpoint, address] of Object.entries(addresses)) {
-    net.setUp(endpoint, true);
-    net.addIpv4Address(endpoint, address);
-  }
+  const net = cabledRouterChain(seed, addresses, (n, endpoint, address) => n.addIpv4Address(endpoint, address));
   net.setDefaultGateway('PC1', '192.168.1.1');
   net.setDefaultGateway('SRV1', '192.168.3.1');
   net.addIpv4Route('R1', '192.168.3.0/24', { nextHop: '10.0.12.2' });

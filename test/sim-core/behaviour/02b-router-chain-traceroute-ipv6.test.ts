@@ -7,16 +7,10 @@
 import { describe, it, expect } from 'vitest';
 import { NS_PER_S } from '../../../sim-core/engine/time';
 import { Network } from '../../../sim-core/sim/network';
-import { hopTable, ping, traceroute, v6 } from './behaviour-helpers';
+import { cabledRouterChain, hopTable, ping, traceroute, v6 } from './behaviour-helpers';
 
 /** PC1 (Windows) — R1 — R2 — R3 — SRV1 (Linux), static addresses and routes. */
 function chain(seed = 7, withReturnRoute = true): Network {
-  const net = new Network({ seed });
-  for (const [kind, name] of [['pc', 'PC1'], ['router', 'R1'], ['router', 'R2'], ['router', 'R3'], ['server', 'SRV1']] as const) net.addDevice(kind, name);
-  net.connect('PC1:Ethernet0', 'R1:g0/0');
-  net.connect('R1:g0/1', 'R2:g0/1');
-  net.connect('R2:g0/2', 'R3:g0/2');
-  net.connect('R3:g0/0', 'SRV1:eth0');
   const addresses: Record<string, string> = {
     'PC1:Ethernet0': '2001:db8:1::10/64',
     'R1:g0/0': '2001:db8:1::1/64',
@@ -27,10 +21,7 @@ function chain(seed = 7, withReturnRoute = true): Network {
     'R3:g0/0': '2001:db8:3::1/64',
     'SRV1:eth0': '2001:db8:3::10/64',
   };
-  for (const [endpoint, address] of Object.entries(addresses)) {
-    net.setUp(endpoint, true);
-    net.addIpv6Address(endpoint, address);
-  }
+  const net = cabledRouterChain(seed, addresses, (n, endpoint, address) => n.addIpv6Address(endpoint, address));
   for (const router of ['R1', 'R2', 'R3']) net.setIpv6Routing(router, true);
   net.addIpv6Route('PC1', '::/0', { nextHop: '2001:db8:1::1' });
   net.addIpv6Route('SRV1', '::/0', { nextHop: '2001:db8:3::1' });

@@ -6,7 +6,7 @@
 import { parseIpv4, type Ipv4Address } from '../../../sim-core/addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../../sim-core/addr/ipv6';
 import { NS_PER_S } from '../../../sim-core/engine/time';
-import type { Network } from '../../../sim-core/sim/network';
+import { Network } from '../../../sim-core/sim/network';
 import { startPing, type PingOptions, type PingResult } from '../../../sim-core/stack/apps/ping';
 import { startTraceroute, type TracerouteOptions, type TracerouteResult } from '../../../sim-core/stack/apps/traceroute';
 
@@ -49,3 +49,23 @@ export function outcomes(result: PingResult): string[] {
 export function hopTable(result: TracerouteResult): (string | bigint | number)[][] {
   return result.hops.map((hop) => hop.probes.map((p) => (p.outcome.kind === 'timeout' ? '*' : p.outcome.kind === 'send-failed' ? 'fail' : p.outcome.from)));
 }
+
+/**
+ * PC1 (Windows) — R1 — R2 — R3 — SRV1 (Linux), cabled PC1:Ethernet0–R1:g0/0, R1:g0/1–R2:g0/1,
+ * R2:g0/2–R3:g0/2, R3:g0/0–SRV1:eth0, every interface in `addresses` up with its address
+ * (`add` puts it on: IPv4 or IPv6). Routes are the test's.
+ */
+export function cabledRouterChain(seed: number, addresses: Readonly<Record<string, string>>, add: (net: Network, endpoint: string, address: string) => void): Network {
+  const net = new Network({ seed });
+  for (const [kind, name] of [['pc', 'PC1'], ['router', 'R1'], ['router', 'R2'], ['router', 'R3'], ['server', 'SRV1']] as const) net.addDevice(kind, name);
+  net.connect('PC1:Ethernet0', 'R1:g0/0');
+  net.connect('R1:g0/1', 'R2:g0/1');
+  net.connect('R2:g0/2', 'R3:g0/2');
+  net.connect('R3:g0/0', 'SRV1:eth0');
+  for (const [endpoint, address] of Object.entries(addresses)) {
+    net.setUp(endpoint, true);
+    add(net, endpoint, address);
+  }
+  return net;
+}
+
