@@ -25,6 +25,7 @@ import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
 import type { Route } from '../../stack/routing/route';
 import type { AddressFamily, HostInfoView, InterfaceView, Ipv4AddressView, Ipv6AddressView, NeighborView, RouteView } from '../views';
 import { applyHostIpv6Settings, dnsServersLearned } from './host-ipv6-settings';
+import { remainingLifetimeS } from '../address-lifetime';
 
 export interface LinuxAddressSetting {
   readonly family: AddressFamily;
@@ -71,11 +72,6 @@ export function linuxHostOf(device: Device): LinuxHost {
     hosts.set(device, host);
   }
   return host;
-}
-
-function remaining(lifetimeS: number, setNs: number, nowNs: number): number | undefined {
-  if (!Number.isFinite(lifetimeS) || lifetimeS >= 0xffffffff) return undefined;
-  return Math.max(0, Math.floor(lifetimeS - (nowNs - setNs) / 1e9));
 }
 
 function broadcastOf(address: Ipv4Address, prefixLength: number): number {
@@ -388,8 +384,8 @@ export class LinuxHost {
     const now = this.device.simulator.nowNs;
     const views = iface.ipv6.addresses.map((a): Ipv6AddressView => {
       const dynamic = a.origin === 'slaac' || a.origin === 'temporary' || a.origin === 'dhcpv6';
-      const valid = dynamic ? remaining(a.validLifetimeS, a.lifetimesSetNs, now) : undefined;
-      const preferred = dynamic ? remaining(a.preferredLifetimeS, a.lifetimesSetNs, now) : undefined;
+      const valid = dynamic ? remainingLifetimeS(a.validLifetimeS, a.lifetimesSetNs, now) : undefined;
+      const preferred = dynamic ? remainingLifetimeS(a.preferredLifetimeS, a.lifetimesSetNs, now) : undefined;
       return {
         address: a.address,
         prefixLength: a.prefixLength,

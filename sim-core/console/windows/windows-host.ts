@@ -25,6 +25,7 @@ import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
 import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
 import type { ArpView, HostInfoView, InterfaceView, Ipv6AddressView, NeighborView, RouteView } from '../views';
 import { applyHostIpv6Settings, dnsServersLearned } from '../linux/host-ipv6-settings';
+import { remainingLifetimeS } from '../address-lifetime';
 
 export type WindowsIpv4Setting =
   | { readonly source: 'dhcp' }
@@ -78,11 +79,6 @@ export function windowsHostOf(device: Device): WindowsHost {
     hosts.set(device, host);
   }
   return host;
-}
-
-function remaining(lifetimeS: number, setNs: number, nowNs: number): number | undefined {
-  if (!Number.isFinite(lifetimeS) || lifetimeS >= 0xffffffff) return undefined;
-  return Math.max(0, Math.floor(lifetimeS - (nowNs - setNs) / 1e9));
 }
 
 export class WindowsHost {
@@ -245,8 +241,8 @@ export class WindowsHost {
     const now = this.device.simulator.nowNs;
     return iface.ipv6.addresses.map((a) => {
       const dynamic = a.origin === 'slaac' || a.origin === 'temporary' || a.origin === 'dhcpv6';
-      const valid = dynamic ? remaining(a.validLifetimeS, a.lifetimesSetNs, now) : undefined;
-      const preferred = dynamic ? remaining(a.preferredLifetimeS, a.lifetimesSetNs, now) : undefined;
+      const valid = dynamic ? remainingLifetimeS(a.validLifetimeS, a.lifetimesSetNs, now) : undefined;
+      const preferred = dynamic ? remainingLifetimeS(a.preferredLifetimeS, a.lifetimesSetNs, now) : undefined;
       const origin: Ipv6AddressView['origin'] = a.origin === 'static' || a.origin === 'eui64-static' ? (isLinkLocalIpv6(a.address) ? 'link-local' : 'manual') : a.origin;
       return {
         address: a.address,
