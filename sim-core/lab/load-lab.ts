@@ -52,6 +52,7 @@ import {
   type ProblemMessage,
 } from './problem-text';
 import { suggestClosest } from './suggest-name';
+import { asArray, asRecord, valueAt } from './plain-data';
 
 export interface SourcePosition {
   readonly line: number;
@@ -692,24 +693,6 @@ function safeToJs(yamlDocument: Document): { ok: true; value: unknown } | { ok: 
   }
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function asArray(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
-    else if (asRecord(value) !== undefined && typeof segment === 'string' && Object.prototype.hasOwnProperty.call(value, segment)) {
-      value = (value as Record<string, unknown>)[segment];
-    } else return undefined;
-  }
-  return value;
-}
 
 
 

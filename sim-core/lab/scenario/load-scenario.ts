@@ -45,6 +45,7 @@ import { FAULT_KIND_NAMES, SCENARIO_COURSE_SCHEMA, SCENARIO_FILE_SCHEMA, SCENARI
 import { YamlLocator, type DataPath } from './yaml-locator';
 import { keyText, rangeEnd, rangeStart } from '../yaml-nodes';
 import type { LabMigration } from '../lab-migrations';
+import { asArray, asRecord, valueAt } from '../plain-data';
 
 /** Positions in the scenario file of what later stages report about. */
 export interface ScenarioSourceMap {
@@ -606,25 +607,6 @@ function readDevices(value: unknown): LabDevice[] {
   return devices;
 }
 
-// --- plain-data helpers --------------------------------------------------------------------------
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function asArray(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function valueAt(data: unknown, path: DataPath): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
-    else if (asRecord(value) !== undefined && typeof segment === 'string' && Object.prototype.hasOwnProperty.call(value, segment)) value = (value as Record<string, unknown>)[segment];
-    else return undefined;
-  }
-  return value;
-}
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
