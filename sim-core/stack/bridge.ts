@@ -150,13 +150,7 @@ export class Bridge {
     this.portCarrierListener(bridgePort, up);
   }
 
-  /** A frame arrived on a member port. */
-  receive(port: Port, bytes: Uint8Array): void {
-    const ingress = this.byPort.get(port);
-    if (ingress !== undefined) this.receiveOn(ingress, bytes);
-  }
-
-  /** A frame arrived on `ingress` (the device's port receiver calls this directly: no lookup per frame). */
+  /** A frame arrived on the member port `ingress` (the device's port receiver calls this directly: no lookup per frame). */
   receiveOn(ingress: BridgePort, bytes: Uint8Array): void {
     const port = ingress.port;
     // The header is read in place (what decodeEthernet checks, without building a record): this

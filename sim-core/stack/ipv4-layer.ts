@@ -132,16 +132,10 @@ export class Ipv4Layer {
     return this.localAddresses.get(address);
   }
 
-  /**
-   * The interface that owns `address` when the address is usable as the device's own. On IOS an
-   * address of an interface that is down is not: its connected and local routes (the receive
-   * entry) are gone, so a packet to it is routed like any other and a ping to it fails, even from
-   * the router itself. Linux and Windows keep answering (weak host: the address stays).
-   */
+  /** The interface that owns `address` while the address counts as the device's own (NodeStack.ownsAddressesOf). */
   private liveLocalInterfaceOf(address: Ipv4Address): NetInterface | undefined {
     const owner = this.localAddresses.get(address);
-    if (owner === undefined || (this.stack.flavour === 'ios' && !owner.operUp)) return undefined;
-    return owner;
+    return owner !== undefined && this.stack.ownsAddressesOf(owner) ? owner : undefined;
   }
 
   /** Sends a datagram from this device (a protocol module's output). */

@@ -76,6 +76,16 @@ export class NodeStack {
     readonly flavour: StackFlavour,
   ) {}
 
+  /**
+   * Whether an address of `iface` counts as this device's own (for packets to it and from it).
+   * On IOS only while the interface is up: its connected and local (receive) routes go when it
+   * is down, so a packet to that address is routed like any other and a ping to it fails, even
+   * from the router itself. Linux and Windows hosts keep their addresses (weak host).
+   */
+  ownsAddressesOf(iface: NetInterface): boolean {
+    return this.flavour !== 'ios' || iface.operUp;
+  }
+
   // ---- interfaces ----
 
   /** Creates and registers an interface; ifIndex values count up from 1. */

@@ -504,9 +504,8 @@ export class Ipv6Layer {
       return this.deliver(packet, iface, raw);
     }
     const own = this.ownAddress(destination, iface);
-    // On IOS an address of an interface that is down is not the router's own (its connected and
-    // local routes are gone): the packet is forwarded like any other, as the IPv4 layer does.
-    if (own !== undefined && !(this.stack.flavour === 'ios' && !own.iface.operUp)) {
+    // An address of a down interface is not an IOS router's own: forwarded like any other packet.
+    if (own !== undefined && this.stack.ownsAddressesOf(own.iface)) {
       // RFC 4862 section 5.4: a tentative address receives nothing but DAD's NS/NA (which go to multicast).
       if (own.entry.state === 'tentative' || own.entry.state === 'duplicate') return this.discard(iface, raw, 'dad-tentative');
       return this.deliver(packet, iface, raw);
