@@ -96,6 +96,15 @@ export function ipv6HostPart(address: Ipv6Address, length: number): bigint {
   return address & (IPV6_MAX ^ IPV6_MASKS[length]!);
 }
 
+/** The prefix length of an address's class (RFC 791: A /8, B /16, C /24; D and E /32), as IOS groups routes. */
+export function ipv4ClassfulLength(address: Ipv4Address): number {
+  const first = address >>> 24;
+  if (first < 128) return 8;
+  if (first < 192) return 16;
+  if (first < 224) return 24;
+  return 32;
+}
+
 export function ipv4NetworkPart(address: Ipv4Address, length: number): Ipv4Address {
   return ((address & IPV4_MASKS[length]!) >>> 0) as Ipv4Address;
 }

@@ -11,7 +11,8 @@
  * `show ipv6 route X` looks an address or a prefix up.
  * Leaves out: IPv4 route lookups by address, `show ip interface` (full), `show vlan` (full), `show cdp`, `show logging`.
  */
-import { ipv6NetworkPart } from '../../addr/prefix';
+import type { Ipv4Address } from '../../addr/ipv4';
+import { ipv4ClassfulLength, ipv4NetworkPart, ipv6NetworkPart } from '../../addr/prefix';
 import type { CommandSpec, ParsedArgs } from '../grammar';
 import type { RouteView } from '../views';
 import type { IosHandler } from '../ios-dialect';
@@ -60,26 +61,24 @@ function lookupIpv4RouteView(routes: readonly RouteView[], args: ParsedArgs): { 
   const mask = values.find((v) => v.kind === 'ipv4-mask');
   if (address === undefined || address.kind !== 'ipv4') return { route: undefined, notFound: 'network' };
   const v4 = routes.filter((r) => r.family === 'ipv4');
-  const networkOf = (a: number, length: number): number => (length === 0 ? 0 : (a & (0xffffffff << (32 - length))) >>> 0);
   let route: RouteView | undefined;
   if (mask !== undefined && mask.kind === 'ipv4-mask') {
     // A mask that is not a run of ones names no prefix the table can hold.
     if (mask.prefixLength === undefined) return { route: undefined, notFound: 'network' };
     const length = mask.prefixLength;
-    route = v4.find((r) => r.prefix.length === length && r.prefix.network === networkOf(address.address, length));
+    route = v4.find((r) => r.prefix.length === length && r.prefix.network === ipv4NetworkPart(address.address, length));
   } else if (address.address === 0) {
     route = v4.find((r) => r.prefix.length === 0);
   } else {
     for (const r of v4) {
-      if (r.prefix.length === 0 || networkOf(address.address, r.prefix.length) !== r.prefix.network) continue;
+      if (r.prefix.length === 0 || ipv4NetworkPart(address.address, r.prefix.length) !== r.prefix.network) continue;
       if (route === undefined || r.prefix.length > route.prefix.length) route = r;
     }
   }
   if (route !== undefined) return { route, notFound: 'network' };
-  const first = address.address >>> 24;
-  const classful = first < 128 ? 8 : first < 192 ? 16 : first < 224 ? 24 : 32;
-  const major = networkOf(address.address, classful);
-  const subnetted = v4.some((r) => r.prefix.length > classful && networkOf(r.prefix.network as number, classful) === major);
+  const classful = ipv4ClassfulLength(address.address);
+  const major = ipv4NetworkPart(address.address, classful);
+  const subnetted = v4.some((r) => r.prefix.length > classful && ipv4NetworkPart(r.prefix.network as Ipv4Address, classful) === major);
   return { route: undefined, notFound: subnetted ? 'subnet' : 'network' };
 }
 

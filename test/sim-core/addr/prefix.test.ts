@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { ipv4, formatIpv4, type Ipv4Address } from '../../../sim-core/addr/ipv4';
+import { ipv4, formatIpv4, parseIpv4, type Ipv4Address } from '../../../sim-core/addr/ipv4';
 import { ipv6, parseIpv6, type Ipv6Address } from '../../../sim-core/addr/ipv6';
 import {
   aggregatePrefixes,
+  ipv4ClassfulLength,
   countSubnets,
   formatPrefix,
   ipv4HostPart,
@@ -267,5 +268,19 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('ipv4ClassfulLength (RFC 791 classes, as IOS groups show ip route)', () => {
+  it('class A is /8, B /16, C /24, D and E /32, at each boundary', () => {
+    const length = (text: string) => {
+      const parsed = parseIpv4(text);
+      if (!parsed.ok) throw new Error(text);
+      return ipv4ClassfulLength(parsed.value);
+    };
+    expect([length('0.0.0.0'), length('10.1.2.3'), length('127.255.255.255')]).toEqual([8, 8, 8]);
+    expect([length('128.0.0.0'), length('172.16.0.1'), length('191.255.0.0')]).toEqual([16, 16, 16]);
+    expect([length('192.0.2.1'), length('223.255.255.0')]).toEqual([24, 24]);
+    expect([length('224.0.0.5'), length('255.255.255.255')]).toEqual([32, 32]);
   });
 });

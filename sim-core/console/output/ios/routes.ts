@@ -23,7 +23,7 @@
  */
 import { formatIpv4, type Ipv4Address } from '../../../addr/ipv4';
 import type { Ipv6Address } from '../../../addr/ipv6';
-import type { Ipv4Prefix } from '../../../addr/prefix';
+import { ipv4ClassfulLength, ipv4NetworkPart, type Ipv4Prefix } from '../../../addr/prefix';
 import type { NextHopView, RouteView } from '../../views';
 import { formatIosAge, formatIosIpv6 } from './interfaces';
 
@@ -47,18 +47,6 @@ const IPV6_LEGEND = [
   '       OI - OSPF Inter, OE1 - OSPF ext 1, OE2 - OSPF ext 2, ON1 - OSPF NSSA ext 1',
   '       ON2 - OSPF NSSA ext 2, l - LISP',
 ];
-
-function classfulLength(network: number): number {
-  const first = network >>> 24;
-  if (first < 128) return 8;
-  if (first < 192) return 16;
-  if (first < 224) return 24;
-  return 32;
-}
-
-function maskNetwork(address: number, length: number): number {
-  return length === 0 ? 0 : (address & (0xffffffff << (32 - length))) >>> 0;
-}
 
 function v4(prefix: RouteView['prefix']): Ipv4Prefix {
   return prefix as Ipv4Prefix;
@@ -98,15 +86,15 @@ export function formatShowIpRoute(routes: readonly RouteView[], only?: (route: R
   while (i < sorted.length) {
     const route = sorted[i]!;
     const p = v4(route.prefix);
-    const classLen = classfulLength(p.network);
+    const classLen = ipv4ClassfulLength(p.network);
     if (p.length < classLen || classLen === 32) {
       if (shown(route)) lines.push(...ipv4RouteLines(route, 6, true));
       i += 1;
       continue;
     }
-    const major = maskNetwork(p.network, classLen);
+    const major = ipv4NetworkPart(p.network, classLen);
     const group: RouteView[] = [];
-    while (i < sorted.length && sorted[i]!.prefix.length >= classLen && maskNetwork(v4(sorted[i]!.prefix).network, classLen) === major) {
+    while (i < sorted.length && sorted[i]!.prefix.length >= classLen && ipv4NetworkPart(v4(sorted[i]!.prefix).network, classLen) === major) {
       group.push(sorted[i]!);
       i += 1;
     }
