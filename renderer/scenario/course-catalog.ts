@@ -6,7 +6,7 @@
  */
 import { loadScenario } from '../../sim-core/lab/scenario/load-scenario';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
-import { formatScenarioProblemIn } from '../../sim-core/lab/scenario/scenario-problems';
+import { formatProblemBilingual } from '../../sim-core/lab/problem-text';
 import type { BilingualText } from '../../sim-core/devices/catalog';
 import { PLAN_STEP_COUNT } from '../../sim-core/lab/scenario/scenario-schema';
 
@@ -40,7 +40,7 @@ export function loadCourseItems(files: Readonly<Record<string, string>>): Course
     .map((path): CourseItem => {
       const fileName = courseFileName(path);
       const loaded = loadScenario(files[path]!, fileName);
-      if (!loaded.ok) return { ok: false, path: fileName, problems: loaded.problems.filter((problem) => problem.severity === 'error').map((problem) => ({ en: formatScenarioProblemIn(problem, 'en'), vi: formatScenarioProblemIn(problem, 'vi') })) };
+      if (!loaded.ok) return { ok: false, path: fileName, problems: loaded.problems.filter((problem) => problem.severity === 'error').map(formatProblemBilingual) };
       return { ok: true, path: fileName, scenario: loaded.scenario };
     });
 }

@@ -14,7 +14,7 @@ import { applyFaults } from '../../sim-core/lab/scenario/faults';
 import { runChecks } from '../../sim-core/lab/scenario/run-checks';
 import { SOLUTION_CONVERGE_NS } from '../../sim-core/lab/scenario/solution';
 import { isLockedDevice, type Scenario } from '../../sim-core/lab/scenario/scenario-document';
-import { formatScenarioProblemIn } from '../../sim-core/lab/scenario/scenario-problems';
+import { formatProblemBilingual } from '../../sim-core/lab/problem-text';
 import type { BilingualText } from '../../sim-core/devices/catalog';
 import { lockedNotice, writeLockedKeys, type LockableConsole } from './locked-console';
 import type { ScenarioRequestMap, ScenarioRequestType } from './scenario-protocol';
@@ -93,7 +93,7 @@ export class ScenarioHost {
   afterBoot(session: LabSession): void {
     this.faultProblems = [];
     if (this.scenario === null || !this.injectFaults) return;
-    this.faultProblems = applyFaults(session, this.scenario).map((problem) => ({ en: formatScenarioProblemIn(problem, 'en'), vi: formatScenarioProblemIn(problem, 'vi') }));
+    this.faultProblems = applyFaults(session, this.scenario).map(formatProblemBilingual);
   }
 
   isLocked(device: string): boolean {

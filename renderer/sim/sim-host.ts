@@ -24,7 +24,8 @@ import { formatIpv4, readIpv4 } from '../../sim-core/addr/ipv4';
 import { formatIpv6, readIpv6, type Ipv6Address } from '../../sim-core/addr/ipv6';
 import type { ConsoleSession } from '../../sim-core/console/session';
 import type { TraceRecord } from '../../sim-core/engine/trace';
-import { bootLab, formatBootProblemIn, type LabBootProblem } from '../../sim-core/lab/boot-lab';
+import { bootLab } from '../../sim-core/lab/boot-lab';
+import { formatProblemBilingual } from '../../sim-core/lab/problem-text';
 import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { LabSession } from '../../sim-core/lab/lab-session';
@@ -227,7 +228,7 @@ export class SimHost {
     this.sentSeq = this.traceTotal;
     this.anchor();
     this.postReset(0);
-    return { generation: this.generation, problems: this.requireSession().problems.map(bilingualBootProblem) };
+    return { generation: this.generation, problems: this.requireSession().problems.map(formatProblemBilingual) };
   }
 
   /** A scenario's start or reset: boots `lab` without typing the old consoles' input again. */
@@ -242,7 +243,7 @@ export class SimHost {
     this.sentSeq = this.traceTotal;
     this.anchor();
     this.postReset(0);
-    return { generation: this.generation, problems: this.requireSession().problems.map(bilingualBootProblem) };
+    return { generation: this.generation, problems: this.requireSession().problems.map(formatProblemBilingual) };
   }
 
   /** A fresh session of the current lab and seed; consoles, records and logs emptied. */
@@ -612,11 +613,6 @@ export class SimHost {
       clock: this.clockState(),
     });
   }
-}
-
-/** A boot problem as the UI shows it, in both languages (the app may switch language at any time). */
-function bilingualBootProblem(problem: LabBootProblem): BilingualText {
-  return { en: formatBootProblemIn(problem, 'en'), vi: formatBootProblemIn(problem, 'vi') };
 }
 
 function clampInt(value: number, min: number, max: number): number {

@@ -17,7 +17,7 @@ import { Network } from '../sim/network';
 import { formatEndpoint, type Lab, type LabDevice } from './lab-document';
 import { locateConfigLine, type LabSourceMap, type SourcePosition } from './load-lab';
 import type { LabProblem, LabProblemCode } from './lab-problems';
-import { formatProblemLine, type ProblemLanguage } from './problem-text';
+import { formatProblemWithExcerpt, type ProblemLanguage } from './problem-text';
 import { dialectSupportFor, type ConfigRejection } from './dialect-registry';
 import { LabSession } from './lab-session';
 
@@ -156,10 +156,5 @@ export function formatBootProblem(problem: LabBootProblem): string {
 
 /** One boot problem in one language, the excerpt (the config line as written) indented under it. */
 export function formatBootProblemIn(problem: LabBootProblem, language: ProblemLanguage): string {
-  const head = formatProblemLine(problem, language);
-  if (problem.excerpt === undefined) return head;
-  return `${head}\n${problem.excerpt
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n')}`;
+  return formatProblemWithExcerpt(problem, language);
 }

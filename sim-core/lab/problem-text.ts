@@ -112,3 +112,22 @@ export function formatProblemLine(
 ): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${severityWord(problem.severity, language)}: ${problemMessage(problem, language)}`;
 }
+
+/** A located problem with, maybe, the text it is about (a config line, a YAML line and caret). */
+type ExcerptedProblem = Parameters<typeof formatProblemLine>[0] & { readonly excerpt?: string };
+
+/** `file:line:col: error: message` in one language, the excerpt indented under it. */
+export function formatProblemWithExcerpt(problem: ExcerptedProblem, language: ProblemLanguage): string {
+  const head = formatProblemLine(problem, language);
+  if (problem.excerpt === undefined) return head;
+  return `${head}\n${problem.excerpt
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n')}`;
+}
+
+/** The same in both languages, for a UI that may switch language after the text is made. */
+export function formatProblemBilingual(problem: ExcerptedProblem): BilingualText {
+  return { en: formatProblemWithExcerpt(problem, 'en'), vi: formatProblemWithExcerpt(problem, 'vi') };
+}
+

@@ -6,7 +6,7 @@
  */
 import type { LabBootProblem } from '../boot-lab';
 import type { LabProblemCode } from '../lab-problems';
-import { formatProblemLine, type ProblemLanguage } from '../problem-text';
+import { formatProblemWithExcerpt, type ProblemLanguage } from '../problem-text';
 
 export type ScenarioProblemCode =
   /** A check's `kind` is not in the registry (closest kind suggested). */
@@ -56,12 +56,7 @@ export function formatScenarioProblem(problem: ScenarioProblem): string {
 
 /** One problem in one language (`lỗi`/`cảnh báo` and the Vietnamese message for 'vi'). */
 export function formatScenarioProblemIn(problem: ScenarioProblem, language: ProblemLanguage): string {
-  const head = formatProblemLine(problem, language);
-  if (problem.excerpt === undefined) return head;
-  return `${head}\n${problem.excerpt
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n')}`;
+  return formatProblemWithExcerpt(problem, language);
 }
 
 export function formatScenarioProblems(problems: readonly ScenarioProblem[], language: ProblemLanguage = 'en'): string {

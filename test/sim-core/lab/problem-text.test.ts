@@ -4,6 +4,7 @@ import type { Lab } from '../../../sim-core/lab/lab-document';
 import { formatProblems, LAB_PROBLEM_CODES, type LabProblem, type LabProblemCode } from '../../../sim-core/lab/lab-problems';
 import { loadLab } from '../../../sim-core/lab/load-lab';
 import { parseDelayNsBilingual } from '../../../sim-core/lab/link-units';
+import { formatProblemBilingual, formatProblemWithExcerpt } from '../../../sim-core/lab/problem-text';
 
 const FILE = 'lab.v6lab.yaml';
 
@@ -112,5 +113,18 @@ describe('Vietnamese problem texts, exact', () => {
         vi: "độ trễ '5 parsecs' có đơn vị không hợp lệ 'parsecs'; cần một số và đơn vị ns, us, ms hoặc s (ví dụ 1ms, 500us, 2 ms)",
       },
     });
+  });
+});
+
+describe('a problem with its excerpt, in one or both languages', () => {
+  const problem = { file: 'lab.v6lab.yaml', line: 12, column: 3, severity: 'error' as const, message: 'R1 refused this line', messageVi: 'R1 từ chối dòng này', excerpt: 'ip adress 1.2.3.4\n   ^' };
+
+  it('indents the excerpt under the file:line:col line, and both languages keep it', () => {
+    expect(formatProblemWithExcerpt(problem, 'en')).toBe('lab.v6lab.yaml:12:3: error: R1 refused this line\n    ip adress 1.2.3.4\n       ^');
+    expect(formatProblemBilingual(problem)).toEqual({
+      en: formatProblemWithExcerpt(problem, 'en'),
+      vi: 'lab.v6lab.yaml:12:3: lỗi: R1 từ chối dòng này\n    ip adress 1.2.3.4\n       ^',
+    });
+    expect(formatProblemWithExcerpt({ ...problem, excerpt: undefined }, 'en')).toBe('lab.v6lab.yaml:12:3: error: R1 refused this line');
   });
 });
