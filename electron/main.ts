@@ -90,6 +90,9 @@ const ipc = createIpcHandlers({
 });
 
 function sendMenuCommand(command: MenuCommand): void {
+  // Clicking an "Open recent" entry is the user's choice of that file: grant it for the
+  // renderer's lab:open that follows (a renderer naming a recent file by itself is refused).
+  if (command.command === 'open-recent' && !ipc.grantRecentChoice(command.path)) return;
   const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   target?.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
@@ -208,6 +211,8 @@ function start(): void {
     hardenSession();
     registerIpc();
     await ipc.loadRecent();
+    // What killed saves left behind, before this run writes anything.
+    await ipc.removeStaleTempFiles().catch(() => []);
     rebuildMenu();
     createWindow();
     app.on('activate', () => {
