@@ -42,7 +42,7 @@ beforeEach(async () => {
   recentChanges = [];
 });
 
-const appPageUrl = 'file:///app/dist/renderer/index.html';
+const appPageUrl = 'app://v6lab/index.html';
 const trusted: TrustedSenders = { webContentsIds: new Set([1]), appPageUrl };
 const ourPage = { webContentsId: 1, frameUrl: appPageUrl, isMainFrame: true };
 
