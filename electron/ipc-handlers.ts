@@ -13,7 +13,8 @@
  *
  * Autosave requests run one at a time in arrival order, so a clear sent after a write (a save
  * after an autosave) always wins. A damaged autosave is moved aside, never deleted, and the
- * reply says where it went. At start, `removeStaleTempFiles` removes what killed atomic saves
+ * reply says where it went; a recovery offered at start is moved aside before this run's
+ * first autosave unless the user discarded it. At start, `removeStaleTempFiles` removes what killed atomic saves
  * left beside the files main writes (the recent list, the autosave, the recent lab files).
  *
  * Exports (a pcapng capture, a scenario progress file) always go through a save dialog: the
@@ -40,7 +41,7 @@ import {
 import { validateIpcRequest } from './ipc-validation';
 import { isTrustedSender, type IpcSenderFacts, type TrustedSenders } from './ipc-sender';
 import { removeStaleTempFiles, writeFileAtomic } from './files/atomic-write';
-import { autosavePath, clearAutosave, keepDamagedAutosave, readAutosave, writeAutosave } from './files/autosave';
+import { autosavePath, clearAutosave, keepDamagedAutosave, keepOfferedAutosave, readAutosave, writeAutosave } from './files/autosave';
 import { createFileGrants } from './files/file-grants';
 import { addRecentFile, hasRecentFile, loadRecentFiles, saveRecentFiles } from './files/recent-files';
 
@@ -182,10 +183,21 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
     return { kind: 'saved', path };
   }
 
+  // savedAtMs of the autosave offered as a recovery in this run, until it is kept or discarded.
+  let offeredSavedAtMs: number | null = null;
+
   async function writeSnapshot({ text, documentId }: IpcRequest<'autosave:write'>): Promise<AutosaveWriteReply> {
     const sourcePath = documentId === null ? null : grants.pathOf(documentId);
     if (sourcePath === undefined) {
       return { kind: 'failed', message: `autosave:write: ${JSON.stringify(documentId)} is not a document this app opened or saved` };
+    }
+    const dir = autosaveDir(deps.userDataDir);
+    // The snapshot offered at start is kept before the first write replaces it (the user may
+    // have closed the offer without recovering or discarding it).
+    if (offeredSavedAtMs !== null) {
+      const kept = await keepOfferedAutosave(dir, offeredSavedAtMs);
+      if (!kept.kept && (await readAutosave(dir)).kind !== 'none') return { kind: 'failed', message: kept.message };
+      offeredSavedAtMs = null;
     }
     const savedAtMs = deps.nowMs();
     try {
@@ -209,6 +221,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
     // The source path is main's own record of a file the user chose in an earlier run (never
     // a renderer's word), so recovering the text may save back to it.
     const { text, savedAtMs, sourcePath } = result.snapshot;
+    offeredSavedAtMs = savedAtMs;
     const documentId = sourcePath === null ? null : grants.grant(sourcePath);
     return { kind: 'found', text, savedAtMs, sourcePath, documentId };
   }
@@ -225,6 +238,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
     'autosave:read': () => inAutosaveOrder(readRecovery),
     'autosave:clear': () =>
       inAutosaveOrder(async () => {
+        // A save, a new lab or an explicit discard: the user answered, nothing to keep.
+        offeredSavedAtMs = null;
         await clearAutosave(autosaveDir(deps.userDataDir));
         return null;
       }),

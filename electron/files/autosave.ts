@@ -12,6 +12,9 @@
  * Reading never throws on a damaged file: it returns a typed error naming the file and the
  * problem, and a damaged file is never deleted here: `keepDamagedAutosave` moves it aside
  * under a dated name so new autosaves cannot overwrite it and the user can still open it.
+ * Likewise a recovery offered at start is moved aside (`keepOfferedAutosave`) before the
+ * run's first autosave, unless the user discarded it: closing the offer without an answer
+ * must not let the next edit overwrite the work it held.
  *
  * Leaves out: several autosave slots (one window, one open document), and size limits (the
  * IPC layer bounds the text before it gets here).
@@ -47,6 +50,14 @@ export function damagedAutosavePath(autosaveDir: string, nowMs: number): string 
   return join(autosaveDir, `autosave.damaged-${nowMs}.v6lab.json`);
 }
 
+/**
+ * Where a recovery offered at start (autosaved at `savedAtMs`) is kept once this run starts
+ * autosaving over it: the offer may have been closed without an answer, so its text stays.
+ */
+export function offeredAutosavePath(autosaveDir: string, savedAtMs: number): string {
+  return join(autosaveDir, `autosave.offered-${savedAtMs}.v6lab.json`);
+}
+
 /** Writes the snapshot atomically, creating the folder when needed. */
 export async function writeAutosave(autosaveDir: string, snapshot: AutosaveSnapshot): Promise<void> {
   await mkdir(autosaveDir, { recursive: true });
@@ -72,11 +83,18 @@ export async function readAutosave(autosaveDir: string): Promise<AutosaveReadRes
  * replace it. Returns where it went, or an error message when it could not be moved (then it
  * stays where it is).
  */
-export async function keepDamagedAutosave(
-  autosaveDir: string,
-  nowMs: number,
-): Promise<{ readonly kept: true; readonly path: string } | { readonly kept: false; readonly message: string }> {
-  const keptPath = damagedAutosavePath(autosaveDir, nowMs);
+export function keepDamagedAutosave(autosaveDir: string, nowMs: number): Promise<MoveAsideResult> {
+  return moveAutosaveAside(autosaveDir, damagedAutosavePath(autosaveDir, nowMs));
+}
+
+/** Moves the autosave the user was offered at start aside, before this run's first autosave replaces it. */
+export function keepOfferedAutosave(autosaveDir: string, savedAtMs: number): Promise<MoveAsideResult> {
+  return moveAutosaveAside(autosaveDir, offeredAutosavePath(autosaveDir, savedAtMs));
+}
+
+export type MoveAsideResult = { readonly kept: true; readonly path: string } | { readonly kept: false; readonly message: string };
+
+async function moveAutosaveAside(autosaveDir: string, keptPath: string): Promise<MoveAsideResult> {
   try {
     await rename(autosavePath(autosaveDir), keptPath);
     return { kept: true, path: keptPath };

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,27 @@ describe('IPC handlers', () => {
     expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'none' });
     await ipc.handlers['autosave:write']({ text: 'new', documentId: null });
     expect(await readFile(keptAt, 'utf8')).toBe('{"format":"v6lab-autosave/2","text":"half a l');
+  });
+
+  it('keeps a recovery offered at start before this run\'s first autosave replaces it (the offer may have been closed unanswered)', async () => {
+    const first = createIpcHandlers(deps());
+    await first.handlers['autosave:write']({ text: 'work from the killed run', documentId: null });
+    const second = createIpcHandlers(deps());
+    expect(await second.handlers['autosave:read'](null)).toMatchObject({ kind: 'found', text: 'work from the killed run' });
+    await second.handlers['autosave:write']({ text: 'a new edit', documentId: null });
+    const kept = JSON.parse(await readFile(join(userDataDir, 'autosave', 'autosave.offered-1750000000000.v6lab.json'), 'utf8')) as { text: string };
+    expect(kept.text).toBe('work from the killed run');
+    expect(await second.handlers['autosave:read'](null)).toMatchObject({ kind: 'found', text: 'a new edit' });
+  });
+
+  it('a discarded recovery is not kept: the user answered', async () => {
+    const first = createIpcHandlers(deps());
+    await first.handlers['autosave:write']({ text: 'unwanted', documentId: null });
+    const second = createIpcHandlers(deps());
+    await second.handlers['autosave:read'](null);
+    await second.handlers['autosave:clear'](null);
+    await second.handlers['autosave:write']({ text: 'a new edit', documentId: null });
+    expect(await readdir(join(userDataDir, 'autosave'))).toEqual(['autosave.v6lab.json']);
   });
 
   it('runs autosave requests in the order they arrive: a clear sent after a write wins', async () => {
