@@ -1,6 +1,7 @@
 /**
  * Builds the renderer: renderer/index.html and its modules → dist/renderer. `base: './'` makes
- * every asset URL relative, because Electron loads the page from file://. Workers are ES
+ * every asset URL relative, so the page works wherever it is served from (Electron's
+ * app://v6lab/, electron/app-protocol.ts; the tests' local server). Workers are ES
  * modules. Nothing in the output refers to another origin (the CSP would refuse it anyway).
  */
 import { resolve } from 'node:path';

@@ -20,13 +20,20 @@ export interface AppInfo {
   readonly electronVersion: string;
 }
 
+/**
+ * A document id: main's name for one file the user chose (a dialog answer, an "Open recent"
+ * menu click, the source of a recovered autosave). The renderer passes it back to say which
+ * file an autosave belongs to; it never names a path main would act on by itself.
+ */
+export type DocumentId = string;
+
 export type OpenLabReply =
-  | { readonly kind: 'opened'; readonly path: string; readonly text: string }
+  | { readonly kind: 'opened'; readonly path: string; readonly text: string; readonly documentId: DocumentId }
   | { readonly kind: 'canceled' }
   | { readonly kind: 'failed'; readonly message: string };
 
 export type SaveLabReply =
-  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'saved'; readonly path: string; readonly documentId: DocumentId }
   | { readonly kind: 'canceled' }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -36,21 +43,35 @@ export type SaveFileReply =
   | { readonly kind: 'canceled' }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** Whether an autosave reached the disk; a failed one is retried by the renderer. */
+export type AutosaveWriteReply =
+  | { readonly kind: 'written'; readonly savedAtMs: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
 export type AutosaveRecovery =
   | { readonly kind: 'none' }
-  | { readonly kind: 'found'; readonly text: string; readonly savedAtMs: number; readonly sourcePath: string | null }
-  | { readonly kind: 'damaged'; readonly message: string };
+  | {
+      readonly kind: 'found';
+      readonly text: string;
+      readonly savedAtMs: number;
+      /** The file the text belongs to (main's record, granted again), or null for an untitled lab. */
+      readonly sourcePath: string | null;
+      readonly documentId: DocumentId | null;
+    }
+  /** An autosave that cannot be read; `keptAt` is where main moved it (never deleted), null if it could not. */
+  | { readonly kind: 'damaged'; readonly message: string; readonly keptAt: string | null };
 
 /** Renderer → main requests (ipcRenderer.invoke / ipcMain.handle). */
 export interface IpcInvokeContract {
   'app:get-info': { request: null; reply: AppInfo };
   /** The menu follows the app language the user picks in the renderer. */
   'app:set-language': { request: { language: AppLanguage }; reply: null };
-  /** With a path: reopen a file from the recent list (no dialog). Without: show the open dialog. */
+  /** With a path: reopen a file the user chose (an "Open recent" click, an earlier dialog). Without: show the open dialog. */
   'lab:open': { request: { path: string | null }; reply: OpenLabReply };
-  /** With a path: save over a file main already handed out. Without: "Save as" dialog. */
+  /** With a path: save over a file the user chose. Without: "Save as" dialog. */
   'lab:save': { request: { path: string | null; text: string }; reply: SaveLabReply };
-  'autosave:write': { request: { text: string; sourcePath: string | null }; reply: null };
+  /** The lab text, and the id of the file it belongs to (null: untitled); main picks where it goes. */
+  'autosave:write': { request: { text: string; documentId: DocumentId | null }; reply: AutosaveWriteReply };
   'autosave:read': { request: null; reply: AutosaveRecovery };
   'autosave:clear': { request: null; reply: null };
   /** Save dialog filtered to *.pcapng, then an atomic write of the capture bytes. */
@@ -102,6 +123,8 @@ export const PCAPNG_SHB_MAGIC = [0x0a, 0x0d, 0x0d, 0x0a] as const;
 export const PCAPNG_EXTENSION = '.pcapng';
 /** Longest suggested file name accepted over IPC (a plain name, no folder). */
 export const MAX_FILE_NAME_CHARS = 255;
+/** Longest document id accepted over IPC (main's ids are UUIDs, 36 characters). */
+export const MAX_DOCUMENT_ID_CHARS = 64;
 /** Longest path accepted over IPC. */
 export const MAX_PATH_CHARS = 4096;
 
@@ -111,7 +134,7 @@ export interface V6LabDesktopApi {
   setLanguage(language: AppLanguage): Promise<void>;
   openLab(path?: string): Promise<OpenLabReply>;
   saveLab(text: string, path?: string): Promise<SaveLabReply>;
-  writeAutosave(text: string, sourcePath: string | null): Promise<void>;
+  writeAutosave(text: string, documentId: DocumentId | null): Promise<AutosaveWriteReply>;
   readAutosave(): Promise<AutosaveRecovery>;
   clearAutosave(): Promise<void>;
   /** Asks where to save a pcapng capture (suggesting `fileName`) and writes it. */

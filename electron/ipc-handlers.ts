@@ -4,8 +4,18 @@
  * the real ones. `handleIpcRequest` is the single gate every request passes: sender check,
  * payload validation, then the handler.
  *
- * File access is limited to paths main handed out: a path the user picked in a dialog, a file
- * saved or opened in this run, or one in the recent list. A renderer cannot name any other file.
+ * File access is limited to the user's choices (files/file-grants.ts): a path the user picked
+ * in an open or save dialog, an "Open recent" entry they clicked in main's menu, or the source
+ * of an autosave main wrote from such a choice. Being in the recent list is not enough: a
+ * renderer naming a recent file without the click is refused. A renderer cannot name any other
+ * file, and autosave never takes a path from it: it names the document by the id main handed
+ * out with the open or save reply, main remembers the path.
+ *
+ * Autosave requests run one at a time in arrival order, so a clear sent after a write (a save
+ * after an autosave) always wins. A damaged autosave is moved aside, never deleted, and the
+ * reply says where it went; a recovery offered at start is moved aside before this run's
+ * first autosave unless the user discarded it. At start, `removeStaleTempFiles` removes what killed atomic saves
+ * left beside the files main writes (the recent list, the autosave, the recent lab files).
  *
  * Exports (a pcapng capture, a scenario progress file) always go through a save dialog: the
  * renderer only suggests a plain file name, and the chosen path is not granted for later use.
@@ -20,6 +30,7 @@ import {
   type AppInfo,
   type AppLanguage,
   type AutosaveRecovery,
+  type AutosaveWriteReply,
   type IpcInvokeChannel,
   type IpcReply,
   type IpcRequest,
@@ -29,8 +40,9 @@ import {
 } from './ipc-contract';
 import { validateIpcRequest } from './ipc-validation';
 import { isTrustedSender, type IpcSenderFacts, type TrustedSenders } from './ipc-sender';
-import { writeFileAtomic } from './files/atomic-write';
-import { clearAutosave, readAutosave, writeAutosave } from './files/autosave';
+import { removeStaleTempFiles, writeFileAtomic } from './files/atomic-write';
+import { autosavePath, clearAutosave, keepDamagedAutosave, keepOfferedAutosave, readAutosave, writeAutosave } from './files/autosave';
+import { createFileGrants } from './files/file-grants';
 import { addRecentFile, hasRecentFile, loadRecentFiles, saveRecentFiles } from './files/recent-files';
 
 export const LAB_FILE_EXTENSION = '.v6lab.yaml';
@@ -63,6 +75,16 @@ export interface IpcHandlerSet {
   /** Loads the recent list from disk; call once at start. */
   loadRecent(): Promise<void>;
   clearRecent(): Promise<void>;
+  /**
+   * The user clicked `path` in main's "Open recent" menu: grants it, so the renderer's
+   * lab:open that follows may read it. A path not in the recent list is not granted.
+   */
+  grantRecentChoice(path: string): boolean;
+  /**
+   * Removes temporary files that killed atomic saves left beside the files main writes (call
+   * at start, after loadRecent). Returns the paths removed.
+   */
+  removeStaleTempFiles(): Promise<string[]>;
 }
 
 export function recentFilesPath(userDataDir: string): string {
@@ -93,12 +115,17 @@ export function withExportExtension(path: string, suggestedName: string, kind: E
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
   let recent: string[] = [];
-  // Paths handed out during this run (opened or saved); the recent list is the rest.
-  const grantedPaths = new Set<string>();
-  const isGranted = (path: string) => grantedPaths.has(path) || hasRecentFile(recent, path);
+  const grants = createFileGrants();
+  const isGranted = (path: string) => grants.isGranted(path);
+  // Autosave operations in arrival order (one window, one renderer: its requests arrive in the order sent).
+  let autosaveQueue: Promise<unknown> = Promise.resolve();
+  const inAutosaveOrder = <T>(operation: () => Promise<T>): Promise<T> => {
+    const next = autosaveQueue.then(operation, operation);
+    autosaveQueue = next.catch(() => undefined);
+    return next;
+  };
 
   async function remember(path: string): Promise<void> {
-    grantedPaths.add(path);
     recent = addRecentFile(recent, path);
     deps.onRecentFilesChanged(recent);
     // Losing the recent list is harmless; it must never fail an open or a save.
@@ -108,7 +135,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
   async function openLab(request: IpcRequest<'lab:open'>): Promise<OpenLabReply> {
     let path = request.path;
     if (path !== null && !isGranted(path)) {
-      return { kind: 'failed', message: `lab:open: ${path} is not a file this app opened before; use Open… to choose it` };
+      return { kind: 'failed', message: `lab:open: ${path} is not a file you chose in this app; use Open… to choose it` };
     }
     if (path === null) path = await deps.chooseOpenPath();
     if (path === null) return { kind: 'canceled' };
@@ -116,8 +143,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
       const info = await stat(path);
       if (info.size > MAX_LAB_TEXT_CHARS) return { kind: 'failed', message: `${path}: too large for a lab file (${info.size} bytes)` };
       const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+      const documentId = grants.grant(path);
       await remember(path);
-      return { kind: 'opened', path, text };
+      return { kind: 'opened', path, text, documentId };
     } catch (error) {
       return { kind: 'failed', message: `${path}: cannot open: ${messageOf(error)}` };
     }
@@ -126,7 +154,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
   async function saveLab(request: IpcRequest<'lab:save'>): Promise<SaveLabReply> {
     let path = request.path;
     if (path !== null && !isGranted(path)) {
-      return { kind: 'failed', message: `lab:save: ${path} is not a file this app opened or saved; use Save as… to choose it` };
+      return { kind: 'failed', message: `lab:save: ${path} is not a file you chose in this app; use Save as… to choose it` };
     }
     if (path === null) {
       const chosen = await deps.chooseSavePath(null);
@@ -138,8 +166,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
     } catch (error) {
       return { kind: 'failed', message: messageOf(error) };
     }
+    const documentId = grants.grant(path);
     await remember(path);
-    return { kind: 'saved', path };
+    return { kind: 'saved', path, documentId };
   }
 
   async function exportFile(suggestedName: string, kind: ExportFileKind, data: string | Uint8Array): Promise<SaveFileReply> {
@@ -154,12 +183,47 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
     return { kind: 'saved', path };
   }
 
+  // savedAtMs of the autosave offered as a recovery in this run, until it is kept or discarded.
+  let offeredSavedAtMs: number | null = null;
+
+  async function writeSnapshot({ text, documentId }: IpcRequest<'autosave:write'>): Promise<AutosaveWriteReply> {
+    const sourcePath = documentId === null ? null : grants.pathOf(documentId);
+    if (sourcePath === undefined) {
+      return { kind: 'failed', message: `autosave:write: ${JSON.stringify(documentId)} is not a document this app opened or saved` };
+    }
+    const dir = autosaveDir(deps.userDataDir);
+    // The snapshot offered at start is kept before the first write replaces it (the user may
+    // have closed the offer without recovering or discarding it).
+    if (offeredSavedAtMs !== null) {
+      const kept = await keepOfferedAutosave(dir, offeredSavedAtMs);
+      if (!kept.kept && (await readAutosave(dir)).kind !== 'none') return { kind: 'failed', message: kept.message };
+      offeredSavedAtMs = null;
+    }
+    const savedAtMs = deps.nowMs();
+    try {
+      await writeAutosave(autosaveDir(deps.userDataDir), { text, sourcePath, savedAtMs });
+    } catch (error) {
+      return { kind: 'failed', message: messageOf(error) };
+    }
+    return { kind: 'written', savedAtMs };
+  }
+
   async function readRecovery(): Promise<AutosaveRecovery> {
-    const result = await readAutosave(autosaveDir(deps.userDataDir));
-    if (result.kind !== 'found') return result;
-    // Offering to recover a file makes it legitimate to save back to it.
-    if (result.snapshot.sourcePath !== null) grantedPaths.add(result.snapshot.sourcePath);
-    return { kind: 'found', ...result.snapshot };
+    const dir = autosaveDir(deps.userDataDir);
+    const result = await readAutosave(dir);
+    if (result.kind === 'none') return result;
+    if (result.kind === 'damaged') {
+      const kept = await keepDamagedAutosave(dir, deps.nowMs());
+      return kept.kept
+        ? { kind: 'damaged', message: result.message, keptAt: kept.path }
+        : { kind: 'damaged', message: `${result.message}; ${kept.message}`, keptAt: null };
+    }
+    // The source path is main's own record of a file the user chose in an earlier run (never
+    // a renderer's word), so recovering the text may save back to it.
+    const { text, savedAtMs, sourcePath } = result.snapshot;
+    offeredSavedAtMs = savedAtMs;
+    const documentId = sourcePath === null ? null : grants.grant(sourcePath);
+    return { kind: 'found', text, savedAtMs, sourcePath, documentId };
   }
 
   const handlers: IpcHandlers = {
@@ -170,15 +234,15 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
     },
     'lab:open': openLab,
     'lab:save': saveLab,
-    'autosave:write': async ({ text, sourcePath }) => {
-      await writeAutosave(autosaveDir(deps.userDataDir), { text, sourcePath, savedAtMs: deps.nowMs() });
-      return null;
-    },
-    'autosave:read': readRecovery,
-    'autosave:clear': async () => {
-      await clearAutosave(autosaveDir(deps.userDataDir));
-      return null;
-    },
+    'autosave:write': (request) => inAutosaveOrder(() => writeSnapshot(request)),
+    'autosave:read': () => inAutosaveOrder(readRecovery),
+    'autosave:clear': () =>
+      inAutosaveOrder(async () => {
+        // A save, a new lab or an explicit discard: the user answered, nothing to keep.
+        offeredSavedAtMs = null;
+        await clearAutosave(autosaveDir(deps.userDataDir));
+        return null;
+      }),
     'capture:save': ({ fileName, bytes }) => exportFile(fileName, 'capture', bytes),
     'text:save': ({ fileName, text }) => exportFile(fileName, 'text', text),
   };
@@ -195,6 +259,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerSet {
       deps.onRecentFilesChanged(recent);
       await saveRecentFiles(recentFilesPath(deps.userDataDir), recent).catch(() => undefined);
     },
+    grantRecentChoice(path) {
+      if (!hasRecentFile(recent, path)) return false;
+      grants.grant(path);
+      return true;
+    },
+    removeStaleTempFiles: () =>
+      inAutosaveOrder(() => removeStaleTempFiles([recentFilesPath(deps.userDataDir), autosavePath(autosaveDir(deps.userDataDir)), ...recent])),
   };
 }
 

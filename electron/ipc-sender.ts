@@ -16,7 +16,7 @@ export interface IpcSenderFacts {
 
 export interface TrustedSenders {
   readonly webContentsIds: ReadonlySet<number>;
-  /** The URL of the app page (file:///…/dist/renderer/index.html), compared without query/hash. */
+  /** The URL of the app page (app://v6lab/index.html, APP_PAGE_URL), compared without query/hash. */
   readonly appPageUrl: string;
 }
 

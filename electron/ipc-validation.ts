@@ -3,14 +3,15 @@
  * input: each payload is parsed against the schema of its channel before any handler sees it,
  * and a bad payload gives a message naming the channel, the field and what was expected.
  *
- * Leaves out: who sent it (ipc-sender.ts) and whether a path was handed out by main (the
- * handlers check that against their list of known files).
+ * Leaves out: who sent it (ipc-sender.ts) and whether a path or document id is one the user
+ * chose (the handlers check that against main's grants, files/file-grants.ts).
  */
 import { z } from 'zod';
 import {
   APP_LANGUAGES,
   IPC_INVOKE_CHANNELS,
   MAX_CAPTURE_BYTES,
+  MAX_DOCUMENT_ID_CHARS,
   MAX_FILE_NAME_CHARS,
   MAX_LAB_TEXT_CHARS,
   MAX_PATH_CHARS,
@@ -26,6 +27,12 @@ const labPath = z
   .max(MAX_PATH_CHARS, `must be at most ${MAX_PATH_CHARS} characters`)
   .refine((path) => !path.includes('\0'), 'must not contain a NUL character')
   .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\'), 'must be an absolute path');
+
+/** A document id main handed out; whether it is one is the handler's check. */
+const documentId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_DOCUMENT_ID_CHARS, `must be at most ${MAX_DOCUMENT_ID_CHARS} characters`);
 
 const labText = z.string().max(MAX_LAB_TEXT_CHARS, `must be at most ${MAX_LAB_TEXT_CHARS} characters`);
 
@@ -55,7 +62,7 @@ const requestSchemas: { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknow
   'app:set-language': z.strictObject({ language: z.enum(['vi', 'en'] as const satisfies typeof APP_LANGUAGES) }),
   'lab:open': z.strictObject({ path: labPath.nullable() }),
   'lab:save': z.strictObject({ path: labPath.nullable(), text: labText }),
-  'autosave:write': z.strictObject({ text: labText, sourcePath: labPath.nullable() }),
+  'autosave:write': z.strictObject({ text: labText, documentId: documentId.nullable() }),
   'autosave:read': noPayload,
   'autosave:clear': noPayload,
   'capture:save': z.strictObject({ fileName: captureFileName, bytes: captureBytes }),

@@ -1,17 +1,19 @@
 /**
  * The Electron main process, kept thin (as Electron Fiddle's src/main): one window showing the
- * built renderer from dist/renderer, the application menu, and the IPC handlers for files and
- * autosave. Security follows Electron's checklist: sandboxed renderer with context isolation
- * and no Node, a strict CSP, permission requests refused, navigation and new windows denied,
- * every request to anything but the app's own files cancelled, IPC only from our own page.
- * Closing with unsaved changes asks first (unsaved-changes.ts).
+ * built renderer from dist/renderer through the app://v6lab/ protocol (app-protocol.ts), the
+ * application menu, and the IPC handlers for files and autosave. Security follows Electron's
+ * checklist: sandboxed renderer with context isolation and no Node, a custom protocol instead
+ * of file: URLs, a strict CSP, permission requests refused, navigation and new windows denied,
+ * middle-click (auxclick) off, every request to anything but the app's own origin cancelled,
+ * IPC only from our own page. The packaged app also has its Electron fuses set
+ * (electron-builder.yml). Closing with unsaved changes asks first (unsaved-changes.ts).
  *
  * Leaves out: auto-update (the app is offline by design) and a dev-server mode.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildAppMenuTemplate } from './app-menu';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy';
 import { IPC_INVOKE_CHANNELS, MENU_COMMAND_CHANNEL, type AppLanguage, type MenuCommand } from './ipc-contract';
 import { createIpcHandlers, handleIpcRequest, LAB_FILE_EXTENSION } from './ipc-handlers';
@@ -20,18 +22,19 @@ import { MENU_LABELS } from './menu-labels';
 import { isAllowedRequestUrl } from './request-filter';
 import { answerWillPreventUnload } from './unsaved-changes';
 
-// dist-electron/main.cjs → dist/renderer/index.html
-const rendererIndexPath = join(__dirname, '..', 'dist', 'renderer', 'index.html');
+// dist-electron/main.cjs → dist/renderer/, served as app://v6lab/
+const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
-const appPageUrl = pathToFileURL(rendererIndexPath).href;
 const isDev = !app.isPackaged;
 
 const windowContentsIds = new Set<number>();
-const trusted: TrustedSenders = { webContentsIds: windowContentsIds, appPageUrl };
+const trusted: TrustedSenders = { webContentsIds: windowContentsIds, appPageUrl: APP_PAGE_URL };
 let language: AppLanguage = 'vi';
 
 // Every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox();
+// Must happen before the app is ready: gives app:// an origin of its own ('self' in the CSP).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 // A second copy hands over to the first (which comes to the front) and exits.
 const isFirstInstance = app.requestSingleInstanceLock();
@@ -90,6 +93,9 @@ const ipc = createIpcHandlers({
 });
 
 function sendMenuCommand(command: MenuCommand): void {
+  // Clicking an "Open recent" entry is the user's choice of that file: grant it for the
+  // renderer's lab:open that follows (a renderer naming a recent file by itself is refused).
+  if (command.command === 'open-recent' && !ipc.grantRecentChoice(command.path)) return;
   const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   target?.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
@@ -136,13 +142,15 @@ function registerIpc(): void {
 
 function hardenSession(): void {
   const defaultSession = session.defaultSession;
+  // The renderer's files, and nothing outside its folder.
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
-  // Nothing comes from the network: only the app's own files (and devtools in development).
+  // Nothing comes from the network or the disk: only the app's origin (and devtools in development).
   defaultSession.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequestUrl(details.url, { isDev }) });
   });
-  // For responses that carry headers; file:// pages get the same policy from the meta tag.
+  // The protocol handler sets the policy on its own responses too; this covers any other response.
   defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] } });
   });
@@ -175,6 +183,8 @@ function createWindow(): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       devTools: isDev,
+      // Middle-click would open links in a new window (denied anyway); do not raise it at all.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contentsId = window.webContents.id;
@@ -185,7 +195,7 @@ function createWindow(): BrowserWindow {
   window.webContents.on('will-prevent-unload', (event) => {
     answerWillPreventUnload(event, language, (question) => dialog.showMessageBoxSync(window, question));
   });
-  void window.loadFile(rendererIndexPath);
+  void window.loadURL(APP_PAGE_URL);
   return window;
 }
 
@@ -208,6 +218,8 @@ function start(): void {
     hardenSession();
     registerIpc();
     await ipc.loadRecent();
+    // What killed saves left behind, before this run writes anything.
+    await ipc.removeStaleTempFiles().catch(() => []);
     rebuildMenu();
     createWindow();
     app.on('activate', () => {

@@ -25,9 +25,7 @@ const api: V6LabDesktopApi = {
   },
   openLab: (path) => invoke('lab:open', { path: path ?? null }),
   saveLab: (text, path) => invoke('lab:save', { path: path ?? null, text }),
-  writeAutosave: async (text, sourcePath) => {
-    await invoke('autosave:write', { text, sourcePath });
-  },
+  writeAutosave: (text, documentId) => invoke('autosave:write', { text, documentId }),
   readAutosave: () => invoke('autosave:read', null),
   clearAutosave: async () => {
     await invoke('autosave:clear', null);

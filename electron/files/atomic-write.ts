@@ -4,12 +4,19 @@
  * the old file or the new one, never a half-written mix, because rename within one folder is
  * atomic on POSIX file systems and on NTFS (MoveFileEx with replace).
  *
+ * A process killed between open and rename leaves its temporary file behind; at the next start
+ * `removeStaleTempFiles` deletes exactly those: files named by makeTempPath for a target we
+ * write, whose writer process is no longer running. Nothing else in the folder is touched.
+ *
  * Leaves out: preserving the old file's permissions/ownership, and retrying a rename that
  * Windows refuses because another program (an antivirus) holds the file open for a moment.
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import * as fsPromises from 'node:fs/promises';
+
+/** The random part of a temporary file's name: 6 bytes as hex. */
+const TEMP_RANDOM_HEX_CHARS = 12;
 
 /** The file system calls atomic writes use, replaceable in tests to inject failures. */
 export interface AtomicWriteIo {
@@ -33,7 +40,7 @@ export const nodeAtomicWriteIo: AtomicWriteIo = {
 
 /** The temporary file's name: hidden, beside the target, unique per write. */
 export function makeTempPath(targetPath: string): string {
-  const suffix = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const suffix = `${process.pid}-${randomBytes(TEMP_RANDOM_HEX_CHARS / 2).toString('hex')}`;
   return join(dirname(targetPath), `.${basename(targetPath)}.${suffix}.tmp`);
 }
 
@@ -77,4 +84,63 @@ async function syncDirectory(directory: string): Promise<void> {
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The writer's process id when `fileName` is a temporary file makeTempPath made for `targetPath`. */
+export function tempFileWriterPid(targetPath: string, fileName: string): number | null {
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(targetPath))}\\.(\\d{1,10})-[0-9a-f]{${TEMP_RANDOM_HEX_CHARS}}\\.tmp$`);
+  const match = pattern.exec(fileName);
+  return match ? Number(match[1]) : null;
+}
+
+/** True when a process with this id runs (ours included); EPERM means it runs under another user. */
+export function isProcessRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the temporary files a killed atomic write left beside each of `targetPaths`: only
+ * names makeTempPath gives for that target, and only when the writer process is gone (a file
+ * of a running process, ours or another, is in use). Returns the paths it removed; a folder
+ * that cannot be read or a file that cannot be removed is skipped.
+ */
+export async function removeStaleTempFiles(
+  targetPaths: readonly string[],
+  isRunning: (pid: number) => boolean = isProcessRunning,
+): Promise<string[]> {
+  const removed: string[] = [];
+  const byFolder = new Map<string, string[]>();
+  for (const target of targetPaths) byFolder.set(dirname(target), [...(byFolder.get(dirname(target)) ?? []), target]);
+  for (const [folder, targets] of byFolder) {
+    let names: string[];
+    try {
+      names = await fsPromises.readdir(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = targets.map((target) => tempFileWriterPid(target, name)).find((found) => found !== null);
+      if (pid === undefined || pid === null || isRunning(pid)) continue;
+      const path = join(folder, name);
+      try {
+        // lstat: a symbolic link or folder with a temp-like name is not ours; leave it.
+        if (!(await fsPromises.lstat(path)).isFile()) continue;
+        await fsPromises.unlink(path);
+        removed.push(path);
+      } catch {
+        // Gone already, or not ours to remove.
+      }
+    }
+  }
+  return removed;
 }

@@ -13,7 +13,8 @@ import { writeFileAtomic } from './atomic-write';
 
 export const RECENT_FILES_LIMIT = 10;
 
-function comparisonKey(path: string, platform: NodeJS.Platform): string {
+/** The form two paths are compared in: normalized, and lower-cased where the file system ignores case. */
+export function pathComparisonKey(path: string, platform: NodeJS.Platform = process.platform): string {
   const normal = normalize(path);
   return platform === 'win32' || platform === 'darwin' ? normal.toLowerCase() : normal;
 }
@@ -25,21 +26,21 @@ export function addRecentFile(
   limit: number = RECENT_FILES_LIMIT,
   platform: NodeJS.Platform = process.platform,
 ): string[] {
-  const key = comparisonKey(path, platform);
-  const rest = list.filter((entry) => comparisonKey(entry, platform) !== key);
+  const key = pathComparisonKey(path, platform);
+  const rest = list.filter((entry) => pathComparisonKey(entry, platform) !== key);
   return [normalize(path), ...rest].slice(0, Math.max(0, limit));
 }
 
 /** Removes `path` (for a file that no longer opens). */
 export function removeRecentFile(list: readonly string[], path: string, platform: NodeJS.Platform = process.platform): string[] {
-  const key = comparisonKey(path, platform);
-  return list.filter((entry) => comparisonKey(entry, platform) !== key);
+  const key = pathComparisonKey(path, platform);
+  return list.filter((entry) => pathComparisonKey(entry, platform) !== key);
 }
 
 /** True when `path` is in the list (used to allow "open recent" without a dialog). */
 export function hasRecentFile(list: readonly string[], path: string, platform: NodeJS.Platform = process.platform): boolean {
-  const key = comparisonKey(path, platform);
-  return list.some((entry) => comparisonKey(entry, platform) === key);
+  const key = pathComparisonKey(path, platform);
+  return list.some((entry) => pathComparisonKey(entry, platform) === key);
 }
 
 /** Reads the list; a missing or damaged file gives an empty list, extra entries are dropped. */

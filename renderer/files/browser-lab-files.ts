@@ -2,13 +2,17 @@
  * The browser stand-in for the desktop's files: labs saved under a name in localStorage (a
  * small file system of `name → { text, savedAtMs }`), the autosave in its own key, the recent
  * list ordered by last use. Replies are those of the IPC contract, failures included (a full
- * or disabled storage gives `{ kind: 'failed' }`, never a throw).
+ * or disabled storage gives `{ kind: 'failed' }`, never a throw; a failed autosave rejects,
+ * so the autosave schedule retries it). A name is its own document id here: the browser store
+ * has no privileged side to protect. A damaged autosave is moved to its own key, never removed.
  */
 import type { AutosaveRecovery } from '../../electron/ipc-contract';
 import type { LabFiles } from './lab-files';
 
 const FILES_KEY = 'v6lab.files';
 const AUTOSAVE_KEY = 'v6lab.autosave';
+/** Where a damaged autosave found at time T is kept: `v6lab.autosave.damaged-T`. */
+export const DAMAGED_AUTOSAVE_KEY_PREFIX = 'v6lab.autosave.damaged-';
 /** Names kept in the recent list. */
 export const MAX_RECENT_FILES = 10;
 
@@ -43,6 +47,18 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Moves the damaged autosave to its own key; returns that key, or null when storage refused. */
+function keepDamaged(storage: Storage, nowMs: number): string | null {
+  const key = `${DAMAGED_AUTOSAVE_KEY_PREFIX}${nowMs}`;
+  try {
+    storage.setItem(key, storage.getItem(AUTOSAVE_KEY) ?? '');
+    storage.removeItem(AUTOSAVE_KEY);
+    return key;
+  } catch {
+    return null;
+  }
+}
+
 export function createBrowserLabFiles(storage: Storage, nowMs: () => number = () => Date.now()): LabFiles {
   const touch = (name: string, text: string) => {
     const files = readFiles(storage);
@@ -60,31 +76,36 @@ export function createBrowserLabFiles(storage: Storage, nowMs: () => number = ()
       } catch {
         // The recent order is a nicety; the file itself opened.
       }
-      return { kind: 'opened', path, text: file.text };
+      return { kind: 'opened', path, text: file.text, documentId: path };
     },
     save: async (text, path) => {
       if (path === undefined || path.trim() === '') return { kind: 'canceled' };
       try {
         touch(path, text);
-        return { kind: 'saved', path };
+        return { kind: 'saved', path, documentId: path };
       } catch (error) {
         return { kind: 'failed', message: message(error) };
       }
     },
+    // Storage full or disabled: setItem throws and the rejection makes the schedule retry.
     writeAutosave: async (text, sourcePath) => {
-      try {
-        storage.setItem(AUTOSAVE_KEY, JSON.stringify({ text, sourcePath, savedAtMs: nowMs() }));
-      } catch {
-        // Storage full: the next tick tries again.
-      }
+      storage.setItem(AUTOSAVE_KEY, JSON.stringify({ text, sourcePath, savedAtMs: nowMs() }));
     },
     readAutosave: async (): Promise<AutosaveRecovery> => {
-      const value = readJson(storage, AUTOSAVE_KEY) as { text?: unknown; sourcePath?: unknown; savedAtMs?: unknown } | null;
-      if (value === null) return { kind: 'none' };
-      if (typeof value.text !== 'string' || typeof value.savedAtMs !== 'number' || (value.sourcePath !== null && typeof value.sourcePath !== 'string')) {
-        return { kind: 'damaged', message: AUTOSAVE_KEY };
+      let raw: string | null;
+      try {
+        raw = storage.getItem(AUTOSAVE_KEY);
+      } catch {
+        return { kind: 'none' };
       }
-      return { kind: 'found', text: value.text, savedAtMs: value.savedAtMs, sourcePath: value.sourcePath as string | null };
+      if (raw === null) return { kind: 'none' };
+      const value = readJson(storage, AUTOSAVE_KEY) as { text?: unknown; sourcePath?: unknown; savedAtMs?: unknown } | null;
+      if (value === null || typeof value !== 'object') return { kind: 'damaged', message: `${AUTOSAVE_KEY}: not valid JSON`, keptAt: keepDamaged(storage, nowMs()) };
+      if (typeof value.text !== 'string' || typeof value.savedAtMs !== 'number' || (value.sourcePath !== null && typeof value.sourcePath !== 'string')) {
+        return { kind: 'damaged', message: AUTOSAVE_KEY, keptAt: keepDamaged(storage, nowMs()) };
+      }
+      const sourcePath = value.sourcePath as string | null;
+      return { kind: 'found', text: value.text, savedAtMs: value.savedAtMs, sourcePath, documentId: sourcePath };
     },
     clearAutosave: async () => {
       try {

@@ -28,9 +28,16 @@ export interface FileCommands {
    * loads, a copy goes into the browser store under `fileName` so Save writes back there.
    */
   openText(text: string, fileName: string): Promise<boolean>;
-  /** Offers recovery when an autosave is waiting (call once at start). */
+  /**
+   * Offers recovery when an autosave is waiting (call once at start); reports a damaged one
+   * and where it was kept (it is never deleted).
+   */
   checkRecovery(): Promise<void>;
-  /** Writes the autosave if the lab changed since the last write; returns whether it wrote. */
+  /**
+   * Writes the autosave if the lab changed since the last successful write; returns whether it
+   * wrote. The revision counts as autosaved only once the write succeeded: a failed write
+   * rejects and the next call tries again (autosave-schedule.ts retries it).
+   */
   autosaveNow(): Promise<boolean>;
 }
 
@@ -129,23 +136,24 @@ export function createFileCommands(store: AppStore, files: LabFiles): FileComman
     checkRecovery: async () => {
       const found = await files.readAutosave();
       if (found.kind === 'found') store.getState().openDialog({ kind: 'recovery', text: found.text, savedAtMs: found.savedAtMs, sourcePath: found.sourcePath });
-      else if (found.kind === 'damaged') await files.clearAutosave();
+      else if (found.kind === 'damaged') {
+        store.getState().openDialog({
+          kind: 'message',
+          message: found.keptAt === null
+            ? { key: 'recovery.damagedNotMoved', values: { message: found.message } }
+            : { key: 'recovery.damaged', values: { message: found.message, keptAt: found.keptAt } },
+        });
+      }
     },
     autosaveNow: async () => {
       const state = store.getState();
       if (state.revision === autosavedRevision || !isLabDirty(state)) return false;
-      autosavedRevision = state.revision;
+      const revision = state.revision;
       await files.writeAutosave(serializeLab(state.lab), state.filePath);
+      // Only now is it on disk. A save, open or new meanwhile set a newer revision: keep that.
+      if (autosavedRevision < revision) autosavedRevision = revision;
       return true;
     },
   };
   return commands;
-}
-
-/** Autosave every `intervalMs` while there are unsaved changes; returns a stop function. */
-export function startAutosave(commands: FileCommands, intervalMs = 30_000): () => void {
-  const timer = setInterval(() => {
-    void commands.autosaveNow().catch((error: unknown) => console.warn('autosave failed', error));
-  }, intervalMs);
-  return () => clearInterval(timer);
 }

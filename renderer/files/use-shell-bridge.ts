@@ -1,6 +1,8 @@
 /**
  * Ties the editor to its shell: desktop menu commands run the same commands as the toolbar,
- * autosave runs every 30 s while there are unsaved changes, recovery is offered at start, and
+ * the autosave is written soon after each edit (autosave-schedule.ts: 2 s after the last
+ * edit, at most 5 s after the first unsaved one, failed writes retried), recovery is offered
+ * at start, and
  * leaving with unsaved changes asks first: the browser's own prompt, or on the desktop main's
  * native "Discard unsaved changes?" (electron/unsaved-changes.ts), both raised by cancelling
  * beforeunload only while the lab is dirty. File › Export capture opens the port chooser of
@@ -11,9 +13,7 @@ import { useAppServices } from '../app-services';
 import { isLabDirty } from '../state/lab-slice';
 import { chooseCaptureExportDevice, requestCaptureExport } from '../terminal/capture-export-request';
 import { useAppStoreApi } from '../state/use-app-store-api';
-import { startAutosave } from './file-commands';
-
-export const AUTOSAVE_INTERVAL_MS = 30_000;
+import { startAutosaveSchedule } from './autosave-schedule';
 
 export function useShellBridge(): void {
   const store = useAppStoreApi();
@@ -56,7 +56,15 @@ export function useShellBridge(): void {
         }
       }
     });
-    const stopAutosave = startAutosave(fileCommands, AUTOSAVE_INTERVAL_MS);
+    const stopAutosave = startAutosaveSchedule({
+      save: () => fileCommands.autosaveNow(),
+      // Every lab edit (and undo, redo, open) moves the revision on.
+      onEdit: (listener) =>
+        store.subscribe((state, previous) => {
+          if (state.revision !== previous.revision) listener();
+        }),
+      onError: (error) => console.warn('autosave failed; trying again shortly', error),
+    });
     void fileCommands.checkRecovery().catch((error: unknown) => console.warn('autosave recovery check failed', error));
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (!isLabDirty(store.getState())) return;

@@ -137,7 +137,7 @@ export function sameOriginAs(origin: string): (url: string) => boolean {
   return (url) => new URL(url).origin === origin;
 }
 
-/** Allows file:// URLs inside one folder (the built renderer, loaded the way Electron loads it). */
+/** Allows file:// URLs inside one folder (the built renderer opened from disk). */
 export function insideFolder(folder: string): (url: string) => boolean {
   const root = resolve(folder);
   return (url) => {
@@ -219,9 +219,10 @@ export async function openApp(executablePath: string): Promise<AppUnderTest> {
 }
 
 /**
- * Opens the built renderer from file://, as Electron's loadFile does: no server, so no CSP
- * header, only the meta tag. Plain Chromium refuses module scripts between file:// URLs, which
- * Electron allows for its own pages, so this launch adds --allow-file-access-from-files.
+ * Opens the built renderer from file://: no server, so no CSP header, only the meta tag, and
+ * no origin of its own (the page must not depend on where it is served from; Electron serves
+ * it from app://v6lab/, see app-protocol.test.ts). Plain Chromium refuses module scripts
+ * between file:// URLs, so this launch adds --allow-file-access-from-files.
  */
 export async function openAppFromFile(executablePath: string): Promise<BrowserSession> {
   const rendererDir = await buildRendererOnce();

@@ -1,7 +1,7 @@
 /**
  * electron-builder.yml loads, matches electron-builder's own configuration schema (the one its
  * CLI validates against), and says what the release needs: the app id and name, only the built
- * files, the five targets, and no publishing.
+ * files, the five targets, no publishing, and the Electron fuses of the security checklist.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +16,8 @@ const config = parse(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8'
   linux: { target: string[] };
   mac: { target: string[] };
   files: string[];
+  asar: unknown;
+  electronFuses: Record<string, unknown>;
 };
 
 describe('electron-builder.yml', () => {
@@ -44,5 +46,27 @@ describe('electron-builder.yml', () => {
   it('main points at the built main.cjs that the packaged files include', () => {
     const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { main: string };
     expect(packageJson.main).toBe('dist-electron/main.cjs');
+  });
+
+  it('sets the Electron fuses: no run-as-node, no NODE_OPTIONS or --inspect, ASAR only and checked, cookies encrypted, no file: privileges', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // onlyLoadAppFromAsar and the integrity check need the app packed into an ASAR.
+    expect(config.asar).toBe(true);
+  });
+
+  it('spells each fuse as electron-builder\'s schema names it (a misspelt key would be ignored)', () => {
+    const require = createRequire(join(repoRoot, 'node_modules', 'electron-builder', 'package.json'));
+    const schema = require('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, { type: string }>; additionalProperties: boolean } } };
+    const fuseOptions = schema.definitions.FuseOptionsV1;
+    expect(fuseOptions.additionalProperties).toBe(false);
+    for (const name of Object.keys(config.electronFuses)) expect(fuseOptions.properties[name]?.type, name).toBe('boolean');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ beforeEach(async () => {
   recentChanges = [];
 });
 
-const appPageUrl = 'file:///app/dist/renderer/index.html';
+const appPageUrl = 'app://v6lab/index.html';
 const trusted: TrustedSenders = { webContentsIds: new Set([1]), appPageUrl };
 const ourPage = { webContentsId: 1, frameUrl: appPageUrl, isMainFrame: true };
 
@@ -52,7 +52,7 @@ describe('IPC handlers', () => {
     await writeFile(path, '\uFEFFdevices: []\n');
     openAnswer = path;
     const ipc = createIpcHandlers(deps());
-    expect(await ipc.handlers['lab:open']({ path: null })).toEqual({ kind: 'opened', path, text: 'devices: []\n' });
+    expect(await ipc.handlers['lab:open']({ path: null })).toEqual({ kind: 'opened', path, text: 'devices: []\n', documentId: expect.any(String) });
     expect(ipc.recentFiles()).toEqual([path]);
     expect(JSON.parse(await readFile(join(userDataDir, 'recent-files.json'), 'utf8'))).toEqual([path]);
   });
@@ -64,21 +64,31 @@ describe('IPC handlers', () => {
     expect(await ipc.handlers['lab:open']({ path: null })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/gone\.v6lab\.yaml: cannot open: .*ENOENT/) });
   });
 
-  it('refuses to open or save a path main never handed out (a renderer cannot name files)', async () => {
+  it('refuses to open or save a path the user did not choose (a renderer cannot name files)', async () => {
     const ipc = createIpcHandlers(deps());
-    expect(await ipc.handlers['lab:open']({ path: '/etc/passwd' })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/not a file this app opened before/) });
+    expect(await ipc.handlers['lab:open']({ path: '/etc/passwd' })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/not a file you chose in this app/) });
     const target = join(labDir, 'x.v6lab.yaml');
-    expect(await ipc.handlers['lab:save']({ path: target, text: 'x' })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/not a file this app opened or saved/) });
+    expect(await ipc.handlers['lab:save']({ path: target, text: 'x' })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/not a file you chose in this app; use Save as/) });
     await expect(readFile(target)).rejects.toThrow(/ENOENT/);
   });
 
-  it('reopens a file from the recent list without a dialog', async () => {
+  it('reopens a recent file without a dialog once the user clicked it in the menu, not before', async () => {
     const path = join(labDir, 'recent.v6lab.yaml');
     await writeFile(path, 'a');
     await writeFile(join(userDataDir, 'recent-files.json'), JSON.stringify([path]));
     const ipc = createIpcHandlers(deps());
     await ipc.loadRecent();
-    expect(await ipc.handlers['lab:open']({ path })).toEqual({ kind: 'opened', path, text: 'a' });
+    expect(await ipc.handlers['lab:open']({ path })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/not a file you chose/) });
+    expect(await ipc.handlers['lab:save']({ path, text: 'overwritten' })).toMatchObject({ kind: 'failed' });
+    expect(ipc.grantRecentChoice(path)).toBe(true);
+    expect(await ipc.handlers['lab:open']({ path })).toEqual({ kind: 'opened', path, text: 'a', documentId: expect.any(String) });
+  });
+
+  it('grants a recent-menu click only for a path that is in the recent list', async () => {
+    const ipc = createIpcHandlers(deps());
+    await ipc.loadRecent();
+    expect(ipc.grantRecentChoice(join(labDir, 'never-opened.v6lab.yaml'))).toBe(false);
+    expect(await ipc.handlers['lab:open']({ path: join(labDir, 'never-opened.v6lab.yaml') })).toMatchObject({ kind: 'failed' });
   });
 
   it('"Save as" writes where the dialog says, adding the lab extension, then "Save" reuses that path', async () => {
@@ -86,8 +96,9 @@ describe('IPC handlers', () => {
     const ipc = createIpcHandlers(deps());
     const saved = await ipc.handlers['lab:save']({ path: null, text: 'one' });
     const path = join(labDir, 'new-lab.v6lab.yaml');
-    expect(saved).toEqual({ kind: 'saved', path });
-    expect(await ipc.handlers['lab:save']({ path, text: 'two' })).toEqual({ kind: 'saved', path });
+    expect(saved).toEqual({ kind: 'saved', path, documentId: expect.any(String) });
+    // One file, one document id.
+    expect(await ipc.handlers['lab:save']({ path, text: 'two' })).toEqual(saved);
     expect(await readFile(path, 'utf8')).toBe('two');
     expect(ipc.recentFiles()).toEqual([path]);
   });
@@ -95,19 +106,80 @@ describe('IPC handlers', () => {
   it('writes, recovers and clears the autosave', async () => {
     const ipc = createIpcHandlers(deps());
     expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'none' });
-    await ipc.handlers['autosave:write']({ text: 'unsaved work', sourcePath: null });
-    expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'found', text: 'unsaved work', savedAtMs: 1_750_000_000_000, sourcePath: null });
+    expect(await ipc.handlers['autosave:write']({ text: 'unsaved work', documentId: null })).toEqual({ kind: 'written', savedAtMs: 1_750_000_000_000 });
+    expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'found', text: 'unsaved work', savedAtMs: 1_750_000_000_000, sourcePath: null, documentId: null });
     await ipc.handlers['autosave:clear'](null);
     expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'none' });
   });
 
-  it('a recovered autosave may be saved back to the file it came from', async () => {
+  it('a recovered autosave may be saved back to the file it came from (main remembered the path)', async () => {
     const source = join(labDir, 'from-last-run.v6lab.yaml');
+    saveAnswer = source;
     const first = createIpcHandlers(deps());
-    await first.handlers['autosave:write']({ text: 'recovered', sourcePath: source });
+    const saved = await first.handlers['lab:save']({ path: null, text: 'saved' });
+    if (saved.kind !== 'saved') throw new Error('expected a save');
+    await first.handlers['autosave:write']({ text: 'recovered', documentId: saved.documentId });
+    const second = createIpcHandlers(deps());
+    const recovered = await second.handlers['autosave:read'](null);
+    expect(recovered).toMatchObject({ kind: 'found', text: 'recovered', sourcePath: source, documentId: expect.any(String) });
+    expect(await second.handlers['lab:save']({ path: source, text: 'recovered' })).toMatchObject({ kind: 'saved', path: source });
+  });
+
+  it('autosave:write refuses a document id main never handed out, and writes nothing', async () => {
+    const ipc = createIpcHandlers(deps());
+    expect(await ipc.handlers['autosave:write']({ text: 'x', documentId: 'made-up' })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/"made-up" is not a document this app opened or saved/) });
+    expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'none' });
+  });
+
+  it('a failed autosave write comes back as a failed value (the renderer retries it)', async () => {
+    // The autosave folder's place is taken by a file, so the write cannot create it.
+    await writeFile(join(userDataDir, 'autosave'), 'not a folder');
+    const ipc = createIpcHandlers(deps());
+    expect(await ipc.handlers['autosave:write']({ text: 'x', documentId: null })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/EEXIST|ENOTDIR/) });
+  });
+
+  it('a damaged autosave is moved aside and reported with where it is, never deleted', async () => {
+    const dir = join(userDataDir, 'autosave');
+    await mkdir(dir);
+    await writeFile(join(dir, 'autosave.v6lab.json'), '{"format":"v6lab-autosave/2","text":"half a l');
+    const ipc = createIpcHandlers(deps());
+    const reply = await ipc.handlers['autosave:read'](null);
+    const keptAt = join(dir, 'autosave.damaged-1750000000000.v6lab.json');
+    expect(reply).toEqual({ kind: 'damaged', message: expect.stringMatching(/autosave\.v6lab\.json: not valid JSON/), keptAt });
+    expect(await readFile(keptAt, 'utf8')).toBe('{"format":"v6lab-autosave/2","text":"half a l');
+    // The slot is free again: the next autosave cannot overwrite the damaged one.
+    expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'none' });
+    await ipc.handlers['autosave:write']({ text: 'new', documentId: null });
+    expect(await readFile(keptAt, 'utf8')).toBe('{"format":"v6lab-autosave/2","text":"half a l');
+  });
+
+  it('keeps a recovery offered at start before this run\'s first autosave replaces it (the offer may have been closed unanswered)', async () => {
+    const first = createIpcHandlers(deps());
+    await first.handlers['autosave:write']({ text: 'work from the killed run', documentId: null });
+    const second = createIpcHandlers(deps());
+    expect(await second.handlers['autosave:read'](null)).toMatchObject({ kind: 'found', text: 'work from the killed run' });
+    await second.handlers['autosave:write']({ text: 'a new edit', documentId: null });
+    const kept = JSON.parse(await readFile(join(userDataDir, 'autosave', 'autosave.offered-1750000000000.v6lab.json'), 'utf8')) as { text: string };
+    expect(kept.text).toBe('work from the killed run');
+    expect(await second.handlers['autosave:read'](null)).toMatchObject({ kind: 'found', text: 'a new edit' });
+  });
+
+  it('a discarded recovery is not kept: the user answered', async () => {
+    const first = createIpcHandlers(deps());
+    await first.handlers['autosave:write']({ text: 'unwanted', documentId: null });
     const second = createIpcHandlers(deps());
     await second.handlers['autosave:read'](null);
-    expect(await second.handlers['lab:save']({ path: source, text: 'recovered' })).toEqual({ kind: 'saved', path: source });
+    await second.handlers['autosave:clear'](null);
+    await second.handlers['autosave:write']({ text: 'a new edit', documentId: null });
+    expect(await readdir(join(userDataDir, 'autosave'))).toEqual(['autosave.v6lab.json']);
+  });
+
+  it('runs autosave requests in the order they arrive: a clear sent after a write wins', async () => {
+    const ipc = createIpcHandlers(deps());
+    const write = ipc.handlers['autosave:write']({ text: 'x'.repeat(1_000_000), documentId: null });
+    const clear = ipc.handlers['autosave:clear'](null);
+    await Promise.all([write, clear]);
+    expect(await ipc.handlers['autosave:read'](null)).toEqual({ kind: 'none' });
   });
 
   it('passes language changes on (the menu follows them)', async () => {

@@ -17,7 +17,8 @@ describe('IPC request validation', () => {
     expect(validateIpcRequest('lab:open', { path: '/home/hv/lab.v6lab.yaml' }).ok).toBe(true);
     expect(validateIpcRequest('lab:open', { path: 'C:\\Users\\hv\\lab.v6lab.yaml' }).ok).toBe(true);
     expect(validateIpcRequest('lab:save', { path: null, text: 'devices: []' }).ok).toBe(true);
-    expect(validateIpcRequest('autosave:write', { text: '', sourcePath: null }).ok).toBe(true);
+    expect(validateIpcRequest('autosave:write', { text: '', documentId: null }).ok).toBe(true);
+    expect(validateIpcRequest('autosave:write', { text: '', documentId: '6f1c4f8e-0d5e-4b4e-9a51-3a7f2f0a9b10' }).ok).toBe(true);
     expect(validateIpcRequest('autosave:read', null).ok).toBe(true);
     expect(validateIpcRequest('autosave:clear', undefined).ok).toBe(true);
     expect(validateIpcRequest('capture:save', { fileName: 'R1-Gi0-0.pcapng', bytes: pcapngStart }).ok).toBe(true);
@@ -45,7 +46,13 @@ describe('IPC request validation', () => {
   });
 
   it(`rejects a lab text over the limit (${MAX_LAB_TEXT_CHARS} characters)`, () => {
-    expect(rejection('autosave:write', { text: 'x'.repeat(MAX_LAB_TEXT_CHARS + 1), sourcePath: null })).toMatch(/text: must be at most/);
+    expect(rejection('autosave:write', { text: 'x'.repeat(MAX_LAB_TEXT_CHARS + 1), documentId: null })).toMatch(/text: must be at most/);
+  });
+
+  it('autosave:write takes a document id, never a path', () => {
+    expect(rejection('autosave:write', { text: 'x', sourcePath: '/home/hv/.bashrc' })).toMatch(/autosave:write: invalid request: .*(documentId|sourcePath)/);
+    expect(rejection('autosave:write', { text: 'x', documentId: null, sourcePath: '/home/hv/.bashrc' })).toMatch(/sourcePath/);
+    expect(rejection('autosave:write', { text: 'x', documentId: 'y'.repeat(65) })).toMatch(/documentId: must be at most 64 characters/);
   });
 
   it('rejects non-object payloads without throwing', () => {

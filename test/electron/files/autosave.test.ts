@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { mkdtemp, writeFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { autosavePath, clearAutosave, readAutosave, writeAutosave } from '../../../electron/files/autosave';
+import { autosavePath, clearAutosave, keepDamagedAutosave, readAutosave, writeAutosave } from '../../../electron/files/autosave';
 
 let userData: string;
 let autosaveDir: string;
@@ -51,12 +51,31 @@ describe('autosave and recovery', () => {
   it('reports an autosave of another format', async () => {
     await mkdir(autosaveDir, { recursive: true });
     await writeFile(autosavePath(autosaveDir), JSON.stringify({ format: 'something-else', text: 'x', savedAtMs: 1, sourcePath: null }));
-    expect(await readAutosave(autosaveDir)).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/expected format "v6lab-autosave\/1"/) });
+    expect(await readAutosave(autosaveDir)).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/expected format "v6lab-autosave\/2", found "something-else"/) });
   });
 
   it('reports a field of the wrong type', async () => {
     await mkdir(autosaveDir, { recursive: true });
-    await writeFile(autosavePath(autosaveDir), JSON.stringify({ format: 'v6lab-autosave/1', text: 42, savedAtMs: 1, sourcePath: null }));
+    await writeFile(autosavePath(autosaveDir), JSON.stringify({ format: 'v6lab-autosave/2', text: 42, savedAtMs: 1, sourcePath: null }));
     expect(await readAutosave(autosaveDir)).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/"text" must be a string/) });
+  });
+
+  it('recovers the text of a format 1 autosave as an untitled lab: its path was a renderer\'s word, not a user choice', async () => {
+    await mkdir(autosaveDir, { recursive: true });
+    await writeFile(autosavePath(autosaveDir), JSON.stringify({ format: 'v6lab-autosave/1', text: 'old run', savedAtMs: 5, sourcePath: '/home/hv/.bashrc' }));
+    expect(await readAutosave(autosaveDir)).toEqual({ kind: 'found', snapshot: { text: 'old run', savedAtMs: 5, sourcePath: null } });
+  });
+
+  it('keepDamagedAutosave moves the file aside under a dated name with its bytes unchanged', async () => {
+    await mkdir(autosaveDir, { recursive: true });
+    await writeFile(autosavePath(autosaveDir), 'garbage\u0000');
+    const kept = await keepDamagedAutosave(autosaveDir, 1234);
+    expect(kept).toEqual({ kept: true, path: join(autosaveDir, 'autosave.damaged-1234.v6lab.json') });
+    expect(await readFile(join(autosaveDir, 'autosave.damaged-1234.v6lab.json'), 'utf8')).toBe('garbage\u0000');
+    expect(await readAutosave(autosaveDir)).toEqual({ kind: 'none' });
+  });
+
+  it('keepDamagedAutosave says why when there is nothing to move', async () => {
+    expect(await keepDamagedAutosave(autosaveDir, 1)).toMatchObject({ kept: false, message: expect.stringMatching(/could not move .*autosave\.v6lab\.json aside: .*ENOENT/) });
   });
 });
