@@ -1,8 +1,11 @@
 /**
  * The simulation runtime for the app: one worker client and one timeline buffer for the
  * window's life, given to components by a provider, and the wiring between them and the store:
- * a topology edit boots a new session (debounced), mode/speed/play choices go to the worker,
- * batches fill the timeline, replays cut it back, and consoles of removed devices close.
+ * a new document boots a new session at once, a topology edit is sent as an edit (debounced) that
+ * the running network takes in, mode/speed/play choices go to the worker, batches fill the
+ * timeline, replays cut it back, consoles of removed devices close, the running configurations'
+ * revision reaches the lab slice (configuring at a console is unsaved work), and a storm's
+ * notice opens a message in the app's language.
  */
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useAppStoreApi } from '../state/use-app-store-api';
@@ -31,6 +34,11 @@ function appServices(createTransport: () => SimTransport): SimServices {
   return appRuntime;
 }
 
+/** The window's simulation client (the file commands read running configurations through it). */
+export function windowSimClient(): SimClient {
+  return appServices(createWorkerTransport).client;
+}
+
 const SimContext = createContext<SimServices | null>(null);
 
 export function useSim(): SimServices {
@@ -43,16 +51,23 @@ export function useSim(): SimServices {
 export function connectSimRuntime(store: AppStore, services: SimServices, reloadDelayMs = RELOAD_DELAY_MS): () => void {
   const { client, timeline } = services;
   let loadedKey: string | null = null;
+  /** The document generation the worker runs (an edit of it is sent as an edit). */
+  let loadedDocument: number | null = null;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batches of sessions older than this generation speak of another document. */
+  let acceptFromGeneration = 0;
+  let latestGeneration = 0;
 
   const load = () => {
     reloadTimer = undefined;
     const state = store.getState();
     const key = topologyKey(state.lab);
-    if (key === loadedKey) return;
+    const sameDocument = loadedDocument === state.documentGeneration;
+    if (key === loadedKey && sameDocument) return;
     loadedKey = key;
+    loadedDocument = state.documentGeneration;
     client
-      .request('load-lab', { lab: state.lab, seed: SIM_SEED })
+      .request(sameDocument ? 'edit-lab' : 'load-lab', { lab: state.lab, seed: SIM_SEED })
       .then((reply) => {
         if (reply.problems.length > 0) store.getState().setStatus({ key: 'sim.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]![store.getState().language] } });
       })
@@ -69,6 +84,7 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
   scheduleLoad(true);
 
   const unsubscribeStore = store.subscribe((state, previous) => {
+    if (state.documentGeneration !== previous.documentGeneration) acceptFromGeneration = latestGeneration + 1;
     if (state.lab !== previous.lab) {
       // A new document starts at once; edits wait for a quiet moment.
       scheduleLoad(state.documentGeneration !== previous.documentGeneration);
@@ -86,6 +102,10 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
 
   const unsubscribeClient = client.onEvent((event) => {
     const state = store.getState();
+    if (event.type !== 'notice') {
+      latestGeneration = Math.max(latestGeneration, event.clock.generation);
+      if (event.clock.generation >= acceptFromGeneration && event.clock.configRevision !== state.consoleConfigRevision) state.setConsoleConfigRevision(event.clock.configRevision);
+    }
     if (event.type === 'batch') {
       timeline.append(event.rows, event.omitted, event.step);
       // Playing stops by itself when nothing is left to step.
@@ -94,7 +114,12 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
       timeline.truncate(event.keepBelowSeq);
       if (state.inspectedSeq !== null && state.inspectedSeq >= event.keepBelowSeq) state.inspectEvent(null);
     } else {
-      state.setStatus({ key: 'sim.notice', values: { message: event.message } });
+      const message = event.message[state.language];
+      state.setStatus({ key: 'sim.notice', values: { message } });
+      if (event.kind === 'storm') {
+        state.setSimPlaying(false);
+        state.openDialog({ kind: 'message', message: { key: 'sim.stormPaused', values: { report: message } } });
+      }
     }
   });
 
