@@ -15,6 +15,7 @@
  */
 import { loadLab } from '../../sim-core/lab/load-lab';
 import type { Lab } from '../../sim-core/lab/lab-document';
+import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import { serializeLab } from '../../sim-core/lab/serialize-lab';
 import { withRunningConfigs } from '../scenario/running-configs';
 import type { AppStore } from '../state/create-app-store';
@@ -39,6 +40,8 @@ export interface FileCommands {
   checkRecovery(): Promise<void>;
   /** Writes the autosave if the lab changed since the last write; returns whether it wrote. */
   autosaveNow(): Promise<boolean>;
+  /** Who opens a scenario once the person agreed (the scenario pane registers itself); returns the unregister function. */
+  setScenarioOpener(open: (scenario: Scenario) => Promise<void>): () => void;
 }
 
 export const UNTITLED_FILE_NAME = 'lab.v6lab.yaml';
@@ -50,6 +53,7 @@ export interface RunningConfigSource {
 }
 
 export function createFileCommands(store: AppStore, files: LabFiles, sim?: RunningConfigSource): FileCommands {
+  let scenarioOpener: ((scenario: Scenario) => Promise<void>) | null = null;
   /** Document revision and configuration revision of the last autosave written. */
   let autosavedRevision = autosaveKey();
 
@@ -138,6 +142,9 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
         case 'recover':
           openText(intent.text, intent.sourcePath === null ? UNTITLED_FILE_NAME : baseName(intent.sourcePath), intent.sourcePath, true);
           return;
+        case 'open-scenario':
+          await scenarioOpener?.(intent.scenario);
+          return;
       }
     },
     save: async () => {
@@ -166,6 +173,12 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
       const found = await files.readAutosave();
       if (found.kind === 'found') store.getState().openDialog({ kind: 'recovery', text: found.text, savedAtMs: found.savedAtMs, sourcePath: found.sourcePath });
       else if (found.kind === 'damaged') await files.clearAutosave();
+    },
+    setScenarioOpener: (open) => {
+      scenarioOpener = open;
+      return () => {
+        if (scenarioOpener === open) scenarioOpener = null;
+      };
     },
     autosaveNow: async () => {
       const state = store.getState();
