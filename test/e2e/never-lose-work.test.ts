@@ -229,4 +229,34 @@ describe.skipIf(!chromium)('never losing work, in Chromium', { timeout: 180_000 
     await expect.poll(() => screenText(page, 'R1')).toMatch(/ipv6 unicast-routing[\s\S]* ipv6 address 2001:DB8:6803:10::1\/64[\s\S]*ipv6 route 2001:DB8:99::\/64 Null0/);
     await saveScreenshot(page, 'save-06-recovered');
   });
+
+  it('opening a course scenario over unsaved work asks save or discard; after the scenario the trainee goes back to their lab', async () => {
+    await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(1);
+    await page.getByTestId('course-button').click();
+    await page.getByTestId('course-browser').waitFor();
+    await page.getByTestId('course-open-m02-dual-stack-slaac').click();
+    const dialog = page.getByTestId('confirm-discard-dialog');
+    await dialog.waitFor();
+    // Nothing was replaced yet.
+    expect(await page.getByTestId('status-devices').textContent()).toBe('4 thiết bị');
+    await saveScreenshot(page, 'save-07-course-asks-first');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('scenario-view').waitFor();
+    await expect.poll(() => page.getByTestId('status-devices').textContent()).toBe('5 thiết bị');
+    const saved = loadLab((await storedFile(page, 'cau-hinh-r1.v6lab.yaml')) ?? '', 'saved.v6lab.yaml');
+    if (!saved.ok) throw new Error('the saved file does not load');
+    expect(saved.lab.devices).toHaveLength(4);
+    expect(saved.lab.devices.find((device) => device.name === 'R1')!.config).toContain('ipv6 route 2001:DB8:99::/64 Null0');
+    await saveScreenshot(page, 'save-08-in-the-scenario');
+    await page.getByTestId('scenario-back-to-my-lab').click();
+    await expect.poll(() => page.getByTestId('status-devices').textContent()).toBe('4 thiết bị');
+    expect(await page.getByTestId('file-name').textContent()).toBe('cau-hinh-r1.v6lab.yaml');
+    expect(await page.getByTestId('dirty-marker').count()).toBe(0);
+    await page.waitForTimeout(300);
+    await openConsole(page, 'R1', await fittedPoint(page, saved.lab, 'R1'));
+    await expect.poll(() => screenText(page, 'R1')).toContain('EDGE1>');
+    await typeLines(page, ['enable', 'show running-config | include route']);
+    await expect.poll(() => screenText(page, 'R1')).toContain('ipv6 route 2001:DB8:99::/64 Null0');
+    await saveScreenshot(page, 'save-09-back-to-my-lab');
+  });
 });
