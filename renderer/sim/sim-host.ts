@@ -24,6 +24,9 @@
  * - Saving: `running-configs` answers each changed device's running configuration, and every
  *   batch's clock carries `configRevision`, which goes up when a device's configuration changes
  *   at its console (the document then has unsaved work).
+ *
+ * Leaves out: a device whose config text changes in the document is put in again (its startup
+ * config is new), not reconfigured in place; a removed device's timers still run, silent.
  */
 import { writePcapng } from '../../sim-core/capture/pcapng';
 import { formatIpv4, readIpv4 } from '../../sim-core/addr/ipv4';
