@@ -12,6 +12,8 @@ import { useAppStoreApi } from '../state/use-app-store-api';
 import type { AppStore } from '../state/create-app-store';
 import { createWorkerTransport, SimClient, type SimTransport } from './sim-client';
 import { ROW_CLASSES } from './sim-protocol';
+import type { DeviceName } from '../../sim-core/lab/lab-document';
+import { diffLabs } from '../../sim-core/lab/lab-diff';
 import { pruneConsoles } from './sim-slice';
 import { TimelineBuffer } from './timeline-buffer';
 import { topologyKey } from './topology-key';
@@ -88,9 +90,20 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
     if (state.lab !== previous.lab) {
       // A new document starts at once; edits wait for a quiet moment.
       scheduleLoad(state.documentGeneration !== previous.documentGeneration);
-      const openConsoles = pruneConsoles(state.openConsoles, state.lab);
+      let openConsoles = pruneConsoles(state.openConsoles, state.lab);
       if (openConsoles !== state.openConsoles) {
-        store.setState({ openConsoles, activeConsole: state.activeConsole !== null && openConsoles.includes(state.activeConsole) ? state.activeConsole : (openConsoles[0] ?? null) });
+        // A renamed device keeps its console tab (the worker keeps its console under the new name).
+        const renamed = new Map<string, DeviceName>();
+        if (state.documentGeneration === previous.documentGeneration) {
+          for (const change of diffLabs(previous.lab, state.lab)) if (change.kind === 'rename-device') renamed.set(change.from, change.to);
+        }
+        const follow = (name: DeviceName | null) => (name === null ? null : (renamed.get(name) ?? name));
+        openConsoles = pruneConsoles(
+          state.openConsoles.map((name) => follow(name)!),
+          state.lab,
+        );
+        const active = follow(state.activeConsole);
+        store.setState({ openConsoles, activeConsole: active !== null && openConsoles.includes(active) ? active : (openConsoles[0] ?? null) });
       }
     }
     if (state.simMode !== previous.simMode) void client.request('set-mode', { mode: state.simMode });

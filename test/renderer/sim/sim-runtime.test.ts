@@ -6,6 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDevice } from '../../../renderer/actions/add-device';
+import { renameDevice } from '../../../renderer/actions/rename-device';
+import { asDeviceName } from '../../../sim-core/lab/lab-document';
 import { SimClient, type SimTransport } from '../../../renderer/sim/sim-client';
 import { SimHost } from '../../../renderer/sim/sim-host';
 import { connectSimRuntime } from '../../../renderer/sim/sim-runtime';
@@ -69,6 +71,14 @@ describe('the simulation runtime', () => {
     host.tick();
     expect(client.clock!.generation).toBe(generation);
     expect(client.clock!.nowNs).toBe(3_000_000_000);
+
+    // Renaming a device keeps its console tab, under the new name.
+    store.getState().openConsole(asDeviceName('R1'));
+    store.getState().applyEdit(renameDevice(store.getState().lab, { from: 'R1', to: 'EDGE1' }));
+    expect(store.getState().openConsoles).toEqual(['EDGE1']);
+    expect(store.getState().activeConsole).toBe('EDGE1');
+    await settle();
+    expect((await client.request('console-open', { device: 'EDGE1' })).transcript).toContain('EDGE1#');
 
     // A new document starts clean even though the old session had configuration changes.
     store.getState().loadDocument(parseLab(TWO_LANS_LAB), { filePath: null });
