@@ -118,6 +118,10 @@ export class LabSession {
   private readonly networkNames = new Map<string, string>();
   /** The network's name → the lab's, where they differ. */
   private readonly labNames = new Map<string, string>();
+  /** Devices removed after being configured at their console: kind, the lab's config text, the running one. */
+  private readonly removedConfigs = new Map<string, { readonly kind: string; readonly labConfig: string; readonly running: string }>();
+  /** Devices put back with the running configuration they had (not the lab's text): a save writes theirs. */
+  private readonly restored = new Set<string>();
 
   constructor(
     lab: Lab,
@@ -202,9 +206,21 @@ export class LabSession {
     const changed: Record<string, string> = {};
     for (const [name, entry] of this.consoles) {
       const config = this.runningConfig(name);
-      if (config.ok && config.value !== entry.configAtOpen) changed[name] = config.value;
+      if (config.ok && (config.value !== entry.configAtOpen || this.restored.has(name))) changed[name] = config.value;
+    }
+    for (const name of this.restored) {
+      const config = this.runningConfig(name);
+      if (config.ok) changed[name] = config.value;
     }
     return changed;
+  }
+
+  /** A device configured at its console and now removed: its configuration waits for an undo. */
+  private keepRemovedConfig(name: string): void {
+    const changed = this.changedConfigs()[name];
+    const device = this.currentLab.devices.find((candidate) => candidate.name === name);
+    if (changed === undefined || device === undefined) return;
+    this.removedConfigs.set(name, { kind: device.kind, labConfig: device.config ?? '', running: changed });
   }
 
   /**
@@ -232,7 +248,9 @@ export class LabSession {
         }
         case 'remove-device': {
           const inNetwork = networkName(change.name);
+          this.keepRemovedConfig(change.name);
           this.consoles.delete(change.name);
+          this.restored.delete(change.name);
           try {
             this.network.removeDevice(inNetwork);
           } catch {
@@ -258,7 +276,12 @@ export class LabSession {
             this.networkNames.set(name, inNetwork);
             this.labNames.set(inNetwork, name);
           }
-          const config = change.device.config;
+          // Undoing a delete brings the device back as it ran, configuration typed at its console included.
+          const kept = this.removedConfigs.get(name);
+          this.removedConfigs.delete(name);
+          const restore = kept !== undefined && kept.kind === change.device.kind && kept.labConfig === (change.device.config ?? '');
+          if (restore) this.restored.add(name);
+          const config = restore ? kept.running : change.device.config;
           if (config !== undefined && config.trim() !== '') problems.push(...applyLabConfig(created.device, change.device, config, EDIT_SOURCE));
           break;
         }
@@ -438,6 +461,7 @@ export class LabSession {
       this.consoles.delete(from);
       this.consoles.set(to, entry);
     }
+    if (this.restored.delete(from)) this.restored.add(to);
     let device: Device;
     try {
       device = this.network.device(inNetwork);

@@ -102,6 +102,26 @@ links:
   });
 });
 
+describe('undoing a delete', () => {
+  it('brings the device back with the configuration typed at its console, and a save writes it', () => {
+    const session = bootLab(LAB, { seed: 1 });
+    session.runFor(2_000_000_000);
+    for (const line of ['enable', 'configure terminal', 'ipv6 unicast-routing', 'end']) session.exec('R1', line);
+    const configured = session.runningConfig('R1');
+    const without: Lab = { ...LAB, devices: LAB.devices.filter((d) => d.name !== 'R1'), links: [] };
+    session.applyChanges(diffLabs(LAB, without), without);
+    expect(session.changedConfigs()).toEqual({});
+    session.applyChanges(diffLabs(without, LAB), LAB);
+    expect(session.runningConfig('R1')).toEqual(configured);
+    expect(session.changedConfigs().R1).toContain('\nipv6 unicast-routing\n');
+    // A device of that name added anew (another kind, or other text) starts from its own config.
+    session.applyChanges(diffLabs(LAB, without), without);
+    const other: Lab = { ...without, devices: [...without.devices, { name: asDeviceName('R1'), kind: 'router' }] };
+    session.applyChanges(diffLabs(without, other), other);
+    expect(session.runningConfig('R1')).not.toEqual(configured);
+  });
+});
+
 describe('a run that uses the event budget says what used it', () => {
   it('a loop of switches without spanning tree: the message names the switches, the ports and the traffic', () => {
     const session = bootLab(
