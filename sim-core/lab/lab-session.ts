@@ -24,7 +24,8 @@
  * Saving: `runningConfig(name)` is the device's configuration as it runs now, in its dialect's
  * config text (what `show running-config` prints from `!` to `end`; a host's netsh or ip lines);
  * `changedConfigs()` gives it for each device whose configuration changed at its console, so a
- * saved lab keeps the text of devices nobody touched as it was written.
+ * saved lab keeps the text of devices nobody touched as it was written. A device removed after
+ * being configured comes back with that configuration when the removal is undone.
  *
  * A run that uses the event budget (a storm) ends with a message that says what used it
  * (budget-report.ts), here and in every caller (`v6lab run`, the app).
