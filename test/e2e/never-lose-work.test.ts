@@ -14,7 +14,7 @@ import { loadLab } from '../../sim-core/lab/load-lab';
 import { DEVICE_ICON_PX } from '../../renderer/canvas/canvas-style';
 import { computeFitViewport } from '../../renderer/canvas/fit-viewport';
 import { chromiumPath } from '../helpers/external-tools';
-import { openApp, saveScreenshot, type AppUnderTest } from './harness';
+import { openApp, saveScreenshot, VIEWPORT, type AppUnderTest } from './harness';
 
 const chromium = chromiumPath();
 
@@ -195,6 +195,12 @@ describe.skipIf(!chromium)('never losing work, in Chromium', { timeout: 180_000 
     await typeLines(page, ['enable', 'show running-config | include hostname', 'show running-config | include unicast-routing', 'show running-config | include 2001']);
     await expect.poll(() => screenText(page, 'R1')).toMatch(/hostname EDGE1\s*\nEDGE1#show running-config \| include unicast-routing\s*\nipv6 unicast-routing\s*\nEDGE1#show running-config \| include 2001\s*\n ipv6 address 2001:DB8:6803:10::1\/64/);
     await saveScreenshot(page, 'save-03-reopened-same-running-config');
+    for (const size of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      await saveScreenshot(page, `save-03-reopened-${size.width}x${size.height}`);
+    }
+    await page.setViewportSize(VIEWPORT);
   });
 
   it('killed without saving, the autosave brings back the topology and every device\'s configuration', async () => {
