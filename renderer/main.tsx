@@ -18,6 +18,7 @@ import { AppStoreProvider } from './state/app-store-context';
 import { createAppStore } from './state/create-app-store';
 import { isLabDirty } from './state/lab-slice';
 import { readLanguagePreference, writeLanguagePreference } from './state/language-preference';
+import { windowSimClient } from './sim/sim-runtime';
 import './styles/app.css';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
@@ -25,7 +26,8 @@ const store = createAppStore({ language: readLanguagePreference(storage) ?? DEFA
 const i18n = createI18n(store.getState().language);
 const desktop = getDesktopApi();
 const files = desktop ? createDesktopLabFiles(desktop) : createBrowserLabFiles(localStorage);
-const services: AppServices = { files, fileCommands: createFileCommands(store, files), canvas: { current: null } };
+// Saves write each device's running configuration, read from the window's simulation worker.
+const services: AppServices = { files, fileCommands: createFileCommands(store, files, { runningConfigs: () => windowSimClient().request('running-configs', null) }), canvas: { current: null } };
 
 function applyTitle(): void {
   const state = store.getState();
@@ -50,7 +52,14 @@ function applyLanguage(): void {
 applyLanguage();
 store.subscribe((state, previous) => {
   if (state.language !== previous.language) applyLanguage();
-  else if (state.past !== previous.past || state.filePath !== previous.filePath || state.savedEntryId !== previous.savedEntryId) applyTitle();
+  else if (
+    state.past !== previous.past ||
+    state.filePath !== previous.filePath ||
+    state.savedEntryId !== previous.savedEntryId ||
+    state.consoleConfigRevision !== previous.consoleConfigRevision ||
+    state.savedConsoleConfigRevision !== previous.savedConsoleConfigRevision
+  )
+    applyTitle();
 });
 
 if (desktop) {

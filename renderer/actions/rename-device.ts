@@ -5,6 +5,7 @@
  * renamed device becomes the selection.
  */
 import { asDeviceName, makeLinkId, type Lab } from '../../sim-core/lab/lab-document';
+import { renameHostnameLine } from '../../sim-core/lab/lab-diff';
 import { checkDeviceName } from '../devices/device-naming';
 import { editError, editOk, findDevice, type LabEdit } from './lab-edit';
 
@@ -13,10 +14,8 @@ export interface RenameDeviceArgs {
   readonly to: string;
 }
 
-/** Replaces a `hostname <old>` line (IOS configs start with one) with the new name. */
-export function renameHostnameLine(config: string, from: string, to: string): string {
-  return config.replace(/^(\s*hostname\s+)(\S+)(\s*)$/m, (line, head: string, old: string, tail: string) => (old === from ? `${head}${to}${tail}` : line));
-}
+// One rule for the hostname line, shared with the running network's rename (sim-core/lab/lab-diff.ts).
+export { renameHostnameLine };
 
 export function renameDevice(lab: Lab, args: RenameDeviceArgs): LabEdit {
   const to = args.to.trim();

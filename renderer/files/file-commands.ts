@@ -5,11 +5,19 @@
  * problems dialog with each problem at file:line:column. Saving writes serializeLab's text
  * through LabFiles (atomic on the desktop) and clears the autosave.
  *
+ * What a save (and an autosave) writes is the document with each device's configuration as it
+ * runs now: the simulation answers the running configuration of every device configured at its
+ * console (`RunningConfigSource`), which replaces that device's `config`, so reopening the file
+ * gives the same network. Devices nobody configured keep their text as written.
+ *
  * The store holds only data: a pending intent waits in the confirm dialog's state, and the
  * dialog calls `run` again with `force` once the person agrees.
  */
 import { loadLab } from '../../sim-core/lab/load-lab';
+import type { Lab } from '../../sim-core/lab/lab-document';
+import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import { serializeLab } from '../../sim-core/lab/serialize-lab';
+import { withRunningConfigs } from '../scenario/running-configs';
 import type { AppStore } from '../state/create-app-store';
 import { EMPTY_LAB, isLabDirty } from '../state/lab-slice';
 import type { FileIntent } from '../state/ui-slice';
@@ -39,12 +47,44 @@ export interface FileCommands {
    * rejects and the next call tries again (autosave-schedule.ts retries it).
    */
   autosaveNow(): Promise<boolean>;
+  /** Who opens a scenario once the person agreed (the scenario pane registers itself); returns the unregister function. */
+  setScenarioOpener(open: (scenario: Scenario) => Promise<void>): () => void;
 }
 
 export const UNTITLED_FILE_NAME = 'lab.v6lab.yaml';
 
-export function createFileCommands(store: AppStore, files: LabFiles): FileCommands {
-  let autosavedRevision = store.getState().revision;
+/** Where a save gets the devices' running configurations (the simulation worker's `running-configs`). */
+export interface RunningConfigSource {
+  /** Device name → running configuration, for the devices configured since they booted. */
+  runningConfigs(): Promise<Readonly<Record<string, string>>>;
+}
+
+export function createFileCommands(store: AppStore, files: LabFiles, sim?: RunningConfigSource): FileCommands {
+  let scenarioOpener: ((scenario: Scenario) => Promise<void>) | null = null;
+  /** Document revision and configuration revision of the last autosave written. */
+  let autosavedRevision = autosaveKey();
+
+  function autosaveKey(): string {
+    const state = store.getState();
+    return `${state.revision}/${state.consoleConfigRevision}`;
+  }
+
+  /** The text a save writes: the document with the running configurations, and the configuration revision it holds. */
+  const textToSave = async (): Promise<{ readonly text: string; readonly configRevision: number }> => {
+    const { lab, consoleConfigRevision } = store.getState();
+    return { text: serializeLab(await withRunning(lab)), configRevision: consoleConfigRevision };
+  };
+
+  const withRunning = async (lab: Lab): Promise<Lab> => {
+    if (sim === undefined) return lab;
+    try {
+      return withRunningConfigs(lab, await sim.runningConfigs());
+    } catch (error) {
+      // No network runs (nothing was configured in it): the document is all there is.
+      console.warn('running configurations unavailable', error);
+      return lab;
+    }
+  };
 
   const openText = (text: string, fileName: string, filePath: string | null, dirty = false): boolean => {
     const result = loadLab(text, fileName);
@@ -57,7 +97,7 @@ export function createFileCommands(store: AppStore, files: LabFiles): FileComman
     state.loadDocument(result.lab, { filePath, dirty });
     state.dismissWelcome();
     state.setStatus({ key: 'status.opened', values: { file: fileName, devices: result.lab.devices.length, links: result.lab.links.length } });
-    autosavedRevision = store.getState().revision;
+    autosavedRevision = autosaveKey();
     return true;
   };
 
@@ -68,13 +108,13 @@ export function createFileCommands(store: AppStore, files: LabFiles): FileComman
   };
 
   const writeTo = async (path: string | undefined): Promise<boolean> => {
-    const state = store.getState();
-    const reply = await files.save(serializeLab(state.lab), path);
+    const { text, configRevision } = await textToSave();
+    const reply = await files.save(text, path);
     if (reply.kind === 'saved') {
-      store.getState().markSaved(reply.path);
+      store.getState().markSaved(reply.path, configRevision);
       store.getState().setStatus({ key: 'status.saved', values: { file: baseName(reply.path) } });
       await files.clearAutosave();
-      autosavedRevision = store.getState().revision;
+      autosavedRevision = autosaveKey();
       return true;
     }
     if (reply.kind === 'failed') store.getState().openDialog({ kind: 'message', message: { key: 'file.saveError', values: { message: reply.message } } });
@@ -94,7 +134,7 @@ export function createFileCommands(store: AppStore, files: LabFiles): FileComman
           state.loadDocument(EMPTY_LAB, { filePath: null });
           state.setStatus({ key: 'status.newLab' });
           await files.clearAutosave();
-          autosavedRevision = store.getState().revision;
+          autosavedRevision = autosaveKey();
           return;
         case 'open':
           if (files.kind === 'browser') state.openDialog({ kind: 'open-browser' });
@@ -108,6 +148,9 @@ export function createFileCommands(store: AppStore, files: LabFiles): FileComman
           return;
         case 'recover':
           openText(intent.text, intent.sourcePath === null ? UNTITLED_FILE_NAME : baseName(intent.sourcePath), intent.sourcePath, true);
+          return;
+        case 'open-scenario':
+          await scenarioOpener?.(intent.scenario);
           return;
       }
     },
@@ -145,13 +188,21 @@ export function createFileCommands(store: AppStore, files: LabFiles): FileComman
         });
       }
     },
+    setScenarioOpener: (open) => {
+      scenarioOpener = open;
+      return () => {
+        if (scenarioOpener === open) scenarioOpener = null;
+      };
+    },
     autosaveNow: async () => {
       const state = store.getState();
-      if (state.revision === autosavedRevision || !isLabDirty(state)) return false;
-      const revision = state.revision;
-      await files.writeAutosave(serializeLab(state.lab), state.filePath);
-      // Only now is it on disk. A save, open or new meanwhile set a newer revision: keep that.
-      if (autosavedRevision < revision) autosavedRevision = revision;
+      const key = autosaveKey();
+      if (key === autosavedRevision || !isLabDirty(state)) return false;
+      const before = autosavedRevision;
+      const { text } = await textToSave();
+      await files.writeAutosave(text, store.getState().filePath);
+      // Only now is it on disk. A save, open or new meanwhile set its own key: keep that.
+      if (autosavedRevision === before) autosavedRevision = key;
       return true;
     },
   };

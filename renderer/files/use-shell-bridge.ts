@@ -58,10 +58,11 @@ export function useShellBridge(): void {
     });
     const stopAutosave = startAutosaveSchedule({
       save: () => fileCommands.autosaveNow(),
-      // Every lab edit (and undo, redo, open) moves the revision on.
+      // Every lab edit (and undo, redo, open) moves the revision on; configuring a device at
+      // its console moves the configuration revision on.
       onEdit: (listener) =>
         store.subscribe((state, previous) => {
-          if (state.revision !== previous.revision) listener();
+          if (state.revision !== previous.revision || state.consoleConfigRevision !== previous.consoleConfigRevision) listener();
         }),
       onError: (error) => console.warn('autosave failed; trying again shortly', error),
     });

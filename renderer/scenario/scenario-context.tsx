@@ -1,10 +1,12 @@
 /**
  * Gives the pane's components the scenario controller (one per window, made with the
  * simulation worker's client), and runs what the pane needs while the app is open: the watch
- * that ends a scenario when another document is opened, and a periodic save of the trainee's
+ * that ends a scenario when another document is opened, the file commands' way to open a
+ * scenario once "save or discard?" is answered, and a periodic save of the trainee's
  * work (their consoles change the network without touching the store).
  */
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { useAppServices } from '../app-services';
 import { SIM_SEED, useSim } from '../sim/sim-runtime';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { readLastOpened, type ProgressStorage } from './progress-storage';
@@ -35,7 +37,11 @@ export function ScenarioProvider({ children }: { children: ReactNode }) {
   const storage = useMemo(browserProgressStorage, []);
   const controller = useMemo(() => new ScenarioController({ store, client, storage, seed: SIM_SEED }), [store, client, storage]);
 
+  const { fileCommands } = useAppServices();
+
   useEffect(() => controller.watchDocuments(), [controller]);
+  // "Save / discard?" before a scenario replaces an unsaved lab goes through the file commands' dialog.
+  useEffect(() => fileCommands.setScenarioOpener((scenario) => controller.open(scenario, { confirmed: true })), [controller, fileCommands]);
   useEffect(() => {
     // A trainee who stopped in a scenario finds the course open at the start.
     if (readLastOpened(storage) !== null && store.getState().scenarioPane === 'closed') store.getState().setScenarioPane('course');

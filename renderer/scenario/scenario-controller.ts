@@ -9,11 +9,17 @@
  * `unplug` faults pull are unplugged in that document (the trainee plugs them back on the
  * canvas), the other faults are injected by the worker at boot. Opening any other document
  * ends the scenario (its progress saved first).
+ *
+ * The trainee's own lab is not lost to a scenario: opening one over unsaved work asks "save or
+ * discard?" first, as New does (the file commands' confirm dialog, intent `open-scenario`); a lab
+ * saved or never changed is kept aside, with each device's running configuration, and comes back
+ * when the scenario is closed.
  */
 import type { Lab, LabLink } from '../../sim-core/lab/lab-document';
 import { serializeProgress, type ScenarioProgress } from '../../sim-core/lab/scenario/progress';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import type { AppStore } from '../state/create-app-store';
+import { isLabDirty } from '../state/lab-slice';
 import type { SimReplyOf, SimRequestOf, SimRequestType } from '../sim/sim-protocol';
 import { clearProgress, readProgress, writeLastOpened, writeProgress, type ProgressStorage } from './progress-storage';
 import { withRunningConfigs } from './running-configs';
@@ -66,6 +72,8 @@ export class ScenarioController {
   private readonly now: () => Date;
   /** The document generation of the scenario's lab: another one means the person opened something else. */
   private scenarioGeneration = -1;
+  /** The trainee's lab from before the scenario (with running configurations), back on close. */
+  private keptLab: { readonly lab: Lab; readonly filePath: string | null } | null = null;
 
   constructor(options: ScenarioControllerOptions) {
     this.store = options.store;
@@ -84,15 +92,45 @@ export class ScenarioController {
       void this.saveFrom(previous.activeScenario, previous.lab, previous.taskStates, previous.hintsShown);
       void this.client.request('scenario-close', null).catch(() => undefined);
       this.store.getState().endScenario();
+      // Something else was opened: that replaces the lab kept aside too.
+      this.keptLab = null;
     });
   }
 
-  /** Opens a scenario: resumes saved progress when there is some, else starts fresh. */
-  async open(scenario: Scenario): Promise<void> {
+  /** Whether closing the scenario brings the trainee's own lab back. */
+  get hasKeptLab(): boolean {
+    return this.keptLab !== null;
+  }
+
+  /**
+   * Opens a scenario: resumes saved progress when there is some, else starts fresh. Over a lab
+   * with unsaved changes it asks "save or discard?" first (`confirmed` once answered); the lab it
+   * replaces is kept for `close` unless the person discarded it.
+   */
+  async open(scenario: Scenario, options: { readonly confirmed?: boolean } = {}): Promise<void> {
+    const state = this.store.getState();
+    const current = state.activeScenario;
+    if (current === null) {
+      if (!options.confirmed && isLabDirty(state)) {
+        state.openDialog({ kind: 'confirm-discard', then: { kind: 'open-scenario', scenario } });
+        return;
+      }
+      // Still dirty after the question: the person chose to discard it.
+      this.keptLab = isLabDirty(state) || state.lab.devices.length === 0 ? null : await this.keepLab();
+    }
     const saved = readProgress(this.storage, scenario.id);
-    const current = this.store.getState().activeScenario;
     if (current !== null && current.id !== scenario.id) await this.save();
     await this.boot(scenario, saved);
+  }
+
+  /** The lab on the canvas now, with each device's running configuration (the worker still runs it). */
+  private async keepLab(): Promise<{ readonly lab: Lab; readonly filePath: string | null }> {
+    const { lab, filePath } = this.store.getState();
+    try {
+      return { lab: withRunningConfigs(lab, await this.client.request('running-configs', null)), filePath };
+    } catch {
+      return { lab, filePath };
+    }
   }
 
   /** Back to the start: the scenario's lab with its faults, no task passed, no hint shown. */
@@ -127,13 +165,22 @@ export class ScenarioController {
     }
   }
 
-  /** Leaves the scenario (progress saved); the lab stays on the canvas as an ordinary document. */
+  /**
+   * Leaves the scenario (progress saved). The trainee's lab from before comes back when one was
+   * kept; otherwise the scenario's lab stays on the canvas as an ordinary document.
+   */
   async close(): Promise<void> {
     if (this.store.getState().activeScenario === null) return;
     await this.save();
     await this.client.request('scenario-close', null).catch(() => undefined);
     writeLastOpened(this.storage, null);
     this.store.getState().endScenario();
+    const kept = this.keptLab;
+    this.keptLab = null;
+    if (kept !== null) {
+      this.store.getState().loadDocument(kept.lab, { filePath: kept.filePath });
+      this.store.getState().setStatus({ key: 'scenario.status.labBack' });
+    }
   }
 
   /** Runs the checks of one task, or of every task, and saves. */

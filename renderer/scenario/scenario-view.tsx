@@ -105,6 +105,12 @@ export function ScenarioView({ scenario }: { scenario: Scenario }) {
         <button type="button" className="link-button" data-testid="scenario-back" onClick={() => setPane('course')}>
           {t('scenario.backToCourse')}
         </button>
+        {controller.hasKeptLab && (
+          // The trainee's own lab was kept aside when this scenario opened: this ends the scenario (progress saved) and brings it back.
+          <button type="button" className="link-button" data-testid="scenario-back-to-my-lab" disabled={busy} onClick={() => void controller.close().then(() => setPane('closed'))}>
+            {t('scenario.backToMyLab')}
+          </button>
+        )}
         <button type="button" className="icon-button" title={t('scenario.close')} aria-label={t('scenario.close')} data-testid="scenario-pane-close" onClick={() => setPane('closed')}>
           ×
         </button>

@@ -6,28 +6,39 @@
  * - One LabSession (sim-core/lab) per booted lab. Trace records are kept here in order, numbered
  *   `seq` from 0 since boot; rows for the event list are made at flush time, in batches.
  * - Realtime: virtual time follows the wall clock times the speed; a slice that would take too
- *   many events (a storm) re-anchors the clock instead of freezing the worker.
+ *   many events re-anchors the clock instead of freezing the worker (a big lab at 100× falls
+ *   behind). When slices keep running out at a storm's rate (more than `STORM_EVENTS_PER_S`
+ *   events per virtual second, over `STORM_SLICES` slices in a row), the run pauses and a notice
+ *   says what used the events (sim-core's budget report, the one `v6lab run` prints): the
+ *   trainee fixes the cabling and plays again.
  * - Simulation: time moves only on `step-forward` (to the next instant some frame is on a wire,
  *   and with the same instant's others) or while playing (one step per interval).
  * - Step back is a replay: every console input is logged with the exact point of the run it
  *   happened at (events executed and virtual time); a new session from the same lab and seed,
  *   fed the same inputs at the same points, is the same run (sim-core is deterministic), so it
  *   is run to where the last step started.
- * - A new lab (topology edited) boots a new session and types the keystrokes of the old one's
- *   consoles again (a command still running after its line is interrupted), so configuration
- *   done at the consoles survives the edit.
+ * - A topology edit (`edit-lab`) is applied to the running session (sim-core's diffLabs and
+ *   LabSession.applyChanges): a new device powers on, a new cable comes up, removed ones go;
+ *   virtual time, consoles and the other devices carry on. The edit is logged with the inputs,
+ *   so a replay applies it again at the point it happened. `load-lab` (a new document) boots.
+ * - Saving: `running-configs` answers each changed device's running configuration, and every
+ *   batch's clock carries `configRevision`, which goes up when a device's configuration changes
+ *   at its console (the document then has unsaved work).
  *
- * Leaves out: saving the running configuration back into the lab document.
+ * Leaves out: a device whose config text changes in the document is put in again (its startup
+ * config is new), not reconfigured in place; a removed device's timers still run, silent.
  */
 import { writePcapng } from '../../sim-core/capture/pcapng';
 import { formatIpv4, readIpv4 } from '../../sim-core/addr/ipv4';
 import { formatIpv6, readIpv6, type Ipv6Address } from '../../sim-core/addr/ipv6';
 import type { ConsoleSession } from '../../sim-core/console/session';
+import { formatTimeNs } from '../../sim-core/engine/format-time';
 import type { TraceRecord } from '../../sim-core/engine/trace';
 import { bootLab } from '../../sim-core/lab/boot-lab';
 import { formatProblemBilingual } from '../../sim-core/lab/problem-text';
 import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
+import { diffLabs, type LabChange } from '../../sim-core/lab/lab-diff';
 import type { LabSession } from '../../sim-core/lab/lab-session';
 import { ScenarioHost, type ScenarioHostAccess } from '../scenario/scenario-host';
 import { isScenarioRequestType } from '../scenario/scenario-protocol';
@@ -61,6 +72,8 @@ export interface SimHostOptions {
   readonly maxRecords?: number;
   /** Wall time between two auto-steps while playing in simulation mode (default 800 ms). */
   readonly playIntervalMs?: number;
+  /** Events one realtime slice may run (default 200 000). */
+  readonly eventsPerSlice?: number;
 }
 
 /** Events one realtime slice may run before the clock is re-anchored (the UI stays live). */
@@ -72,10 +85,19 @@ const STEP_HORIZON_NS = 3_600_000_000_000;
 /** A console's transcript is cut back to this many characters (the terminal's scrollback is smaller). */
 const MAX_TRANSCRIPT_CHARS = 200_000;
 const NS_PER_MS = 1_000_000;
+/** Events per virtual second above which a slice that ran out is a storm, not a big lab falling behind. */
+const STORM_EVENTS_PER_S = 1_000_000;
+/** Slices in a row that must run out at a storm's rate before the run pauses (about 0.1 s of wall time). */
+const STORM_SLICES = 6;
 
-type InputAction = { readonly kind: 'open' } | { readonly kind: 'keys'; readonly data: string } | { readonly kind: 'resize'; readonly cols: number; readonly rows: number };
+type InputAction =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'keys'; readonly data: string }
+  | { readonly kind: 'resize'; readonly cols: number; readonly rows: number }
+  /** A topology edit: the changes, and the lab they lead to. */
+  | { readonly kind: 'edit'; readonly changes: readonly LabChange[]; readonly lab: Lab };
 
-/** One thing a person did, at the exact point of the run it happened. */
+/** One thing a person did, at the exact point of the run it happened (`device` is '' for an edit). */
 interface InputEntry {
   readonly order: number;
   readonly events: number;
@@ -93,7 +115,8 @@ interface Checkpoint {
 }
 
 interface OpenConsole {
-  readonly device: string;
+  /** The device's name in the lab (follows a rename). */
+  device: string;
   readonly session: ConsoleSession;
   transcript: string;
   pending: string;
@@ -102,7 +125,10 @@ interface OpenConsole {
 class RequestError extends Error {}
 
 export class SimHost {
+  /** The lab as it runs now (edits applied). */
   private lab: Lab | null = null;
+  /** The lab this generation booted from (a replay starts here, then applies the logged edits). */
+  private bootedLab: Lab | null = null;
   private seed = 1;
   private generation = 0;
   private session: LabSession | null = null;
@@ -128,6 +154,14 @@ export class SimHost {
   private replaying = false;
   private lastClockKey = '';
   private playClasses: readonly RowClass[] | undefined;
+  /** Goes up when a device's running configuration changes (typed at a console); 0 at each boot of a document. */
+  private configRevision = 0;
+  /** Each open console's device configuration as last seen. */
+  private lastConfigs = new Map<string, string>();
+  /** Devices typed at since the last flush: their configuration may have changed. */
+  private readonly configSuspects = new Set<string>();
+  /** Realtime slices in a row that ran out of events at a storm's rate. */
+  private stormSlices = 0;
   /** The scenario pane's part: faults at boot, locked consoles, checks (renderer/scenario/scenario-host.ts). */
   private readonly scenarioHost = new ScenarioHost();
   private readonly scenarioAccess: ScenarioHostAccess = {
@@ -142,6 +176,7 @@ export class SimHost {
   private readonly maxRowsPerBatch: number;
   private readonly maxRecords: number;
   private readonly playIntervalMs: number;
+  private readonly eventsPerSlice: number;
 
   constructor(
     private readonly post: PostMessage,
@@ -151,6 +186,7 @@ export class SimHost {
     this.maxRowsPerBatch = options.maxRowsPerBatch ?? 5000;
     this.maxRecords = options.maxRecords ?? 300_000;
     this.playIntervalMs = options.playIntervalMs ?? 800;
+    this.eventsPerSlice = options.eventsPerSlice ?? EVENTS_PER_SLICE;
   }
 
   // ---- messages ----
@@ -174,6 +210,10 @@ export class SimHost {
     switch (message.type) {
       case 'load-lab':
         return this.loadLab(message.body);
+      case 'edit-lab':
+        return this.editLab(message.body);
+      case 'running-configs':
+        return this.requireSession().changedConfigs();
       case 'console-open':
         return this.openConsole(message.body);
       case 'console-input':
@@ -214,29 +254,57 @@ export class SimHost {
     return this.session;
   }
 
+  /** A new document: a fresh session of it (the consoles open before stay open, empty). */
   private loadLab({ lab, seed }: SimRequestOf<'load-lab'>): SimReplyOf<'load-lab'> {
-    const previousInputs = this.inputs;
-    const openDevices = [...this.consoles.keys()];
-    this.lab = lab;
-    this.seed = seed;
-    this.generation++;
-    this.boot();
-    const names = new Set(lab.devices.map((device) => device.name as string));
-    // Configuration typed at the consoles survives a topology edit: type it again.
-    for (const device of openDevices) if (names.has(device)) this.ensureConsole(device);
-    this.retype(previousInputs.filter((entry) => names.has(entry.device)));
-    this.sentSeq = this.traceTotal;
-    this.anchor();
-    this.postReset(0);
-    return { generation: this.generation, problems: this.requireSession().problems.map(formatProblemBilingual) };
+    return this.bootFresh(lab, seed);
   }
 
-  /** A scenario's start or reset: boots `lab` without typing the old consoles' input again. */
+  /**
+   * An edit of the document: applied to the running network, logged for replays. With no
+   * session yet (or another seed) it boots instead.
+   */
+  private editLab({ lab, seed }: SimRequestOf<'edit-lab'>): SimReplyOf<'edit-lab'> {
+    const session = this.session;
+    if (session === null || this.lab === null || seed !== this.seed) return this.bootFresh(lab, seed);
+    const changes = diffLabs(this.lab, lab);
+    this.lab = lab;
+    if (changes.length === 0) return { generation: this.generation, problems: [] };
+    const action: InputAction = { kind: 'edit', changes, lab };
+    this.log('', action);
+    const problems = this.applyEdit(session, action);
+    return { generation: this.generation, problems: problems.map(formatProblemBilingual) };
+  }
+
+  /** Applies an edit to the session; consoles of devices gone close, a renamed device's console follows it. */
+  private applyEdit(session: LabSession, action: Extract<InputAction, { kind: 'edit' }>) {
+    const problems = session.applyChanges(action.changes, action.lab);
+    for (const change of action.changes) {
+      if (change.kind === 'remove-device') {
+        this.consoles.delete(change.name);
+        this.lastConfigs.delete(change.name);
+      } else if (change.kind === 'rename-device') {
+        const open = this.consoles.get(change.from);
+        if (open !== undefined) {
+          this.consoles.delete(change.from);
+          open.device = change.to;
+          this.consoles.set(change.to, open);
+        }
+        const config = this.lastConfigs.get(change.from);
+        this.lastConfigs.delete(change.from);
+        if (config !== undefined) this.lastConfigs.set(change.to, config);
+      }
+    }
+    return problems;
+  }
+
+  /** A scenario's start or reset, or a new document: boots `lab` without typing old console input again. */
   private bootFresh(lab: Lab, seed: number): { generation: number; problems: readonly BilingualText[] } {
     const openDevices = [...this.consoles.keys()];
     this.lab = lab;
+    this.bootedLab = lab;
     this.seed = seed;
     this.generation++;
+    this.configRevision = 0;
     this.boot();
     const names = new Set(lab.devices.map((device) => device.name as string));
     for (const device of openDevices) if (names.has(device)) this.ensureConsole(device);
@@ -246,11 +314,11 @@ export class SimHost {
     return { generation: this.generation, problems: this.requireSession().problems.map(formatProblemBilingual) };
   }
 
-  /** A fresh session of the current lab and seed; consoles, records and logs emptied. */
+  /** A fresh session of the lab this generation booted from, same seed; consoles, records and logs emptied. */
   private boot(): void {
-    if (this.lab === null) throw new RequestError('no lab is loaded');
+    if (this.bootedLab === null) throw new RequestError('no lab is loaded');
     this.unsubscribeTrace?.();
-    const session = bootLab(this.lab, { seed: this.seed });
+    const session = bootLab(this.bootedLab, { seed: this.seed });
     this.session = session;
     this.scenarioHost.afterBoot(session);
     this.records = [];
@@ -258,6 +326,9 @@ export class SimHost {
     this.traceTotal = 0;
     this.sentSeq = 0;
     this.consoles = new Map();
+    this.lastConfigs = new Map();
+    this.configSuspects.clear();
+    this.stormSlices = 0;
     this.inputs = [];
     this.checkpoints = [];
     this.pendingStep = undefined;
@@ -297,6 +368,8 @@ export class SimHost {
       });
       this.consoles.set(name.value, entry);
       this.log(name.value, { kind: 'open' });
+      const config = session.runningConfig(name.value);
+      if (config.ok) this.lastConfigs.set(name.value, config.value);
       // LabSession opened it before we subscribed: the first prompt is in its tail.
       const prompt = session.promptOf(name.value);
       if (prompt.ok) {
@@ -326,6 +399,7 @@ export class SimHost {
     if (!name.ok) return;
     this.log(name.value, action);
     this.apply(open, action);
+    if (action.kind === 'keys') this.configSuspects.add(name.value);
   }
 
   private apply(open: OpenConsole, action: InputAction): void {
@@ -333,30 +407,24 @@ export class SimHost {
     else if (action.kind === 'resize') open.session.setDimensions(action.cols, action.rows);
   }
 
+  /** Whether the configuration of the devices typed at changed (and if so, one more revision). */
+  private checkConfigs(devices: Iterable<string>): void {
+    const session = this.session;
+    if (session === null) return;
+    let changed = false;
+    for (const device of devices) {
+      const config = session.runningConfig(device);
+      if (!config.ok || this.lastConfigs.get(device) === config.value) continue;
+      this.lastConfigs.set(device, config.value);
+      changed = true;
+    }
+    if (changed) this.configRevision++;
+  }
+
   private log(device: string, action: InputAction): void {
     if (this.replaying) return;
     const simulator = this.requireSession().network.simulator;
     this.inputs.push({ order: this.order++, events: simulator.eventsExecuted, nowNs: simulator.nowNs, device, action });
-  }
-
-  /**
-   * Types old keystrokes into the new session at boot, one device at a time; a command that is
-   * still running after its keys is interrupted, so only configuration carries over.
-   */
-  private retype(entries: readonly InputEntry[]): void {
-    const session = this.requireSession();
-    for (const entry of entries) {
-      if (entry.action.kind !== 'keys') continue;
-      const open = this.ensureConsole(entry.device);
-      for (const line of splitKeepingEnter(entry.action.data)) {
-        this.input(entry.device, { kind: 'keys', data: line });
-        if (open.session.busy) {
-          const key = session.interruptKeyOf(entry.device);
-          if (key.ok) this.input(entry.device, { kind: 'keys', data: key.value });
-          // The interrupted command prints its summary when its timer runs: give it none.
-        }
-      }
-    }
   }
 
   // ---- time ----
@@ -369,6 +437,7 @@ export class SimHost {
       playing: this.playing,
       stepsBack: this.checkpoints.length,
       generation: this.generation,
+      configRevision: this.configRevision,
     };
   }
 
@@ -403,11 +472,35 @@ export class SimHost {
   private runRealtime(session: LabSession): void {
     const targetNs = this.anchorVirtualNs + Math.round((this.clock.nowMs() - this.anchorWallMs) * this.speed * NS_PER_MS);
     if (targetNs <= session.nowNs) return;
-    const result = session.network.simulator.runUntil(targetNs, EVENTS_PER_SLICE);
-    if (result.status === 'budget-exhausted' || result.status === 'stopped') {
-      // Too much to do for this slice: let virtual time fall behind rather than freeze.
-      this.anchor();
+    const startNs = session.nowNs;
+    const result = session.network.simulator.runUntil(targetNs, this.eventsPerSlice);
+    if (result.status !== 'budget-exhausted' && result.status !== 'stopped') {
+      this.stormSlices = 0;
+      return;
     }
+    // Too much to do for this slice: let virtual time fall behind rather than freeze.
+    this.anchor();
+    const ranNs = Math.max(1, session.nowNs - startNs);
+    const storm = result.status === 'budget-exhausted' && (result.eventsRun * 1e9) / ranNs > STORM_EVENTS_PER_S;
+    this.stormSlices = storm ? this.stormSlices + 1 : 0;
+    if (this.stormSlices >= STORM_SLICES) this.pauseForStorm(session);
+  }
+
+  /** Stops the realtime run and says what used the events; playing again resumes it. */
+  private pauseForStorm(session: LabSession): void {
+    this.stormSlices = 0;
+    this.playing = false;
+    const report = session.budgetReport();
+    const at = formatTimeNs(session.nowNs);
+    const detail = report?.text ?? { en: 'the trace keeps no frames to say where.', vi: 'vết mô phỏng không giữ khung tin nào để chỉ ra chỗ.' };
+    this.post({
+      type: 'notice',
+      kind: 'storm',
+      message: {
+        en: `The simulation is paused at ${at}: the network used its event budget, ${detail.en} Fix the cabling (or the routes), then press Play to go on.`,
+        vi: `Mô phỏng đã tạm dừng ở ${at}: mạng dùng hết ngân sách sự kiện, ${detail.vi} Hãy sửa cách nối cáp (hoặc các tuyến), rồi bấm Chạy để tiếp tục.`,
+      },
+    });
   }
 
   /** Runs to the next instant with a frame (of `classes`), and the rest of that instant. */
@@ -464,25 +557,59 @@ export class SimHost {
     const inputs = this.inputs.filter((entry) => entry.order < target.order);
     const checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.order < target.order);
     const openDevices = [...this.consoles.keys()];
+    const configsBefore = new Map(this.lastConfigs);
+    const lab = this.lab;
+    let catchUp: InputEntry | undefined;
+    let replayedTotal: number;
     this.boot();
     this.replaying = true;
     try {
       for (const entry of inputs) {
         this.advanceTo(entry.events, entry.nowNs);
+        if (entry.action.kind === 'edit') {
+          this.applyEdit(this.requireSession(), entry.action);
+          continue;
+        }
         const open = this.ensureConsole(entry.device);
         this.apply(open, entry.action);
       }
       this.advanceTo(target.events, target.nowNs);
-      for (const device of openDevices) this.ensureConsole(device);
+      replayedTotal = this.traceTotal;
+      // Edits made after the target stay in the document: the network gets them again, here.
+      if (lab !== null) {
+        const session = this.requireSession();
+        const changes = diffLabs(session.lab, lab);
+        if (changes.length > 0) {
+          const action: InputAction = { kind: 'edit', changes, lab };
+          const simulator = session.network.simulator;
+          catchUp = { order: target.order, events: simulator.eventsExecuted, nowNs: simulator.nowNs, device: '', action };
+          this.applyEdit(session, action);
+        }
+      }
+      for (const device of openDevices) if (this.requireSession().resolveDeviceName(device).ok) this.ensureConsole(device);
     } finally {
       this.replaying = false;
     }
-    this.inputs = inputs;
+    // Stepping back past a command undoes what it configured: that is a change of the running configuration too.
+    for (const [device, config] of this.lastConfigs) {
+      if (configsBefore.get(device) !== config) {
+        this.configRevision++;
+        break;
+      }
+    }
+    this.inputs = catchUp === undefined ? inputs : [...inputs, catchUp];
     this.checkpoints = checkpoints;
-    this.order = target.order;
+    this.order = target.order + 1;
     this.sentSeq = this.traceTotal;
-    if (this.traceTotal !== target.traceTotal) {
-      this.post({ type: 'notice', message: `replay diverged: ${this.traceTotal} trace records instead of ${target.traceTotal} (a V6Lab bug)` });
+    if (replayedTotal !== target.traceTotal) {
+      this.post({
+        type: 'notice',
+        kind: 'bug',
+        message: {
+          en: `replay diverged: ${replayedTotal} trace records instead of ${target.traceTotal} (a V6Lab bug)`,
+          vi: `phát lại bị lệch: ${replayedTotal} bản ghi thay vì ${target.traceTotal} (lỗi của V6Lab)`,
+        },
+      });
     }
     this.anchor();
     this.postReset(this.traceTotal);
@@ -512,7 +639,7 @@ export class SimHost {
       seq,
     );
     return {
-      row: toTraceRow(seq, record),
+      row: this.rowOf(seq, record),
       bytes: record.bytes.slice(),
       layers: description.layers,
       summary: description.summary,
@@ -551,11 +678,11 @@ export class SimHost {
     const session = this.requireSession();
     const name = session.resolveDeviceName(deviceName);
     if (!name.ok) throw new RequestError(name.error);
-    const device = session.network.device(name.value);
+    const device = session.device(name.value);
     const ports: InterfaceInfo[] = device.ports.map((port) => ({ name: port.name, up: port.up, port: true }));
     const portNames = new Set(ports.map((port) => port.name));
     const logical: InterfaceInfo[] = session.network
-      .interfaces(name.value)
+      .interfaces(device.name)
       .filter((iface) => !portNames.has(iface.name))
       .map((iface) => ({ name: iface.name, up: iface.up, port: false }));
     return [...ports, ...logical];
@@ -566,8 +693,9 @@ export class SimHost {
     const name = session.resolveDeviceName(deviceName);
     if (!name.ok) throw new RequestError(name.error);
     const packets = [];
+    const traced = session.device(name.value).name;
     for (const record of this.records) {
-      if (record.device !== name.value || record.interface !== iface || record.bytes === null || record.direction === 'drop') continue;
+      if (record.device !== traced || record.interface !== iface || record.bytes === null || record.direction === 'drop') continue;
       packets.push({ interfaceId: 0, timeNs: record.timeNs, bytes: record.bytes, direction: record.direction === 'tx' ? ('outbound' as const) : ('inbound' as const) });
     }
     const interfaceName = `${name.value} ${iface}`;
@@ -577,9 +705,20 @@ export class SimHost {
 
   // ---- to the UI ----
 
+  /** A record as the event list shows it, under the device's name in the lab (a renamed device's frames too). */
+  private rowOf(seq: number, record: TraceRecord): TraceRow {
+    const row = toTraceRow(seq, record);
+    const name = this.session?.labNameOf(row.device) ?? row.device;
+    return name === row.device ? row : { ...row, device: name };
+  }
+
   /** Sends what gathered since the last flush (rows, console output, the clock) as one batch. */
   flush(): void {
     if (this.replaying) return;
+    if (this.configSuspects.size > 0) {
+      this.checkConfigs(this.configSuspects);
+      this.configSuspects.clear();
+    }
     const consoles: { device: string; data: string }[] = [];
     for (const [device, open] of this.consoles) {
       if (open.pending === '') continue;
@@ -591,7 +730,7 @@ export class SimHost {
     const to = this.traceTotal;
     const sendFrom = Math.max(from, to - this.maxRowsPerBatch);
     const omitted = sendFrom - from;
-    for (let seq = sendFrom; seq < to; seq++) rows.push(toTraceRow(seq, this.recordAt(seq)!));
+    for (let seq = sendFrom; seq < to; seq++) rows.push(this.rowOf(seq, this.recordAt(seq)!));
     this.sentSeq = to;
     const step = this.pendingStep;
     this.pendingStep = undefined;
@@ -625,9 +764,4 @@ function cutTranscript(text: string): string {
   const keep = text.slice(text.length - MAX_TRANSCRIPT_CHARS / 2);
   const lineStart = keep.indexOf('\n');
   return lineStart < 0 ? keep : keep.slice(lineStart + 1);
-}
-
-/** Keystrokes split after each Enter (the Enter kept with its line). */
-function splitKeepingEnter(data: string): string[] {
-  return data.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
 }

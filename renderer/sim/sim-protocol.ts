@@ -5,8 +5,8 @@
  * Uint8Array. The worker answers each request once, by id; trace records and console output
  * arrive in batches (`batch` events, at most one per flush interval), never one per frame.
  *
- * Leaves out: transferring the lab as patches (the whole document is sent on a topology change;
- * labs are small next to the cost of booting them).
+ * Leaves out: transferring the lab as patches (the whole document is sent on a topology change
+ * and the worker works out the difference; labs are small next to the cost of a frame).
  */
 import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
@@ -54,6 +54,11 @@ export interface SimClock {
   readonly stepsBack: number;
   /** Counts the sessions booted: rows of an older generation are stale. */
   readonly generation: number;
+  /**
+   * Goes up (from 0 at each boot of a document) whenever a device's running configuration
+   * changes at its console: the lab then holds work a save must write.
+   */
+  readonly configRevision: number;
 }
 
 /** What the device did with the packet, in data; the inspector puts it in words (i18n). */
@@ -98,8 +103,15 @@ export interface InterfaceInfo {
 
 /** Requests from the UI, by type (the scenario pane's come from renderer/scenario/scenario-protocol.ts). */
 export interface SimRequestMap extends ScenarioRequestMap {
-  /** Boots a session of `lab` (a new generation). Console input typed before is replayed. */
+  /** Boots a session of a new document `lab` (a new generation; open consoles stay open, empty). */
   'load-lab': { request: { readonly lab: Lab; readonly seed: number }; reply: { readonly generation: number; readonly problems: readonly BilingualText[] } };
+  /**
+   * The document was edited: the running network gets the difference (devices and cables in
+   * and out) and runs on. Problems are those of what was added. Boots when nothing runs yet.
+   */
+  'edit-lab': { request: { readonly lab: Lab; readonly seed: number }; reply: { readonly generation: number; readonly problems: readonly BilingualText[] } };
+  /** Device name → running configuration, for each device whose configuration was changed at its console (what a save must write). */
+  'running-configs': { request: null; reply: Readonly<Record<string, string>> };
   /** Opens (or re-attaches to) a device's console: the reply carries everything it printed so far. */
   'console-open': { request: { readonly device: string }; reply: { readonly transcript: string } };
   'console-input': { request: { readonly device: string; readonly data: string }; reply: null };
@@ -151,8 +163,11 @@ export type SimEventMessage =
       readonly consoles: readonly { readonly device: string; readonly transcript: string }[];
       readonly clock: SimClock;
     }
-  /** A run stopped for a reason a person should read (broadcast storm, event budget). */
-  | { readonly type: 'notice'; readonly message: string };
+  /**
+   * Something a person should read: `storm` — realtime paused because the network used its
+   * event budget (the message says what used it); `bug` — a V6Lab fault.
+   */
+  | { readonly type: 'notice'; readonly kind: 'storm' | 'bug'; readonly message: BilingualText };
 
 export type SimOutgoingMessage = SimReplyMessage | SimEventMessage;
 
@@ -166,6 +181,8 @@ export function isSimRequestMessage(value: unknown): value is SimRequestMessage 
 const REQUEST_TYPES: Record<SimRequestType, true> = {
   ...SCENARIO_REQUEST_TYPES,
   'load-lab': true,
+  'edit-lab': true,
+  'running-configs': true,
   'console-open': true,
   'console-input': true,
   'console-resize': true,

@@ -1,14 +1,19 @@
 /**
  * The simulation runtime for the app: one worker client and one timeline buffer for the
  * window's life, given to components by a provider, and the wiring between them and the store:
- * a topology edit boots a new session (debounced), mode/speed/play choices go to the worker,
- * batches fill the timeline, replays cut it back, and consoles of removed devices close.
+ * a new document boots a new session at once, a topology edit is sent as an edit (debounced) that
+ * the running network takes in, mode/speed/play choices go to the worker, batches fill the
+ * timeline, replays cut it back, consoles of removed devices close, the running configurations'
+ * revision reaches the lab slice (configuring at a console is unsaved work), and a storm's
+ * notice opens a message in the app's language.
  */
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import type { AppStore } from '../state/create-app-store';
 import { createWorkerTransport, SimClient, type SimTransport } from './sim-client';
 import { ROW_CLASSES } from './sim-protocol';
+import type { DeviceName } from '../../sim-core/lab/lab-document';
+import { diffLabs } from '../../sim-core/lab/lab-diff';
 import { pruneConsoles } from './sim-slice';
 import { TimelineBuffer } from './timeline-buffer';
 import { topologyKey } from './topology-key';
@@ -31,6 +36,11 @@ function appServices(createTransport: () => SimTransport): SimServices {
   return appRuntime;
 }
 
+/** The window's simulation client (the file commands read running configurations through it). */
+export function windowSimClient(): SimClient {
+  return appServices(createWorkerTransport).client;
+}
+
 const SimContext = createContext<SimServices | null>(null);
 
 export function useSim(): SimServices {
@@ -43,16 +53,23 @@ export function useSim(): SimServices {
 export function connectSimRuntime(store: AppStore, services: SimServices, reloadDelayMs = RELOAD_DELAY_MS): () => void {
   const { client, timeline } = services;
   let loadedKey: string | null = null;
+  /** The document generation the worker runs (an edit of it is sent as an edit). */
+  let loadedDocument: number | null = null;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batches of sessions older than this generation speak of another document. */
+  let acceptFromGeneration = 0;
+  let latestGeneration = 0;
 
   const load = () => {
     reloadTimer = undefined;
     const state = store.getState();
     const key = topologyKey(state.lab);
-    if (key === loadedKey) return;
+    const sameDocument = loadedDocument === state.documentGeneration;
+    if (key === loadedKey && sameDocument) return;
     loadedKey = key;
+    loadedDocument = state.documentGeneration;
     client
-      .request('load-lab', { lab: state.lab, seed: SIM_SEED })
+      .request(sameDocument ? 'edit-lab' : 'load-lab', { lab: state.lab, seed: SIM_SEED })
       .then((reply) => {
         if (reply.problems.length > 0) store.getState().setStatus({ key: 'sim.bootProblems', values: { count: reply.problems.length, first: reply.problems[0]![store.getState().language] } });
       })
@@ -69,12 +86,24 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
   scheduleLoad(true);
 
   const unsubscribeStore = store.subscribe((state, previous) => {
+    if (state.documentGeneration !== previous.documentGeneration) acceptFromGeneration = latestGeneration + 1;
     if (state.lab !== previous.lab) {
       // A new document starts at once; edits wait for a quiet moment.
       scheduleLoad(state.documentGeneration !== previous.documentGeneration);
-      const openConsoles = pruneConsoles(state.openConsoles, state.lab);
+      let openConsoles = pruneConsoles(state.openConsoles, state.lab);
       if (openConsoles !== state.openConsoles) {
-        store.setState({ openConsoles, activeConsole: state.activeConsole !== null && openConsoles.includes(state.activeConsole) ? state.activeConsole : (openConsoles[0] ?? null) });
+        // A renamed device keeps its console tab (the worker keeps its console under the new name).
+        const renamed = new Map<string, DeviceName>();
+        if (state.documentGeneration === previous.documentGeneration) {
+          for (const change of diffLabs(previous.lab, state.lab)) if (change.kind === 'rename-device') renamed.set(change.from, change.to);
+        }
+        const follow = (name: DeviceName | null) => (name === null ? null : (renamed.get(name) ?? name));
+        openConsoles = pruneConsoles(
+          state.openConsoles.map((name) => follow(name)!),
+          state.lab,
+        );
+        const active = follow(state.activeConsole);
+        store.setState({ openConsoles, activeConsole: active !== null && openConsoles.includes(active) ? active : (openConsoles[0] ?? null) });
       }
     }
     if (state.simMode !== previous.simMode) void client.request('set-mode', { mode: state.simMode });
@@ -86,6 +115,10 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
 
   const unsubscribeClient = client.onEvent((event) => {
     const state = store.getState();
+    if (event.type !== 'notice') {
+      latestGeneration = Math.max(latestGeneration, event.clock.generation);
+      if (event.clock.generation >= acceptFromGeneration && event.clock.configRevision !== state.consoleConfigRevision) state.setConsoleConfigRevision(event.clock.configRevision);
+    }
     if (event.type === 'batch') {
       timeline.append(event.rows, event.omitted, event.step);
       // Playing stops by itself when nothing is left to step.
@@ -94,7 +127,12 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
       timeline.truncate(event.keepBelowSeq);
       if (state.inspectedSeq !== null && state.inspectedSeq >= event.keepBelowSeq) state.inspectEvent(null);
     } else {
-      state.setStatus({ key: 'sim.notice', values: { message: event.message } });
+      const message = event.message[state.language];
+      state.setStatus({ key: 'sim.notice', values: { message } });
+      if (event.kind === 'storm') {
+        state.setSimPlaying(false);
+        state.openDialog({ kind: 'message', message: { key: 'sim.stormPaused', values: { report: message } } });
+      }
     }
   });
 

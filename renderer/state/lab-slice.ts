@@ -4,7 +4,9 @@
  * each edit's patches and inverse patches, so undo and redo replay exactly what changed (no
  * snapshots, no diffing). "Dirty" is exact too: the document is unsaved when the newest applied
  * history entry is not the one that was current at the last save or load, so undoing back to
- * the saved state makes it clean again.
+ * the saved state makes it clean again. Configuration typed at the devices' consoles is work
+ * too: the simulation reports a revision of it (`consoleConfigRevision`), and the lab is unsaved
+ * while that differs from the one the last save wrote.
  */
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
 import { LAB_FORMAT_VERSION, type Lab } from '../../sim-core/lab/lab-document';
@@ -43,6 +45,10 @@ export interface LabState {
   readonly revision: number;
   /** Goes up when a whole document replaces the lab (new, open, recover): the canvas fits it to view. */
   readonly documentGeneration: number;
+  /** The simulation's revision of the devices' running configurations (0 when a document loads). */
+  readonly consoleConfigRevision: number;
+  /** `consoleConfigRevision` as of the last save (0 when a document loads). */
+  readonly savedConsoleConfigRevision: number;
 }
 
 export interface LoadDocumentOptions {
@@ -58,16 +64,21 @@ export interface LabActions {
   redo(): boolean;
   /** Replaces the document (new, open, recover): history cleared, selection emptied. */
   loadDocument(lab: Lab, options: LoadDocumentOptions): void;
-  /** Records a successful save. */
-  markSaved(filePath: string): void;
+  /**
+   * Records a successful save; `consoleConfigRevision` is the configuration revision the saved
+   * text holds (default: the current one).
+   */
+  markSaved(filePath: string, consoleConfigRevision?: number): void;
+  /** The simulation says the running configurations changed (a console configured a device). */
+  setConsoleConfigRevision(revision: number): void;
 }
 
 function newestEntryId(past: readonly HistoryEntry[]): number | null {
   return past.length === 0 ? null : past[past.length - 1]!.id;
 }
 
-export function isLabDirty(state: Pick<LabState, 'past' | 'savedEntryId'>): boolean {
-  return newestEntryId(state.past) !== state.savedEntryId;
+export function isLabDirty(state: Pick<LabState, 'past' | 'savedEntryId' | 'consoleConfigRevision' | 'savedConsoleConfigRevision'>): boolean {
+  return newestEntryId(state.past) !== state.savedEntryId || state.consoleConfigRevision !== state.savedConsoleConfigRevision;
 }
 
 export function canUndo(state: Pick<LabState, 'past'>): boolean {
@@ -87,6 +98,8 @@ export const createLabSlice: AppSliceCreator<LabState & LabActions> = (set, get)
   nextEntryId: 1,
   revision: 0,
   documentGeneration: 0,
+  consoleConfigRevision: 0,
+  savedConsoleConfigRevision: 0,
 
   applyEdit: (edit) => {
     if (!edit.ok) {
@@ -157,10 +170,14 @@ export const createLabSlice: AppSliceCreator<LabState & LabActions> = (set, get)
       savedEntryId: options.dirty ? -1 : null,
       revision: state.revision + 1,
       documentGeneration: state.documentGeneration + 1,
+      consoleConfigRevision: 0,
+      savedConsoleConfigRevision: 0,
       selection: { devices: [], links: [] },
       connectSource: null,
       dialog: null,
     })),
 
-  markSaved: (filePath) => set((state: AppStoreState) => ({ filePath, savedEntryId: newestEntryId(state.past) })),
+  markSaved: (filePath, consoleConfigRevision) =>
+    set((state: AppStoreState) => ({ filePath, savedEntryId: newestEntryId(state.past), savedConsoleConfigRevision: consoleConfigRevision ?? state.consoleConfigRevision })),
+  setConsoleConfigRevision: (consoleConfigRevision) => set({ consoleConfigRevision }),
 });

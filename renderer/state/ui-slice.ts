@@ -6,6 +6,7 @@
  */
 import type { AppInfo, AppLanguage } from '../../electron/ipc-contract';
 import type { LabProblem } from '../../sim-core/lab/lab-problems';
+import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import type { DeviceName } from '../../sim-core/lab/lab-document';
 import type { DeviceKind } from '../devices/device-kinds';
 import type { AppSliceCreator } from './slice-types';
@@ -27,7 +28,9 @@ export type FileIntent =
   | { readonly kind: 'open' }
   | { readonly kind: 'open-path'; readonly path: string }
   | { readonly kind: 'open-sample' }
-  | { readonly kind: 'recover'; readonly text: string; readonly sourcePath: string | null };
+  | { readonly kind: 'recover'; readonly text: string; readonly sourcePath: string | null }
+  /** Opening a course scenario replaces the lab too (the trainee's lab comes back when it closes). */
+  | { readonly kind: 'open-scenario'; readonly scenario: Scenario };
 
 export type DialogState =
   | { readonly kind: 'connect'; readonly a: DeviceName; readonly b: DeviceName }

@@ -107,3 +107,20 @@ export function makeLinkId(a: LabEndpoint, b: LabEndpoint): LinkId {
 
 /** IOS hostname rules: starts with a letter, ends with a letter or digit, letters, digits and hyphens inside, at most 63 characters. */
 export const HOSTNAME_PATTERN = /^[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * The lab with these configuration texts in place of its devices' (device name → text; a blank
+ * text leaves the device at factory settings, no `config`). Devices not named keep theirs.
+ */
+export function withDeviceConfigs(lab: Lab, configs: Readonly<Record<string, string>>): Lab {
+  return {
+    ...lab,
+    devices: lab.devices.map((device) => {
+      const config = Object.hasOwn(configs, device.name) ? configs[device.name] : undefined;
+      if (config === undefined) return device;
+      if (config.trim() !== '') return { ...device, config };
+      const { config: _dropped, ...rest } = device;
+      return rest;
+    }),
+  };
+}

@@ -14,17 +14,34 @@
  *
  * Names from people (device names, endpoints) are looked up without case and never throw: a
  * wrong one gives `{ ok: false, error }` with the valid names.
- * Leaves out: real-time pacing (the caller slices `runUntil` against its own clock) and saving
- * device state back to config text (the consoles' `show running-config` does that).
+ *
+ * Edits while it runs (`applyChanges`, from lab-diff.ts): a device added is powered on alone
+ * (its config applied), a cable added comes up, a device or cable removed goes away, a renamed
+ * device keeps running under its new name (the network keeps the name it was built with;
+ * `device(name)` and `labNameOf` translate). Virtual time, the consoles and every other device
+ * carry on.
+ *
+ * Saving: `runningConfig(name)` is the device's configuration as it runs now, in its dialect's
+ * config text (what `show running-config` prints from `!` to `end`; a host's netsh or ip lines);
+ * `changedConfigs()` gives it for each device whose configuration changed at its console, so a
+ * saved lab keeps the text of devices nobody touched as it was written. A device removed after
+ * being configured comes back with that configuration when the removal is undone.
+ *
+ * A run that uses the event budget (a storm) ends with a message that says what used it
+ * (budget-report.ts), here and in every caller (`v6lab run`, the app).
+ * Leaves out: real-time pacing (the caller slices `runUntil` against its own clock).
  */
 import { writePcapng } from '../capture/pcapng';
 import type { ConsoleSession } from '../console/session';
 import type { RunResult } from '../engine/simulator';
 import { NS_PER_S, type TimeNs } from '../engine/time';
+import type { Device } from '../devices/device';
 import type { Lab } from './lab-document';
 import type { Network, PortCapture } from '../sim/network';
 import { dialectSupportFor, type DialectSupport } from './dialect-registry';
-import type { LabBootProblem } from './boot-lab';
+import { applyLabConfig, cableLabLink, createLabDevice, type BootSource, type LabBootProblem } from './boot-device';
+import { reportBudgetUse, type BudgetReport } from './budget-report';
+import type { LabChange } from './lab-diff';
 
 /** Virtual time after boot that `runUntilSettled` always runs to. */
 export const SETTLE_WARMUP_NS = 10 * NS_PER_S;
@@ -81,6 +98,8 @@ export interface LabCapture {
 
 interface DeviceConsole {
   readonly session: ConsoleSession;
+  /** The device's running configuration when its console opened (before anything was typed). */
+  readonly configAtOpen: string;
   readonly support: DialectSupport;
   /** What the terminal shows on its last line (the prompt and anything typed after it), raw. */
   tail: string;
@@ -88,17 +107,36 @@ interface DeviceConsole {
   recording: string | undefined;
 }
 
+/** Where problems of run-time edits point (the app's document has no file positions). */
+const EDIT_SOURCE: BootSource = { fileName: 'lab' };
+
 export class LabSession {
   private readonly consoles = new Map<string, DeviceConsole>();
   /** The console an exec is waiting on: its prompt coming back ends the run. */
   private waitingOn: DeviceConsole | undefined;
+  private currentLab: Lab;
+  /** Lab name → the network's name for it, where they differ (a device renamed while running). */
+  private readonly networkNames = new Map<string, string>();
+  /** The network's name → the lab's, where they differ. */
+  private readonly labNames = new Map<string, string>();
+  /** Devices removed after being configured at their console: kind, the lab's config text, the running one. */
+  private readonly removedConfigs = new Map<string, { readonly kind: string; readonly labConfig: string; readonly running: string }>();
+  /** Devices put back with the running configuration they had (not the lab's text): a save writes theirs. */
+  private readonly restored = new Set<string>();
 
   constructor(
-    readonly lab: Lab,
+    lab: Lab,
     readonly network: Network,
     /** Problems found while booting (config lines refused …), in file order. */
     readonly problems: readonly LabBootProblem[],
-  ) {}
+  ) {
+    this.currentLab = lab;
+  }
+
+  /** The lab as it runs now (the booted one with every edit applied since). */
+  get lab(): Lab {
+    return this.currentLab;
+  }
 
   /** Virtual time now. */
   get nowNs(): TimeNs {
@@ -131,6 +169,144 @@ export class LabSession {
   promptOf(deviceName: string): LabResult<string> {
     const entry = this.consoleEntry(deviceName);
     return entry.ok ? { ok: true, value: renderTerminalText(entry.value.tail) } : entry;
+  }
+
+  /** A device by its name in the lab (exact), whatever the network calls it; throws for an unknown name. */
+  device(labName: string): Device {
+    return this.network.device(this.networkNames.get(labName) ?? labName);
+  }
+
+  /** The lab's name of a device the network (and its trace) knows as `networkName`. */
+  labNameOf(networkName: string): string {
+    return this.labNames.get(networkName) ?? networkName;
+  }
+
+  /**
+   * The device's configuration as it runs now, in the text its dialect loads back to the same
+   * configuration: IOS's running-config body from `!` to `end` (what `show running-config`
+   * prints after its header), a PC's netsh lines, a server's ip lines ('' for factory settings).
+   */
+  runningConfig(deviceName: string): LabResult<string> {
+    const name = this.resolveDeviceName(deviceName);
+    if (!name.ok) return name;
+    let device: Device;
+    try {
+      device = this.device(name.value);
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    return { ok: true, value: dialectSupportFor(device).printConfig(device) };
+  }
+
+  /**
+   * Device name → running configuration, for each device whose configuration differs from what
+   * it had when its console first opened (so: changed by someone at the console). Devices
+   * nobody configured keep the text the lab gave them.
+   */
+  changedConfigs(): Record<string, string> {
+    const changed: Record<string, string> = {};
+    for (const [name, entry] of this.consoles) {
+      const config = this.runningConfig(name);
+      if (config.ok && (config.value !== entry.configAtOpen || this.restored.has(name))) changed[name] = config.value;
+    }
+    for (const name of this.restored) {
+      const config = this.runningConfig(name);
+      if (config.ok) changed[name] = config.value;
+    }
+    return changed;
+  }
+
+  /** A device configured at its console and now removed: its configuration waits for an undo. */
+  private keepRemovedConfig(name: string): void {
+    const changed = this.changedConfigs()[name];
+    const device = this.currentLab.devices.find((candidate) => candidate.name === name);
+    if (changed === undefined || device === undefined) return;
+    this.removedConfigs.set(name, { kind: device.kind, labConfig: device.config ?? '', running: changed });
+  }
+
+  /**
+   * Applies an edit of the lab to the running network (the changes from `diffLabs(lab, next)`)
+   * and makes `next` the session's lab. Returns the problems (a config line a new device
+   * refused, a cable that could not be made); everything else carries on as it was.
+   */
+  applyChanges(changes: readonly LabChange[], next: Lab): LabBootProblem[] {
+    const problems: LabBootProblem[] = [];
+    const networkName = (labName: string) => this.networkNames.get(labName) ?? labName;
+    const cableAt = (change: { readonly link: Lab['links'][number] }) => {
+      const end = change.link.endpoints[0];
+      try {
+        return this.network.linkAt(`${networkName(end.device)}:${end.interface}`);
+      } catch {
+        return undefined; // never cabled (a problem at boot): nothing to take away
+      }
+    };
+    for (const change of changes) {
+      switch (change.kind) {
+        case 'remove-link': {
+          const link = cableAt(change);
+          if (link !== undefined) this.network.disconnect(link);
+          break;
+        }
+        case 'remove-device': {
+          const inNetwork = networkName(change.name);
+          this.keepRemovedConfig(change.name);
+          this.consoles.delete(change.name);
+          this.restored.delete(change.name);
+          try {
+            this.network.removeDevice(inNetwork);
+          } catch {
+            // never created (a problem at boot)
+          }
+          this.networkNames.delete(change.name);
+          this.labNames.delete(inNetwork);
+          break;
+        }
+        case 'rename-device':
+          this.rename(change.from, change.to);
+          break;
+        case 'add-device': {
+          const name = change.device.name as string;
+          let inNetwork = name;
+          for (let n = 2; this.hasNetworkDevice(inNetwork); n++) inNetwork = `${name}~${n}`;
+          const created = createLabDevice(this.network, change.device, EDIT_SOURCE, inNetwork);
+          if ('problem' in created) {
+            problems.push(created.problem);
+            break;
+          }
+          if (inNetwork !== name) {
+            this.networkNames.set(name, inNetwork);
+            this.labNames.set(inNetwork, name);
+          }
+          // Undoing a delete brings the device back as it ran, configuration typed at its console included.
+          const kept = this.removedConfigs.get(name);
+          this.removedConfigs.delete(name);
+          const restore = kept !== undefined && kept.kind === change.device.kind && kept.labConfig === (change.device.config ?? '');
+          if (restore) this.restored.add(name);
+          const config = restore ? kept.running : change.device.config;
+          if (config !== undefined && config.trim() !== '') problems.push(...applyLabConfig(created.device, change.device, config, EDIT_SOURCE));
+          break;
+        }
+        case 'add-link': {
+          const cabled = cableLabLink(this.network, change.link, EDIT_SOURCE, networkName);
+          if ('problem' in cabled) problems.push(cabled.problem);
+          break;
+        }
+        case 'set-link-state': {
+          const link = cableAt(change);
+          if (link === undefined) break;
+          if (change.link.state === 'down') link.unplug();
+          else link.replug();
+          break;
+        }
+      }
+    }
+    this.currentLab = next;
+    return problems;
+  }
+
+  /** What used the event budget, from the trace's last frames (undefined when it keeps none). */
+  budgetReport(): BudgetReport | undefined {
+    return reportBudgetUse(this.network.simulator.trace.records());
   }
 
   /** The key that interrupts a running command on this device's console (Ctrl-Shift-6 on IOS, Ctrl-C on hosts). */
@@ -206,22 +382,22 @@ export class LabSession {
 
   /** Runs the settle rule described at the top of this file. */
   runUntilSettled(): SettleResult {
-    let result = this.network.runUntil(Math.max(this.nowNs, SETTLE_WARMUP_NS));
+    let result = this.run(Math.max(this.nowNs, SETTLE_WARMUP_NS));
     while (result.status === 'time-reached' || result.status === 'idle') {
       if (!this.hasTentativeAddresses()) return { ...result, settled: true };
       if (this.nowNs >= SETTLE_LIMIT_NS) break;
-      result = this.network.runUntil(Math.min(SETTLE_LIMIT_NS, this.nowNs + SETTLE_STEP_NS));
+      result = this.run(Math.min(SETTLE_LIMIT_NS, this.nowNs + SETTLE_STEP_NS));
     }
     return { ...result, settled: !this.hasTentativeAddresses() };
   }
 
   runFor(durationNs: number): RunResult {
-    return this.network.runFor(Math.max(0, durationNs));
+    return this.run(this.nowNs + Math.max(0, Math.round(durationNs)));
   }
 
   /** Runs to `timeNs` (no-op when it is already past). */
   runUntil(timeNs: TimeNs): RunResult {
-    return this.network.runUntil(Math.max(this.nowNs, timeNs));
+    return this.run(Math.max(this.nowNs, timeNs));
   }
 
   /** Starts capturing a port (`R1:g0/0`, abbreviations accepted). */
@@ -255,6 +431,49 @@ export class LabSession {
     };
   }
 
+  /** Runs the network to `untilNs`; a run that used the event budget says what used it. */
+  private run(untilNs: TimeNs): RunResult {
+    const result = this.network.runUntil(untilNs);
+    if (result.status !== 'budget-exhausted') return result;
+    const report = this.budgetReport();
+    return report === undefined ? result : { ...result, message: `${result.message}: ${report.text.en}`, detail: report };
+  }
+
+  private hasNetworkDevice(name: string): boolean {
+    try {
+      this.network.device(name);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The device keeps running; the lab, its console and (when it still has the old one) its hostname take the new name. */
+  private rename(from: string, to: string): void {
+    const inNetwork = this.networkNames.get(from) ?? from;
+    this.networkNames.delete(from);
+    this.labNames.delete(inNetwork);
+    if (inNetwork !== to) {
+      this.networkNames.set(to, inNetwork);
+      this.labNames.set(inNetwork, to);
+    }
+    const entry = this.consoles.get(from);
+    if (entry !== undefined) {
+      this.consoles.delete(from);
+      this.consoles.set(to, entry);
+    }
+    if (this.restored.delete(from)) this.restored.add(to);
+    let device: Device;
+    try {
+      device = this.network.device(inNetwork);
+    } catch {
+      return;
+    }
+    const support = dialectSupportFor(device);
+    const hostname = new RegExp(`^\\s*hostname\\s+${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm');
+    if (hostname.test(support.printConfig(device))) support.loadConfig(device, `hostname ${to}`);
+  }
+
   // ---- consoles ----
 
   private consoleEntry(deviceName: string): LabResult<DeviceConsole> {
@@ -262,9 +481,9 @@ export class LabSession {
     if (!name.ok) return name;
     let entry = this.consoles.get(name.value);
     if (entry === undefined) {
-      const device = this.network.device(name.value);
+      const device = this.device(name.value);
       const support = dialectSupportFor(device);
-      const record: DeviceConsole = { session: support.createConsole(device), support, tail: '', recording: undefined };
+      const record: DeviceConsole = { session: support.createConsole(device), configAtOpen: support.printConfig(device), support, tail: '', recording: undefined };
       record.session.onData((data) => this.observe(record, data));
       this.consoles.set(name.value, record);
       record.session.open();
@@ -285,7 +504,7 @@ export class LabSession {
     if (!record.session.busy) return undefined;
     this.waitingOn = record;
     try {
-      return this.network.runUntil(Math.max(this.nowNs, untilNs));
+      return this.run(Math.max(this.nowNs, untilNs));
     } finally {
       this.waitingOn = undefined;
     }

@@ -8,6 +8,9 @@
  * The lab loader and the console drive the same objects; this file only adds names and checks.
  * Errors in what a caller asks (unknown device, bad address) throw `NetworkError` with a
  * message for a person: this API is for code (tests, the lab loader), not for untrusted text.
+ * Devices and links may be added and removed while the network runs (an edit of the lab): a
+ * removed device's cables are pulled first, so its neighbours see carrier loss, and its name and
+ * MAC block are free again.
  */
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../addr/ipv4';
 import type { MacAddress } from '../addr/mac';
@@ -138,6 +141,18 @@ export class Network {
     return [...this.devices.values()];
   }
 
+  /**
+   * Takes a device out of the running network: every cable on it is removed (the far ends lose
+   * carrier, frames in flight are lost), then the device is forgotten. Its timers may still
+   * fire, but with no cable nothing it sends leaves it.
+   */
+  removeDevice(name: string): void {
+    const device = this.device(name);
+    for (const link of this.links.filter((l) => l.a.device === name || l.b.device === name)) this.disconnect(link);
+    this.devices.delete(name);
+    this.usedMacBlocks.delete(Math.floor((device.baseMac - OUI[device.kind] * 0x1000000) / MACS_PER_DEVICE));
+  }
+
   /** Cables two ports: `connect('R1:g0/0', 'SW1:Gi1/0/1', { delayNs, bandwidthBps, mtuBytes })`. */
   connect(a: string, b: string, options: LinkOptions = {}): Link {
     const portA = this.freePort(a);
@@ -162,6 +177,14 @@ export class Network {
     const link = this.links.find((l) => l.a === port || l.b === port);
     if (link === undefined) throw new NetworkError(`${endpoint} is not cabled`);
     return link;
+  }
+
+  /** Removes a cable: both ports lose carrier and are free for another one. */
+  disconnect(link: Link): void {
+    const index = this.links.indexOf(link);
+    if (index < 0) throw new NetworkError(`that link (${link.a.device} ${link.a.name} – ${link.b.device} ${link.b.name}) is not in this network`);
+    this.links.splice(index, 1);
+    link.detach();
   }
 
   unplug(endpoint: string): void {

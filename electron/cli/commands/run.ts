@@ -92,10 +92,10 @@ export type BootOutcome =
   | { readonly ok: false; readonly problems: readonly LabBootProblem[] };
 
 /** Loads and boots a lab file's text; errors of loading or of the configs fail it. */
-export function loadLabText(text: string, fileName: string, seed: number): BootOutcome {
+export function loadLabText(text: string, fileName: string, seed: number, eventBudget?: number): BootOutcome {
   const loaded = loadLab(text, fileName);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  const session = bootLab(loaded.lab, { seed, source: loaded.source });
+  const session = bootLab(loaded.lab, { seed, source: loaded.source, ...(eventBudget === undefined ? {} : { eventBudget }) });
   const problems = sortBootProblems([...loaded.warnings, ...session.problems]);
   if (problems.some((problem) => problem.severity === 'error')) return { ok: false, problems };
   return { ok: true, session, warnings: problems };
@@ -110,6 +110,8 @@ export interface RunLabOptions {
   readonly json?: boolean;
   /** Language of problems and the tool's own words (en, vi); default en. */
   readonly lang?: string;
+  /** Most events one run may take before it stops as a storm (no command-line flag; tests use a small one). */
+  readonly eventBudget?: number;
 }
 
 /** One piece of output, in the order it is printed. */
@@ -169,7 +171,7 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   if (!lang.ok) return usage(lang.error);
   const format = (problems: readonly LabBootProblem[]): string => problems.map((problem) => formatBootProblemIn(problem, lang.value)).join('\n');
 
-  const booted = loadLabText(labText, fileName, seed.value);
+  const booted = loadLabText(labText, fileName, seed.value, options.eventBudget);
   if (!booted.ok) {
     const errors = booted.problems.filter((problem) => problem.severity === 'error').length;
     const summary = errorCountLine(errors, fileName, lang.value);
@@ -231,6 +233,8 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
     }
   }
 
+  // A run the event budget stopped (a storm, a loop) did not do what was asked: exit non-zero.
+  const ranOut = runMessage !== undefined || results.some((exec) => exec.runMessage !== undefined);
   const files = captures.map(({ spec, capture }) => {
     capture.stop();
     return { path: spec.file, bytes: capture.toPcapng() };
@@ -239,12 +243,12 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
     captures.forEach(({ spec, capture }) => {
       err(`captured ${capture.frameCount} frame${capture.frameCount === 1 ? '' : 's'} on ${capture.interfaceName} → ${spec.file}\n`);
     });
-    return { exitCode: EXIT_OK, output, files };
+    return { exitCode: ranOut ? EXIT_FAILED : EXIT_OK, output, files };
   }
   const report = {
     lab: fileName,
     seed: seed.value,
-    ok: true,
+    ok: !ranOut,
     problems: booted.warnings.map(problemJson),
     settle: settle === undefined ? null : { settled: settle.settled, timeNs: settle.nowNs },
     ...(runMessage === undefined ? {} : { runMessage }),
@@ -263,7 +267,7 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
     finalTime: formatTimeNs(session.nowNs),
   };
   out(`${JSON.stringify(report, null, 2)}\n`);
-  return { exitCode: EXIT_OK, output, files };
+  return { exitCode: ranOut ? EXIT_FAILED : EXIT_OK, output, files };
 }
 
 /** Reads a lab file for a subcommand; an unreadable file is a usage error (exit 2). */

@@ -143,6 +143,17 @@ describe('v6lab run: a lab that boots', () => {
 });
 
 describe('v6lab run: exit codes', () => {
+  it('1 when the event budget runs out, with the report of what used it', () => {
+    // A budget far too small for this lab: the run stops, and the report says it found no loop.
+    const r = run(DUAL_STACK, { eventBudget: 20, exec: ['PC1: ipconfig'] });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^v6lab run: the simulation stopped early: stopped after 20 events .*the event budget ran out.*: no loop found: .*Busiest ports in the last \d+ events: /m);
+    const json = JSON.parse(run(DUAL_STACK, { eventBudget: 20, json: true }).stdout);
+    expect(json.ok).toBe(false);
+    expect(json.runMessage).toMatch(/^stopped after 20 events/);
+    expect(run(DUAL_STACK, {}).exitCode).toBe(0);
+  });
+
   it('1 with compiler-style problems (file:line:col: error: …, the line and IOS caret) when a config line is refused', () => {
     const r = run('bad.v6lab.yaml', { exec: ['R1: show version'] }, BAD_CONFIG);
     expect(r.exitCode).toBe(1);

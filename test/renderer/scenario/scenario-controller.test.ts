@@ -4,10 +4,15 @@
  * records each task's result and saves progress (tasks passed, hints, the trainee's running
  * configs), a new window resumes where the trainee stopped, Reset goes back to the start with
  * the faults, instructor mode's solution passes every task, and the exported file is a progress
- * file `v6lab grade` scores the same.
+ * file `v6lab grade` scores the same. Opening a scenario over the trainee's own lab asks "save
+ * or discard?" over unsaved work, and a lab kept aside comes back when the scenario closes.
  */
 import { describe, expect, it } from 'vitest';
 import { asDeviceName } from '../../../sim-core/lab/lab-document';
+import { loadLab } from '../../../sim-core/lab/load-lab';
+import { addDevice } from '../../../renderer/actions/add-device';
+import { createBrowserLabFiles } from '../../../renderer/files/browser-lab-files';
+import { createFileCommands } from '../../../renderer/files/file-commands';
 import { gradeLab } from '../../../sim-core/lab/scenario/grade';
 import { loadProgress } from '../../../sim-core/lab/scenario/progress';
 import type { Scenario } from '../../../sim-core/lab/scenario/scenario-document';
@@ -191,5 +196,65 @@ describe('scenario controller', () => {
     expect(lab.links.map((link) => link.state)).toEqual(['up', 'up', 'down', 'up']);
     expect(startingLab({ ...scenario, faults: [...scenario.faults, { kind: 'unplug', link: 'R1:Gi0/1' }] }).links[0]!.state).toBe('down');
     expect(asDeviceName('PC1')).toBe('PC1');
+  });
+});
+
+describe('opening a course scenario over the trainee’s own lab', () => {
+  const OWN_LAB_TEXT = `version: 1
+devices:
+  - name: EDGE
+    kind: router
+  - name: HOST
+    kind: server
+links:
+  - endpoints: ["EDGE:GigabitEthernet0/0", "HOST:eth0"]
+`;
+
+  function withOwnLab(storage: ProgressStorage) {
+    const window = openWindow(storage);
+    const loaded = loadLab(OWN_LAB_TEXT, 'own.v6lab.yaml');
+    if (!loaded.ok) throw new Error('own lab does not load');
+    window.store.getState().loadDocument(loaded.lab, { filePath: 'own.v6lab.yaml' });
+    // What the runtime does for a new document: the worker runs it.
+    window.harness.request('load-lab', { lab: loaded.lab, seed: 1 });
+    const files = createBrowserLabFiles(memoryStorage() as unknown as Storage);
+    const commands = createFileCommands(window.store, files, { runningConfigs: async () => window.harness.request('running-configs', null) });
+    commands.setScenarioOpener((scenario) => window.controller.open(scenario, { confirmed: true }));
+    return { ...window, commands };
+  }
+
+  it('asks "save or discard?" over unsaved changes, as New does; discarding opens the scenario and closing leaves it', async () => {
+    const { store, controller, commands } = withOwnLab(memoryStorage());
+    store.getState().applyEdit(addDevice(store.getState().lab, { kind: 'pc', position: { x: 50, y: 50 } }));
+    const scenario = fixtureScenario();
+    await controller.open(scenario);
+    const dialog = store.getState().dialog;
+    expect(dialog).toEqual({ kind: 'confirm-discard', then: { kind: 'open-scenario', scenario } });
+    expect(store.getState().activeScenario).toBeNull();
+    expect(store.getState().lab.devices.map((d) => d.name)).toEqual(['EDGE', 'HOST', 'PC1']);
+    // Discard.
+    if (dialog?.kind !== 'confirm-discard') throw new Error('no dialog');
+    await commands.run(dialog.then, { force: true });
+    expect(store.getState().activeScenario?.id).toBe('test-lan-slaac');
+    expect(controller.hasKeptLab).toBe(false);
+    await controller.close();
+    expect(store.getState().lab).toBe(scenario.lab);
+  });
+
+  it('a lab without unsaved changes is kept aside, its consoles’ configuration too, and comes back when the scenario closes', async () => {
+    const { store, harness, controller } = withOwnLab(memoryStorage());
+    harness.request('console-open', { device: 'EDGE' });
+    harness.request('console-input', { device: 'EDGE', data: 'enable\rconfigure terminal\ripv6 unicast-routing\rend\r' });
+    await controller.open(fixtureScenario());
+    expect(store.getState().dialog).toBeNull();
+    expect(store.getState().activeScenario?.id).toBe('test-lan-slaac');
+    expect(controller.hasKeptLab).toBe(true);
+    await controller.close();
+    const state = store.getState();
+    expect(state.activeScenario).toBeNull();
+    expect(state.filePath).toBe('own.v6lab.yaml');
+    expect(state.lab.devices.map((d) => d.name)).toEqual(['EDGE', 'HOST']);
+    expect(state.lab.devices[0]!.config).toMatch(/\nipv6 unicast-routing\n/);
+    expect(state.status).toEqual({ key: 'scenario.status.labBack' });
   });
 });

@@ -118,3 +118,24 @@ links:
   - endpoints: ["R1:GigabitEthernet0/0", "SRV1:eth0"]
   - endpoints: ["R1:GigabitEthernet0/1", "SRV2:eth0"]
 `;
+
+/** Three switches in a triangle with PC1 (192.0.2.10/24) on SW1: a loop that spanning tree must block. */
+export const SWITCH_TRIANGLE_LAB = `
+version: 1
+devices:
+  - name: SW1
+    kind: switch
+  - name: SW2
+    kind: switch
+  - name: SW3
+    kind: switch
+  - name: PC1
+    kind: pc
+    config: |
+      netsh interface ipv4 set address "Ethernet0" static 192.0.2.10 255.255.255.0
+links:
+  - endpoints: ["SW1:GigabitEthernet1/0/1", "SW2:GigabitEthernet1/0/1"]
+  - endpoints: ["SW2:GigabitEthernet1/0/2", "SW3:GigabitEthernet1/0/2"]
+  - endpoints: ["SW3:GigabitEthernet1/0/3", "SW1:GigabitEthernet1/0/3"]
+  - endpoints: ["SW1:GigabitEthernet1/0/4", "PC1:Ethernet0"]
+`;
