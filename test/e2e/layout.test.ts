@@ -3,7 +3,7 @@
  * 1280×720, 1366×768 and 1920×1080: course module 2 with consoles open and simulation mode with
  * the packet inspector. The palette folds by itself in a scenario, every pane keeps room, the
  * properties card never covers the zoom controls, the terminal tab strip stays one line however
- * many consoles are open, splitters resize and are remembered, the opened event stays in view,
+ * many consoles are open, Ctrl+S in a console saves, splitters resize and are remembered, the opened event stays in view,
  * the scenario pane folds, and the canvas keeps the zoom the trainee set when the mode changes.
  * Screenshots go to test-artifacts/e2e/layout-<width>x<height>-*.png.
  */
@@ -120,6 +120,12 @@ for (const size of SIZES) {
       await page.getByTestId('terminal-R-STTTT').click();
       await typeLines(page, ['enable', 'configure terminal', 'ipv6 unicast-routing', 'interface GigabitEthernet0/0', 'ipv6 address 2001:db8:6803:10::1/64', 'end']);
       await saveScreenshot(page, `${name}-04-consoles`);
+      // Ctrl+S with the console focused saves the lab (here: asks for a name), not XOFF.
+      await page.keyboard.press('Control+s');
+      await page.getByTestId('save-as-name').waitFor();
+      await saveScreenshot(page, `${name}-04b-ctrl-s-from-console`);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('save-as-name').waitFor({ state: 'detached' });
     });
 
     it('the dock splitter resizes the consoles and the size is remembered', async () => {
