@@ -4,7 +4,7 @@
  * unplugged red and dashed), interface names at both ends on hover or selection, zones as
  * labelled boxes. Labels stop drawing when too small to read, which keeps big labs smooth.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { DEVICE_KINDS } from '../../sim-core/devices/catalog';
 import { deviceGlyphUri, KIND_COLORS } from './device-glyphs';
 
@@ -73,6 +73,9 @@ export const CANVAS_STYLE: StylesheetJson = [
       'text-background-opacity': 0.95,
       'text-background-padding': '3px',
       'text-background-shape': 'roundrectangle',
+      // A long name wraps inside its own box instead of running over the next zone's.
+      'text-wrap': 'wrap',
+      'text-max-width': (node: NodeSingular) => `${Math.max(150, Math.round(node.width()) - 8)}px`,
       'min-zoomed-font-size': 8,
       events: 'yes',
     },

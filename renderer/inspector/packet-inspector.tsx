@@ -165,7 +165,7 @@ function InspectorPanel({ seq }: { seq: number }) {
           </div>
           <Splitter axis="y" label={t('inspector.resizeSplit')} testId="inspector-bytes-splitter" onMove={onSplitMove} onExtreme={(end) => store.getState().setPaneSize('inspectorTreeShare', PANE_SIZE_LIMITS.inspectorTreeShare[end])} />
           <div className="inspector__bytes">
-            <h3 className="inspector__section">
+            <h3 className="inspector__section" title={t('inspector.bytesHint')}>
               {t('inspector.bytes')} <span className="inspector__hint">{t('inspector.bytesHint')}</span>
             </h3>
             <div className="pdu-hex" role="grid" aria-label={t('inspector.bytes')} data-testid="hex-view" onMouseLeave={() => setHovered(null)}>

@@ -192,3 +192,32 @@ for (const size of SIZES) {
     });
   });
 }
+
+describe.skipIf(!chromium)('locked devices at 1280×720', { timeout: 120_000 }, () => {
+  let app: AppUnderTest;
+
+  beforeAll(async () => {
+    app = await openApp(chromium!);
+    await app.page.setViewportSize(SIZES[0]);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('module 3 marks its locked devices with a drawn padlock (no emoji), and the pane text fits', async () => {
+    const { page } = app;
+    await page.getByTestId('course-button').click();
+    await page.getByTestId('course-open-m03-static-routing-wan').click();
+    await page.getByTestId('scenario-view').waitFor();
+    const locked = page.locator('.device-chip--locked');
+    expect(await locked.count()).toBeGreaterThan(0);
+    expect(await locked.first().locator('svg[data-testid="lock-icon"]').count()).toBe(1);
+    expect(await locked.first().evaluate((chip) => getComputedStyle(chip, '::before').content)).toMatch(/^(none|normal)$/);
+    const chip = await box(locked.first());
+    const pane = await box(page.getByTestId('scenario-pane'));
+    expect(chip.x + chip.width).toBeLessThanOrEqual(pane.x + pane.width);
+    await saveScreenshot(page, 'layout-1280x720-08-locked-devices');
+    expect(app.errors).toEqual([]);
+  });
+});
