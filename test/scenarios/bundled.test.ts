@@ -119,5 +119,9 @@ solution:
     // The hard case: fe80::1 is known but another (the automatic link-local) is the route in use.
     expect(streamText(outcome.output, 'out')).toContain('via fe80::1 (nd, Ethernet0, not installed: not-best)');
     expect(outcome.exitCode, streamText(outcome.output, 'out')).toBe(0);
+    // In Vietnamese the same result reads in Vietnamese words, with no English fragment.
+    const vietnamese = streamText(checkScenarioCommand('m02-global-first.yaml', globalFirst, { solution: true, lang: 'vi' }).output, 'out');
+    expect(vietnamese).toContain('qua fe80::1 (học từ Router Advertisement, Ethernet0, chưa dùng: có tuyến khác được ưu tiên hơn)');
+    expect(vietnamese).not.toMatch(/not installed|not-best|\bvia\b|preferred/);
   });
 });
