@@ -56,7 +56,7 @@ export const MENU_LABELS: { readonly [L in AppLanguage]: MenuLabels } = {
     open: 'Mở…',
     openRecent: 'Mở gần đây',
     noRecentFiles: '(Chưa có tệp nào)',
-    clearRecent: 'Xoá danh sách',
+    clearRecent: 'Xóa danh sách',
     save: 'Lưu',
     saveAs: 'Lưu thành…',
     exportCapture: 'Xuất tệp bắt gói (pcapng)…',

@@ -19,10 +19,11 @@ import { createAppStore } from './state/create-app-store';
 import { isLabDirty } from './state/lab-slice';
 import { readLanguagePreference, writeLanguagePreference } from './state/language-preference';
 import { windowSimClient } from './sim/sim-runtime';
+import { readPaneLayout, writePaneLayout } from './state/layout-preference';
 import './styles/app.css';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
-const store = createAppStore({ language: readLanguagePreference(storage) ?? DEFAULT_LANGUAGE });
+const store = createAppStore({ language: readLanguagePreference(storage) ?? DEFAULT_LANGUAGE, layout: readPaneLayout(storage) });
 const i18n = createI18n(store.getState().language);
 const desktop = getDesktopApi();
 const files = desktop ? createDesktopLabFiles(desktop) : createBrowserLabFiles(localStorage);
@@ -51,6 +52,7 @@ function applyLanguage(): void {
 
 applyLanguage();
 store.subscribe((state, previous) => {
+  if (state.layout !== previous.layout) writePaneLayout(storage, state.layout);
   if (state.language !== previous.language) applyLanguage();
   else if (
     state.past !== previous.past ||

@@ -192,12 +192,28 @@ export class CanvasAdapter {
   }
 
   /**
-   * The canvas changed size: the drawing surface follows, and if the view is still the one the
-   * last fit made (nobody panned or zoomed since), the devices are fitted to the new size.
+   * The canvas changed size (the dock or the simulation panel opening, the palette folding, the
+   * window): the drawing surface follows. A view still as the last fit left it (nobody panned
+   * or zoomed since) is fitted to the new size; a view the person set stays exactly as it is
+   * (zoom and pan: the devices do not move under the pointer when the dock opens), unless no
+   * device is left in sight at all, when it is fitted.
    */
   resized(): void {
     this.cy.resize();
-    if (this.fitMemory.stillFitted({ zoom: this.cy.zoom(), pan: this.cy.pan() })) this.fit();
+    if (this.cy.width() === 0 || this.cy.height() === 0) return;
+    if (this.fitMemory.stillFitted({ zoom: this.cy.zoom(), pan: this.cy.pan() }) || !this.anyDeviceInView()) this.fit();
+  }
+
+  /** True when at least one device's centre is inside the canvas. */
+  private anyDeviceInView(): boolean {
+    const devices = this.cy.nodes('.device');
+    if (devices.empty()) return true;
+    const width = this.cy.width();
+    const height = this.cy.height();
+    return devices.some((node) => {
+      const { x, y } = (node as NodeSingular).renderedPosition();
+      return x >= 0 && y >= 0 && x <= width && y <= height;
+    });
   }
 
   /**

@@ -4,7 +4,7 @@
  * unplugged red and dashed), interface names at both ends on hover or selection, zones as
  * labelled boxes. Labels stop drawing when too small to read, which keeps big labs smooth.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { DEVICE_KINDS } from '../../sim-core/devices/catalog';
 import { deviceGlyphUri, KIND_COLORS } from './device-glyphs';
 
@@ -61,13 +61,22 @@ export const CANVAS_STYLE: StylesheetJson = [
       padding: '28px',
       label: 'data(label)',
       'font-family': FONT,
-      'font-size': 13,
-      'font-weight': 600,
-      color: '#36507d',
+      // Large and on its own light band so the zone's name stays readable when the lab is
+      // fitted small (1280×720 with the dock open) and over cables that cross the frame.
+      'font-size': 15,
+      'font-weight': 700,
+      color: '#2a4470',
       'text-valign': 'top',
       'text-halign': 'center',
       'text-margin-y': 22,
-      'min-zoomed-font-size': 6,
+      'text-background-color': '#eef3fb',
+      'text-background-opacity': 0.95,
+      'text-background-padding': '3px',
+      'text-background-shape': 'roundrectangle',
+      // A long name wraps inside its own box instead of running over the next zone's.
+      'text-wrap': 'wrap',
+      'text-max-width': (node: NodeSingular) => `${Math.max(150, Math.round(node.width()) - 8)}px`,
+      'min-zoomed-font-size': 8,
       events: 'yes',
     },
   },

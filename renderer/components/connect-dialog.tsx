@@ -62,7 +62,9 @@ export function ConnectDialog({ a, b }: { a: DeviceName; b: DeviceName }) {
     }
     state.applyEdit(edit);
     state.closeDialog();
-    state.setTool('select');
+    // Cable mode stays on for the next cable (as Packet Tracer's "keep the tool"); Esc ends it.
+    state.setTool('connect');
+    state.setStatus({ key: 'status.connectAdded', values: { a, portA, b, portB } });
   };
 
   return (

@@ -119,11 +119,23 @@ function TopologyCanvasView() {
     // Keep the drawing surface in step with the layout (window resize, palette width, the
     // terminal dock); a view nobody has moved since the last fit is fitted again.
     const observer = new ResizeObserver(() => adapter.resized());
+    // The view's zoom as an attribute, for tests and tools that read the page (the drawing is a canvas).
+    let viewportFrame = 0;
+    const showViewport = () => {
+      if (viewportFrame !== 0) return;
+      viewportFrame = requestAnimationFrame(() => {
+        viewportFrame = 0;
+        container.setAttribute('data-zoom', cy.zoom().toFixed(4));
+      });
+    };
+    cy.on('viewport', showViewport);
+    showViewport();
     observer.observe(container);
     return () => {
       services.canvas.current = null;
       unsubscribe();
       observer.disconnect();
+      if (viewportFrame !== 0) cancelAnimationFrame(viewportFrame);
       cy.destroy();
     };
     // Created once; the store and services never change for the app's life.

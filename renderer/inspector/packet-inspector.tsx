@@ -3,10 +3,14 @@
  * the event list, the device's decision in words, the layer tree with every field and its value
  * (the wire describers' field trees), and the bytes in hex. Selecting a field highlights its
  * bytes; pointing at a byte highlights the field it belongs to; clicking a byte selects it.
+ * The layer tree and the bytes share the inspector's height through a splitter (the share is
+ * remembered), each scrolling on its own.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Splitter, useSplitterDrag } from '../components/splitter';
 import { useAppStore } from '../state/app-store-context';
+import { PANE_SIZE_LIMITS } from '../state/layout-preference';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { useSim } from '../sim/sim-runtime';
 import type { FieldNode, FrameDetails } from '../sim/sim-protocol';
@@ -62,6 +66,12 @@ function InspectorPanel({ seq }: { seq: number }) {
     return entry === undefined ? null : rangeOf(entry.node, byteCount);
   })();
   const close = () => store.getState().inspectEvent(null);
+  const treeShare = useAppStore((state) => state.layout.inspectorTreeShare);
+  const panesRef = useRef<HTMLDivElement>(null);
+  const onSplitMove = useSplitterDrag(() => (panesRef.current?.getBoundingClientRect().height ?? 0) * treeShare, 1, (height) => {
+    const total = panesRef.current?.getBoundingClientRect().height ?? 0;
+    if (total > 0) store.getState().setPaneSize('inspectorTreeShare', height / total);
+  });
 
   const kindOf = (name: string) => devices.find((device) => device.name === name)?.kind;
 
@@ -108,6 +118,12 @@ function InspectorPanel({ seq }: { seq: number }) {
       {loaded !== null && 'error' in loaded && <p className="inspector__error">{t('inspector.gone')}</p>}
       {details && (
         <div className="inspector__body">
+          <div className="inspector__facts">
+          {details.decision && (
+            <p className={`inspector__decision inspector__decision--${details.decision.kind}`} data-testid="inspector-decision">
+              {describeDecision(details.decision, t, kindOf)}
+            </p>
+          )}
           <p className="inspector__meta">
             {t('inspector.meta', {
               seq: details.row.seq,
@@ -119,12 +135,9 @@ function InspectorPanel({ seq }: { seq: number }) {
             })}
           </p>
           <p className="inspector__summary">{details.summary}</p>
-          {details.decision && (
-            <p className={`inspector__decision inspector__decision--${details.decision.kind}`} data-testid="inspector-decision">
-              {describeDecision(details.decision, t, kindOf)}
-            </p>
-          )}
           {details.problem && <p className="inspector__problem">{t('inspector.problem', { problem: details.problem })}</p>}
+          </div>
+          <div ref={panesRef} className="inspector__panes" style={{ gridTemplateRows: `${Math.round(treeShare * 1000) / 10}% auto minmax(0, 1fr)` }}>
           <div className="inspector__tree">
             <h3 className="inspector__section">{t('inspector.layers')}</h3>
             <ul className="pdu-tree" role="tree" aria-label={t('inspector.layers')}>
@@ -150,8 +163,9 @@ function InspectorPanel({ seq }: { seq: number }) {
               })}
             </ul>
           </div>
+          <Splitter axis="y" label={t('inspector.resizeSplit')} testId="inspector-bytes-splitter" onMove={onSplitMove} onExtreme={(end) => store.getState().setPaneSize('inspectorTreeShare', PANE_SIZE_LIMITS.inspectorTreeShare[end])} />
           <div className="inspector__bytes">
-            <h3 className="inspector__section">
+            <h3 className="inspector__section" title={t('inspector.bytesHint')}>
               {t('inspector.bytes')} <span className="inspector__hint">{t('inspector.bytesHint')}</span>
             </h3>
             <div className="pdu-hex" role="grid" aria-label={t('inspector.bytes')} data-testid="hex-view" onMouseLeave={() => setHovered(null)}>
@@ -186,6 +200,7 @@ function InspectorPanel({ seq }: { seq: number }) {
                 </div>
               ))}
             </div>
+          </div>
           </div>
         </div>
       )}

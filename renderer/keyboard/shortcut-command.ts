@@ -4,6 +4,7 @@
  * delete the selection, F2 rename, Escape leave the current mode, F fit, + and − zoom,
  * Ctrl+N/O/S/Shift+S the file commands. In the desktop app the menu's accelerators already
  * send the commands it lists, so those presses are left to the menu (no double undo).
+ * Saving works from anywhere, a console or a text field included (isAppWideShortcut).
  */
 export type ShortcutCommand = 'undo' | 'redo' | 'delete' | 'rename' | 'escape' | 'fit' | 'zoom-in' | 'zoom-out' | 'new' | 'open' | 'save' | 'save-as';
 
@@ -61,4 +62,14 @@ export function readShortcut(press: KeyPress, context: ShortcutContext): Shortcu
 function isMenuAccelerator(command: ShortcutCommand, press: KeyPress, context: ShortcutContext): boolean {
   if (command === 'redo') return context.isMac ? press.shiftKey : !press.shiftKey;
   return true;
+}
+
+/**
+ * The shortcuts the app keeps even while a text field or a console has the keyboard: saving
+ * (Ctrl+S, Ctrl+Shift+S). In a console Ctrl+S would otherwise be XOFF, which IOS and the hosts
+ * here ignore anyway; a trainee pressing it means "save my lab".
+ */
+export function isAppWideShortcut(press: KeyPress, isMac: boolean): boolean {
+  const command = readShortcut(press, { hasDesktopMenu: false, isMac });
+  return command === 'save' || command === 'save-as';
 }

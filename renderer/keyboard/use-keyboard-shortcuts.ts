@@ -1,14 +1,15 @@
 /**
  * Listens for the editor's shortcuts on the window and runs them against the store, the file
- * commands and the canvas. Presses inside text fields, and any press while a dialog is open,
- * are left alone (Escape in a dialog closes it there).
+ * commands and the canvas. Presses inside text fields and consoles are left to them, except
+ * saving (Ctrl+S, Ctrl+Shift+S); any press while a dialog is open is left alone (Escape in a
+ * dialog closes it there).
  */
 import { useEffect } from 'react';
 import { deleteSelection } from '../actions/delete-selection';
 import { useAppServices } from '../app-services';
 import { ZOOM_STEP } from '../canvas/canvas-adapter';
 import { useAppStoreApi } from '../state/use-app-store-api';
-import { readShortcut } from './shortcut-command';
+import { isAppWideShortcut, readShortcut } from './shortcut-command';
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -20,7 +21,9 @@ export function useKeyboardShortcuts(hasDesktopMenu: boolean): void {
   useEffect(() => {
     const isMac = /Mac/.test(navigator.platform);
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTextField(event.target) || store.getState().dialog !== null) return;
+      if (store.getState().dialog !== null) return;
+      // In a text field or a console (xterm's hidden textarea) only saving is the app's.
+      if (isTextField(event.target) && !isAppWideShortcut(event, isMac)) return;
       const command = readShortcut(event, { hasDesktopMenu, isMac });
       if (command === null) return;
       event.preventDefault();

@@ -58,7 +58,7 @@ export interface LockableConsole {
 
 /** The notice printed when a change is refused, and the banner shown when the console opens. */
 export function lockedNotice(device: string): string {
-  return `% ${device}: thiết bị bị khoá trong bài này – chỉ được xem (show, ping, traceroute).\n% ${device} is locked in this scenario: view only (show, ping, traceroute).`;
+  return `% ${device}: thiết bị bị khóa trong bài này – chỉ được xem (show, ping, traceroute).\n% ${device} is locked in this scenario: view only (show, ping, traceroute).`;
 }
 
 /**

@@ -1,106 +1,53 @@
 /**
- * Scenario instructions on screen: markdown.ts's blocks as React elements (text is always text:
- * nothing from a scenario file is set as HTML).
+ * Scenario instructions on screen: markdown.ts's tree as React elements (text is always text:
+ * nothing from a scenario file is set as HTML). The tree is at most MAX_NESTING deep, so the
+ * recursion here is bounded.
  */
-import { Fragment, memo } from 'react';
-import { parseMarkdown, type Block, type Inline } from './markdown';
+import { createElement, memo, useMemo, type ReactNode } from 'react';
+import { parseMarkdown, type MarkdownNode } from './markdown';
 
-function InlineView({ nodes }: { nodes: readonly Inline[] }) {
-  return (
-    <>
-      {nodes.map((node, index) => {
-        switch (node.kind) {
-          case 'text':
-            return <Fragment key={index}>{node.text}</Fragment>;
-          case 'code':
-            return <code key={index}>{node.text}</code>;
-          case 'strong':
-            return (
-              <strong key={index}>
-                <InlineView nodes={node.children} />
-              </strong>
-            );
-          case 'em':
-            return (
-              <em key={index}>
-                <InlineView nodes={node.children} />
-              </em>
-            );
-        }
-      })}
-    </>
-  );
+function renderNodes(nodes: readonly MarkdownNode[]): ReactNode[] {
+  return nodes.map((node, index) => renderNode(node, index));
 }
 
-function BlockView({ block }: { block: Block }) {
-  switch (block.kind) {
-    case 'heading': {
-      // The pane's own title is the h2: instruction headings start at h3.
-      const Tag = (['h3', 'h4', 'h5', 'h6', 'h6', 'h6'] as const)[block.level - 1] ?? 'h6';
+function renderNode(node: MarkdownNode, key: number): ReactNode {
+  if (node.kind === 'text') return node.text;
+  const children = renderNodes(node.children);
+  switch (node.tag) {
+    case 'br':
+    case 'hr':
+      return createElement(node.tag, { key });
+    case 'link':
       return (
-        <Tag>
-          <InlineView nodes={block.content} />
-        </Tag>
-      );
-    }
-    case 'paragraph':
-      return (
-        <p>
-          <InlineView nodes={block.content} />
-        </p>
-      );
-    case 'list': {
-      const items = block.items.map((item, index) => (
-        <li key={index}>
-          <InlineView nodes={item} />
-        </li>
-      ));
-      return block.ordered ? <ol start={block.start}>{items}</ol> : <ul>{items}</ul>;
-    }
-    case 'code':
-      return (
-        <pre>
-          <code>{block.text}</code>
-        </pre>
+        <span key={key} className="markdown__link" title={node.title}>
+          {children}
+        </span>
       );
     case 'table':
       return (
-        <div className="markdown__table">
-          <table>
-            <thead>
-              <tr>
-                {block.header.map((cell, index) => (
-                  <th key={index}>
-                    <InlineView nodes={cell} />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {block.rows.map((row, rowIndex) => (
-                <tr key={rowIndex}>
-                  {row.map((cell, index) => (
-                    <td key={index}>
-                      <InlineView nodes={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div key={key} className="markdown__table">
+          <table>{children}</table>
         </div>
       );
-    case 'rule':
-      return <hr />;
+    case 'ol':
+      return (
+        <ol key={key} start={node.start}>
+          {children}
+        </ol>
+      );
+    case 'th':
+    case 'td':
+      return createElement(node.tag, { key, style: node.align === undefined ? undefined : { textAlign: node.align } }, ...children);
+    default:
+      return createElement(node.tag, { key }, ...children);
   }
 }
 
 function MarkdownViewInner({ source, testId }: { source: string; testId?: string }) {
+  const tree = useMemo(() => parseMarkdown(source), [source]);
   return (
     <div className="markdown" data-testid={testId}>
-      {parseMarkdown(source).map((block, index) => (
-        <BlockView key={index} block={block} />
-      ))}
+      {renderNodes(tree)}
     </div>
   );
 }

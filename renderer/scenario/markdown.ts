@@ -1,152 +1,174 @@
 /**
- * The small part of Markdown (CommonMark) scenario instructions use, parsed to plain data that
- * React renders as elements, so no HTML from a scenario file ever reaches the page: ATX
- * headings, paragraphs (lines joined), bullet and numbered lists (continuation lines indented),
- * fenced code blocks, pipe tables (GitHub), thematic breaks, and inline `code`, **strong**,
- * *emphasis* / _emphasis_ and [links](…) (shown as their text: the app opens nothing). Raw HTML
- * is shown as the text it is.
- * Leaves out: nested lists, block quotes, images, setext headings, reference links.
+ * Scenario instructions and hints (CommonMark with GitHub tables and strikethrough) parsed by
+ * markdown-it into a small tree of plain data that React renders as elements: nothing from a
+ * scenario file is ever set as HTML. markdown-it runs in linear time and caps nesting
+ * (`maxNesting`), so a hostile file (60 KB of `*a `, `'*_'.repeat(5000)`) neither stalls the UI
+ * thread nor overflows the stack; the tree is built with an explicit stack, not recursion. A text
+ * whose blocks nest deeper than markdown-it reads (where it would drop the rest) is shown as it
+ * is written, in a preformatted block.
+ *
+ * Raw HTML is shown as the text it is (`html: false`); bare URLs stay text (`linkify: false`);
+ * a [link](…) is shown as its text with its target beside it as a tooltip (the app opens
+ * nothing, and markdown-it's own validateLink already refuses `javascript:` and `data:`
+ * targets); an image shows its alt text. Headings start at h3 (the pane's own title is the h2).
+ * Leaves out: typographic replacements, footnotes, anything beyond markdown-it's core rules.
  */
+import MarkdownIt from 'markdown-it';
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
-export type Inline =
+/** The elements the tree may hold: a fixed list, so a token type markdown-it adds later is text. */
+export type MarkdownTag =
+  | 'p' | 'h3' | 'h4' | 'h5' | 'h6' | 'ul' | 'ol' | 'li' | 'blockquote' | 'pre' | 'code' | 'hr' | 'br'
+  | 'table' | 'thead' | 'tbody' | 'tr' | 'th' | 'td' | 'strong' | 'em' | 's' | 'link';
+
+export type TextAlign = 'left' | 'center' | 'right';
+
+export type MarkdownNode =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'code'; readonly text: string }
-  | { readonly kind: 'strong'; readonly children: readonly Inline[] }
-  | { readonly kind: 'em'; readonly children: readonly Inline[] };
+  | {
+      readonly kind: 'element';
+      readonly tag: MarkdownTag;
+      readonly children: MarkdownNode[];
+      /** An ordered list's first number (when not 1). */
+      readonly start?: number;
+      /** A table cell's alignment. */
+      readonly align?: TextAlign;
+      /** A link's target, shown as a tooltip only. */
+      readonly title?: string;
+    };
 
-export type Block =
-  | { readonly kind: 'heading'; readonly level: number; readonly content: readonly Inline[] }
-  | { readonly kind: 'paragraph'; readonly content: readonly Inline[] }
-  | { readonly kind: 'list'; readonly ordered: boolean; readonly start: number; readonly items: readonly (readonly Inline[])[] }
-  | { readonly kind: 'code'; readonly text: string }
-  | { readonly kind: 'table'; readonly header: readonly (readonly Inline[])[]; readonly rows: readonly (readonly (readonly Inline[])[])[] }
-  | { readonly kind: 'rule' };
+/** How deep markdown-it nests before it treats the rest as text (its default is 100). */
+export const MAX_NESTING = 40;
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-const FENCE = /^\s*(```|~~~)/;
-const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
-const NUMBERED = /^\s{0,3}(\d{1,9})[.)]\s+(.*)$/;
-const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
-const TABLE_DIVIDER = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+const parser = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false, maxNesting: MAX_NESTING });
 
-export function parseMarkdown(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: Block[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (line.trim() === '') {
-      i++;
-      continue;
-    }
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const body: string[] = [];
-      i++;
-      while (i < lines.length && !lines[i]!.trim().startsWith(fence[1]!)) body.push(lines[i++]!);
-      i++;
-      blocks.push({ kind: 'code', text: body.join('\n') });
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      blocks.push({ kind: 'heading', level: heading[1]!.length, content: parseInline(heading[2]!) });
-      i++;
-      continue;
-    }
-    if (RULE.test(line) && !BULLET.test(line.replace(/\s+$/, ' x'))) {
-      blocks.push({ kind: 'rule' });
-      i++;
-      continue;
-    }
-    if (line.includes('|') && i + 1 < lines.length && TABLE_DIVIDER.test(lines[i + 1]!) && lines[i + 1]!.includes('-')) {
-      const header = splitRow(line);
-      i += 2;
-      const rows: Inline[][][] = [];
-      while (i < lines.length && lines[i]!.trim() !== '' && lines[i]!.includes('|')) rows.push(splitRow(lines[i++]!));
-      blocks.push({ kind: 'table', header, rows });
-      continue;
-    }
-    const bullet = BULLET.exec(line);
-    const numbered = NUMBERED.exec(line);
-    if (bullet || numbered) {
-      const ordered = numbered !== null;
-      const items: string[] = [];
-      while (i < lines.length) {
-        const current = lines[i]!;
-        const item = ordered ? NUMBERED.exec(current) : BULLET.exec(current);
-        if (item) {
-          items.push(ordered ? item[2]! : item[1]!);
-          i++;
-        } else if (current.trim() !== '' && /^\s+/.test(current) && items.length > 0) {
-          items[items.length - 1] += ` ${current.trim()}`;
-          i++;
-        } else break;
-      }
-      blocks.push({ kind: 'list', ordered, start: ordered ? Number(numbered![1]) : 1, items: items.map(parseInline) });
-      continue;
-    }
-    const paragraph: string[] = [];
-    while (i < lines.length) {
-      const current = lines[i]!;
-      if (current.trim() === '' || HEADING.test(current) || FENCE.test(current) || BULLET.test(current) || NUMBERED.test(current)) break;
-      paragraph.push(current.trim());
-      i++;
-    }
-    blocks.push({ kind: 'paragraph', content: parseInline(paragraph.join(' ')) });
+const CONTAINERS: Readonly<Record<string, MarkdownTag>> = {
+  paragraph: 'p',
+  bullet_list: 'ul',
+  ordered_list: 'ol',
+  list_item: 'li',
+  blockquote: 'blockquote',
+  table: 'table',
+  thead: 'thead',
+  tbody: 'tbody',
+  tr: 'tr',
+  th: 'th',
+  td: 'td',
+  strong: 'strong',
+  em: 'em',
+  s: 's',
+  link: 'link',
+};
+
+const HEADINGS: readonly MarkdownTag[] = ['h3', 'h3', 'h4', 'h5', 'h6', 'h6', 'h6'];
+
+type Element = Extract<MarkdownNode, { kind: 'element' }>;
+
+function alignOf(token: Token): TextAlign | undefined {
+  const style = token.attrGet('style');
+  if (typeof style === 'number') return undefined;
+  const match = style === null ? null : /^text-align:(left|center|right)$/.exec(style);
+  return match ? (match[1] as TextAlign) : undefined;
+}
+
+function openElement(token: Token): Element | 'transparent' {
+  const base = token.type.slice(0, -'_open'.length);
+  // Paragraphs of a tight list are hidden by markdown-it: their text goes straight in the item.
+  if (base === 'paragraph' && token.hidden) return 'transparent';
+  if (base === 'heading') return { kind: 'element', tag: HEADINGS[Number(token.tag.slice(1))] ?? 'h6', children: [] };
+  const tag = CONTAINERS[base];
+  if (tag === undefined) return 'transparent';
+  if (tag === 'ol') {
+    const start = Number(token.attrGet('start') ?? 1);
+    return Number.isSafeInteger(start) && start !== 1 ? { kind: 'element', tag, children: [], start } : { kind: 'element', tag, children: [] };
   }
-  return blocks;
+  if (tag === 'th' || tag === 'td') {
+    const align = alignOf(token);
+    return align === undefined ? { kind: 'element', tag, children: [] } : { kind: 'element', tag, children: [], align };
+  }
+  if (tag === 'link') {
+    const raw = token.attrGet('href');
+    const href = raw === null ? null : String(raw);
+    return href === null ? { kind: 'element', tag, children: [] } : { kind: 'element', tag, children: [], title: href };
+  }
+  return { kind: 'element', tag, children: [] };
 }
 
-function splitRow(line: string): Inline[][] {
-  let text = line.trim();
-  if (text.startsWith('|')) text = text.slice(1);
-  if (text.endsWith('|')) text = text.slice(0, -1);
-  return text.split('|').map((cell) => parseInline(cell.trim()));
-}
-
-/** Inline spans: code first (nothing inside it is markup), then strong, emphasis and links. */
-export function parseInline(text: string): Inline[] {
-  const out: Inline[] = [];
-  let plain = '';
-  const flush = () => {
-    if (plain !== '') out.push({ kind: 'text', text: plain });
-    plain = '';
+/** Parses markdown into the tree React renders: linear in the input, never deeper than MAX_NESTING. */
+export function parseMarkdown(source: string): MarkdownNode[] {
+  const root: MarkdownNode[] = [];
+  // One entry per open token: the children array new nodes go into.
+  const stack: MarkdownNode[][] = [root];
+  const top = () => stack[stack.length - 1]!;
+  const pushText = (text: string) => {
+    if (text === '') return;
+    const into = top();
+    const last = into[into.length - 1];
+    if (last?.kind === 'text') into[into.length - 1] = { kind: 'text', text: last.text + text };
+    else into.push({ kind: 'text', text });
   };
-  let i = 0;
-  while (i < text.length) {
-    const rest = text.slice(i);
-    const code = /^(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest);
-    if (code) {
-      flush();
-      out.push({ kind: 'code', text: code[2]!.trim() === '' ? code[2]! : code[2]!.replace(/^ (.*) $/, '$1') });
-      i += code[0].length;
-      continue;
+  const visit = (token: Token) => {
+    if (token.nesting === 1) {
+      const opened = openElement(token);
+      if (opened === 'transparent') stack.push(top());
+      else {
+        top().push(opened);
+        stack.push(opened.children);
+      }
+      return;
     }
-    const strong = /^(\*\*|__)(?=\S)([\s\S]*?\S)\1/.exec(rest);
-    if (strong) {
-      flush();
-      out.push({ kind: 'strong', children: parseInline(strong[2]!) });
-      i += strong[0].length;
-      continue;
+    if (token.nesting === -1) {
+      if (stack.length > 1) stack.pop();
+      return;
     }
-    const em = /^(\*|_)(?=\S)([\s\S]*?\S)\1(?![*_\w])/.exec(rest);
-    if (em && (em[1] === '*' || i === 0 || !/\w/.test(text[i - 1]!))) {
-      flush();
-      out.push({ kind: 'em', children: parseInline(em[2]!) });
-      i += em[0].length;
-      continue;
+    switch (token.type) {
+      case 'text':
+        pushText(token.content);
+        return;
+      case 'softbreak':
+        pushText(' ');
+        return;
+      case 'hardbreak':
+        top().push({ kind: 'element', tag: 'br', children: [] });
+        return;
+      case 'code_inline':
+        top().push({ kind: 'element', tag: 'code', children: [{ kind: 'text', text: token.content }] });
+        return;
+      case 'fence':
+      case 'code_block':
+        top().push({ kind: 'element', tag: 'pre', children: [{ kind: 'element', tag: 'code', children: [{ kind: 'text', text: token.content.replace(/\n$/, '') }] }] });
+        return;
+      case 'hr':
+        top().push({ kind: 'element', tag: 'hr', children: [] });
+        return;
+      case 'image':
+        // The alt text (markdown-it keeps it as the image's children).
+        for (const child of token.children ?? []) visit(child);
+        return;
+      case 'inline':
+        for (const child of token.children ?? []) visit(child);
+        return;
+      default:
+        // html_inline / html_block cannot occur with html: false; anything else is its text.
+        pushText(token.content);
     }
-    const link = /^\[([^\]]+)\]\(([^)\s]*)\)/.exec(rest);
-    if (link) {
-      flush();
-      out.push(...parseInline(link[1]!));
-      i += link[0].length;
-      continue;
-    }
-    plain += text[i];
-    i++;
+  };
+  const tokens = parser.parse(source, {});
+  // markdown-it stops reading blocks nested MAX_NESTING deep and drops the rest: show such a
+  // text as it is written rather than lose part of it.
+  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return [{ kind: 'element', tag: 'pre', children: [{ kind: 'text', text: source }] }];
+  for (const token of tokens) visit(token);
+  return root;
+}
+
+/** The plain text of a tree (for tests and accessible names). */
+export function markdownText(nodes: readonly MarkdownNode[]): string {
+  let out = '';
+  const pending: MarkdownNode[] = [...nodes].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.kind === 'text') out += node.text;
+    else for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
   }
-  flush();
   return out;
 }

@@ -58,12 +58,24 @@ function DeviceConsoles({ scenario }: { scenario: Scenario }) {
             title={locked ? t('scenario.lockedDevice', { name: device.name }) : t('scenario.openConsole', { name: device.name })}
             data-testid={`scenario-console-${device.name}`}
             onClick={() => openConsole(device.name)}
+            data-locked={locked}
           >
+            {locked && <LockIcon />}
             {device.name}
           </button>
         );
       })}
     </div>
+  );
+}
+
+/** The lock marker of a locked device: a drawn padlock (an emoji shows as a box on many Linux desktops). */
+function LockIcon() {
+  return (
+    <svg className="device-chip__lock" viewBox="0 0 12 14" width="10" height="12" aria-hidden="true" data-testid="lock-icon">
+      <path d="M3.5 6V4.2a2.5 2.5 0 0 1 5 0V6" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <rect x="1.5" y="6" width="9" height="7" rx="1.5" fill="currentColor" />
+    </svg>
   );
 }
 

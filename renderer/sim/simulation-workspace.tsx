@@ -5,8 +5,7 @@
  * the simulation panel on the right (event list, and the packet inspector under it while an
  * event is open), as Packet Tracer's. Starts the simulation runtime for everything inside.
  */
-import { useEffect, type ReactNode } from 'react';
-import { useAppServices } from '../app-services';
+import type { ReactNode } from 'react';
 import { useAppStore } from '../state/app-store-context';
 import { ModeBar } from '../timeline/mode-bar';
 import { PacketOverlay } from '../timeline/packet-overlay';
@@ -25,13 +24,8 @@ export function SimulationWorkspace({ children }: { children: ReactNode }) {
 
 function WorkspaceLayout({ children }: { children: ReactNode }) {
   const simulation = useAppStore((state) => state.simMode === 'simulation');
-  const services = useAppServices();
-  // The simulation panel narrows the canvas (and leaving it widens it): fit the devices to it.
-  useEffect(() => {
-    // After the canvas has taken its new size (its ResizeObserver runs after layout).
-    const timer = setTimeout(() => services.canvas.current?.fit(), 200);
-    return () => clearTimeout(timer);
-  }, [simulation, services]);
+  // The simulation panel narrows the canvas and leaving it widens it: the canvas's own resize
+  // handling keeps the trainee's view (canvas-adapter.ts resized()); no fit is forced here.
   return (
     <div className={`workspace${simulation ? ' workspace--simulation' : ''}`}>
       <div className="workspace__main">

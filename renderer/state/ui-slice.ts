@@ -1,6 +1,7 @@
 /**
  * The UI slice: language, the palette's placement kind, the canvas tool (select or connect),
- * the status line, the one open dialog, and what the desktop shell told us about itself. Plain
+ * the status line, the one open dialog, what the desktop shell told us about itself, and the
+ * panes' sizes and folds. Plain
  * serializable data: a dialog says what it is about (a file intent, a list of problems), never
  * holds a callback.
  */
@@ -9,6 +10,7 @@ import type { LabProblem } from '../../sim-core/lab/lab-problems';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import type { DeviceName } from '../../sim-core/lab/lab-document';
 import type { DeviceKind } from '../devices/device-kinds';
+import { clampPaneSize, DEFAULT_PANE_LAYOUT, type PaneLayout, type PaneSize } from './layout-preference';
 import type { AppSliceCreator } from './slice-types';
 
 /**
@@ -57,6 +59,8 @@ export interface UiState {
   readonly welcomeDismissed: boolean;
   /** Null in a plain browser, where there is no desktop shell. */
   readonly appInfo: AppInfo | null;
+  /** Pane sizes and folds (remembered between runs: layout-preference.ts). */
+  readonly layout: PaneLayout;
 }
 
 export interface UiActions {
@@ -70,6 +74,11 @@ export interface UiActions {
   closeDialog(): void;
   dismissWelcome(): void;
   setAppInfo(info: AppInfo): void;
+  /** Sets one pane size, clamped to its range. */
+  setPaneSize(size: PaneSize, value: number): void;
+  /** Folds or unfolds the palette for where the trainee is (in a scenario or not). */
+  setPaletteCollapsed(inScenario: boolean, collapsed: boolean): void;
+  setScenarioFolded(folded: boolean): void;
 }
 
 export const createUiSlice: AppSliceCreator<UiState & UiActions> = (set) => ({
@@ -81,6 +90,7 @@ export const createUiSlice: AppSliceCreator<UiState & UiActions> = (set) => ({
   dialog: null,
   welcomeDismissed: false,
   appInfo: null,
+  layout: DEFAULT_PANE_LAYOUT,
   setLanguage: (language) => set({ language }),
   toggleDeviceKind: (kind) =>
     set((state) =>
@@ -101,4 +111,7 @@ export const createUiSlice: AppSliceCreator<UiState & UiActions> = (set) => ({
   closeDialog: () => set({ dialog: null }),
   dismissWelcome: () => set({ welcomeDismissed: true }),
   setAppInfo: (appInfo) => set({ appInfo }),
+  setPaneSize: (size, value) => set((state) => ({ layout: { ...state.layout, [size]: clampPaneSize(size, value) } })),
+  setPaletteCollapsed: (inScenario, collapsed) => set((state) => ({ layout: { ...state.layout, [inScenario ? 'paletteCollapsedInScenario' : 'paletteCollapsed']: collapsed } })),
+  setScenarioFolded: (scenarioFolded) => set((state) => ({ layout: { ...state.layout, scenarioFolded } })),
 });

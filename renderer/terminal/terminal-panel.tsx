@@ -2,7 +2,8 @@
  * The terminal panel: one tab per open device console (several at once), each an xterm view
  * over the device's console session in the worker. Tabs stay alive when hidden (their screens
  * and scrollback kept); the one in front is fitted to the panel on every resize. Host devices
- * get a settings form beside their terminal; any device can export a port's capture.
+ * get a settings form beside their terminal; any device can export a port's capture. The tab
+ * strip stays one line: tabs scroll sideways, the actions keep their place at its right.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +74,8 @@ export function TerminalPanel() {
 
   return (
     <section className="terminal-panel" aria-label={t('terminal.title')} data-testid="terminal-panel">
-      <div className="terminal-tabs" role="tablist" aria-label={t('terminal.tabs')}>
+      <div className="terminal-tabs">
+        <div className="terminal-tabs__list" role="tablist" aria-label={t('terminal.tabs')}>
         {open.map((device) => (
           <div key={device} className="terminal-tab" role="presentation" aria-selected={device === active}>
             <button type="button" role="tab" aria-selected={device === active} className="terminal-tab__name" data-testid={`terminal-tab-${device}`} onClick={() => store.getState().setActiveConsole(device)}>
@@ -84,7 +86,7 @@ export function TerminalPanel() {
             </button>
           </div>
         ))}
-        <span className="terminal-tabs__spacer" />
+        </div>
         {active !== null && isHost && (
           <button type="button" className="terminal-tabs__action" aria-pressed={settingsFor === active} data-testid="host-settings-toggle" onClick={() => setSettingsFor(settingsFor === active ? null : active)}>
             {t('terminal.settings')}

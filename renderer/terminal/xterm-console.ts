@@ -13,6 +13,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { isAppWideShortcut } from '../keyboard/shortcut-command';
 import type { SimClient } from '../sim/sim-client';
 import { streamConsole } from './console-stream';
 
@@ -111,6 +112,9 @@ export class XtermConsole {
 
   private handleKey(event: KeyboardEvent): boolean {
     if (event.type !== 'keydown') return true;
+    // Ctrl+S saves the lab (the app's shortcut, or the desktop menu's accelerator): xterm must
+    // neither send it to the device (XOFF) nor cancel the event before the app sees it.
+    if (isAppWideShortcut(event, /Mac/.test(navigator.platform))) return false;
     const key = event.key.toLowerCase();
     if (event.ctrlKey && event.shiftKey && key === 'c') {
       this.copySelection();

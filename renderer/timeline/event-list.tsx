@@ -3,7 +3,8 @@
  * interface, direction, protocol, summary), the protocol filter above it, and the rows of the
  * last step marked. Rows live in the TimelineBuffer, not in React state: the list re-reads them
  * once per animation frame when the buffer changed, and draws only the rows in view (a fixed
- * row height), so 100 000 events scroll as smoothly as ten. Clicking a row opens the inspector.
+ * row height), so 100 000 events scroll as smoothly as ten. Clicking a row opens the inspector;
+ * the opened row is kept in view when the list shrinks for it.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +70,23 @@ export function EventList() {
       setScrollTop(element.scrollTop);
     }
   }, [rows.length]);
+
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  // The opened event stays in view when the inspector opens under the list and shrinks it
+  // (not when new rows arrive: the trainee may have scrolled away on purpose).
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || inspected === null) return;
+    const index = rowsRef.current.findIndex((row) => row.seq === inspected);
+    if (index < 0) return;
+    const top = index * ROW_HEIGHT_PX;
+    if (top < element.scrollTop || top + ROW_HEIGHT_PX > element.scrollTop + element.clientHeight) {
+      element.scrollTop = Math.max(0, top - (element.clientHeight - ROW_HEIGHT_PX) / 2);
+      stickToEnd.current = false;
+      setScrollTop(element.scrollTop);
+    }
+  }, [inspected, viewHeight]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT_PX) + OVERSCAN_ROWS);

@@ -62,8 +62,9 @@ describe.skipIf(!chromium)('live simulation in Chromium', { timeout: 90_000 }, (
       await clickCanvas(page, point);
     }
     await expect.poll(() => page.getByTestId('status-devices').textContent()).toBe('3 thiết bị');
+    // Cable mode stays on for both cables; Esc ends it.
+    await page.getByTestId('toolbar-connect').click();
     for (const pc of [PC1, PC2]) {
-      await page.getByTestId('toolbar-connect').click();
       await clickCanvas(page, ROUTER);
       await clickCanvas(page, pc);
       await page.getByTestId('connect-dialog').waitFor();

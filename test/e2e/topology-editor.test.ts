@@ -82,8 +82,9 @@ describe.skipIf(!chromium)('topology editor in Chromium', { timeout: 60_000 }, (
 
   it('cables R1 to each PC through the connect dialog, with the free ports proposed', async () => {
     const { page } = app;
+    // One click on Cable for both cables: the mode stays on until Esc.
+    await page.getByTestId('toolbar-connect').click();
     for (const pc of [PC1, PC2]) {
-      await page.getByTestId('toolbar-connect').click();
       await clickCanvas(page, ROUTER);
       expect(await page.getByTestId('canvas-hint').textContent()).toContain('R1');
       await clickCanvas(page, pc);
@@ -104,7 +105,10 @@ describe.skipIf(!chromium)('topology editor in Chromium', { timeout: 60_000 }, (
       await dialog.waitFor({ state: 'detached' });
     }
     await expect.poll(() => page.getByTestId('status-links').textContent()).toBe('2 liên kết');
+    expect(await page.getByTestId('toolbar-connect').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('canvas-hint').textContent()).toContain('Esc');
     await page.keyboard.press('Escape');
+    expect(await page.getByTestId('toolbar-connect').getAttribute('aria-pressed')).toBe('false');
     await saveScreenshot(page, 'editor-04-cabled');
   });
 

@@ -84,7 +84,7 @@ describe('application menu', () => {
   it('lists recent files, each reopening its own path, with a way to clear them', () => {
     const { template, sent, calls } = build({ recentFiles: ['/labs/a.v6lab.yaml', '/labs/b.v6lab.yaml'] });
     const recent = submenu(findById(template, 'file.open-recent'));
-    expect(recent.map((item) => item.label ?? item.type)).toEqual(['/labs/a.v6lab.yaml', '/labs/b.v6lab.yaml', 'separator', 'Xoá danh sách']);
+    expect(recent.map((item) => item.label ?? item.type)).toEqual(['/labs/a.v6lab.yaml', '/labs/b.v6lab.yaml', 'separator', 'Xóa danh sách']);
     click(recent[1]!);
     click(recent[3]!);
     expect(sent).toEqual([{ command: 'open-recent', path: '/labs/b.v6lab.yaml' }]);

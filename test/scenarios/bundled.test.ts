@@ -84,3 +84,44 @@ describe('bundled scenarios (scenarios/**)', () => {
     });
   }
 });
+
+describe('module 2 in the order a trainee naturally types it', () => {
+  it('the global address first, some time passing (the PCs learn the automatic link-local router), then FE80::1: every task still passes', () => {
+    const text = readFileSync(join(ROOT, 'm02-dual-stack-slaac.yaml'), 'utf8');
+    const solution = /\nsolution:\n[\s\S]*?\n\n/.exec(text);
+    expect(solution).not.toBeNull();
+    const globalFirst = text.replace(
+      solution![0],
+      `
+solution:
+  - device: R-STTTT
+    commands: |
+      enable
+      configure terminal
+      ipv6 unicast-routing
+      interface GigabitEthernet0/0
+       ipv6 address 2001:db8:6803:10::1/64
+      end
+  - device: PC1
+    commands: |
+      ping -n 4 192.168.10.10
+      ipconfig
+  - device: R-STTTT
+    commands: |
+      configure terminal
+      interface GigabitEthernet0/0
+       ipv6 address FE80::1 link-local
+      end
+
+`,
+    );
+    const outcome = checkScenarioCommand('m02-global-first.yaml', globalFirst, { solution: true });
+    // The hard case: fe80::1 is known but another (the automatic link-local) is the route in use.
+    expect(streamText(outcome.output, 'out')).toContain('via fe80::1 (nd, Ethernet0, not installed: not-best)');
+    expect(outcome.exitCode, streamText(outcome.output, 'out')).toBe(0);
+    // In Vietnamese the same result reads in Vietnamese words, with no English fragment.
+    const vietnamese = streamText(checkScenarioCommand('m02-global-first.yaml', globalFirst, { solution: true, lang: 'vi' }).output, 'out');
+    expect(vietnamese).toContain('qua fe80::1 (học từ Router Advertisement, Ethernet0, chưa dùng: có tuyến khác được ưu tiên hơn)');
+    expect(vietnamese).not.toMatch(/not installed|not-best|\bvia\b|preferred/);
+  });
+});

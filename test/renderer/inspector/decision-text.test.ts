@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../renderer/i18n/setup-i18n';
-import { describeDecision } from '../../../renderer/inspector/decision-text';
+import { describeDecision, dropReasonText } from '../../../renderer/inspector/decision-text';
 import type { PacketDecision } from '../../../renderer/sim/sim-protocol';
 
 const kindOf = (name: string) => (name.startsWith('R') ? ('router' as const) : name.startsWith('SW') ? ('switch' as const) : ('pc' as const));
@@ -45,5 +45,24 @@ describe('describeDecision', () => {
     expect(describeDecision({ kind: 'switched', device: 'SW1', inIface: 'Gi1/0/1', outIfaces: ['Gi1/0/2', 'Gi1/0/3'] }, en, kindOf)).toBe('Layer 2 switch SW1: switched the frame from Gi1/0/1 out Gi1/0/2, Gi1/0/3');
     expect(describeDecision({ kind: 'sent', device: 'PC1', iface: 'Ethernet0' }, en, kindOf)).toBe('Workstation (PC) PC1: sent this packet itself, out Ethernet0');
     expect(describeDecision({ kind: 'received', device: 'PC1', iface: 'Ethernet0', multicast: true }, en, kindOf)).toBe('Workstation (PC) PC1: received on Ethernet0 (multicast or broadcast)');
+  });
+});
+
+describe('drop reasons in words', () => {
+  it('every drop reason the simulator names (KnownDropReason) has words in both languages, with no English left in the Vietnamese', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const trace = readFileSync(join(import.meta.dirname, '..', '..', '..', 'sim-core', 'engine', 'trace.ts'), 'utf8');
+    const known = /export type KnownDropReason =([\s\S]*?);/.exec(trace)![1]!.match(/'[a-z0-9-]+'/g)!.map((quoted) => quoted.slice(1, -1));
+    const more = ['nd-queue-full', 'nd-invalid', 'neighbor-unreachable', 'beyond-scope', 'dad-tentative', 'interface-down', 'no-source-address', 'fragment-overlap', 'reassembly-full', 'ipv6-disabled', 'packet-too-big'];
+    const i18nEn = createI18n('en');
+    const i18nVi = createI18n('vi');
+    for (const reason of [...known, ...more]) {
+      expect(i18nEn.exists(`inspector.reason.${reason}`), reason).toBe(true);
+      expect(i18nVi.exists(`inspector.reason.${reason}`), reason).toBe(true);
+      const viText = dropReasonText(reason, vi);
+      expect(viText, reason).not.toBe(reason.replace(/-/g, ' '));
+      expect(viText, reason).not.toMatch(/\b(down|neighbou?r|discovery|preferred|not-best)\b/);
+    }
   });
 });

@@ -19,6 +19,23 @@ import { findLiveInterface, formatIpv6Entry, ipv4AddressesOf, ipv6AddressesOf, l
 import { formatIpv4 } from '../../../addr/ipv4';
 
 export const ADDRESS_KINDS = ['slaac', 'temporary', 'static', 'link-local', 'dhcpv6'] as const;
+/** An IPv6 address's origin and state in Vietnamese words, for explanations (RFC 4862 section 5.5.4 names the states). */
+const ORIGIN_VI: Readonly<Record<Ipv6AddressSnapshot['origin'], string>> = {
+  static: 'tĩnh',
+  'eui64-static': 'tĩnh',
+  'link-local': 'link-local',
+  slaac: 'SLAAC',
+  temporary: 'tạm thời',
+  dhcpv6: 'DHCPv6',
+};
+const STATE_VI: Readonly<Record<Ipv6AddressSnapshot['state'], string>> = {
+  preferred: 'dùng được',
+  deprecated: 'sắp hết hạn',
+  tentative: 'đang kiểm tra trùng lặp',
+  optimistic: 'dùng tạm khi đang kiểm tra trùng lặp',
+  duplicate: 'bị trùng',
+};
+
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
 
 const schema = z
@@ -137,18 +154,20 @@ export const ADDRESS_CHECK = defineCheckKind({
         (check.type === undefined || matchesType(entry, check.type)) &&
         (wantedState === 'any' || entry.state === wantedState),
     );
-    const has = entries.filter((entry) => !entry.anycast).map((entry) => `${formatIpv6Entry(entry)} (${entry.origin === 'eui64-static' ? 'static' : entry.origin}, ${entry.state})`);
-    return verdict(found === undefined ? undefined : formatIpv6Entry(found), has, 'IPv6');
+    const listed = entries.filter((entry) => !entry.anycast);
+    const has = listed.map((entry) => `${formatIpv6Entry(entry)} (${entry.origin === 'eui64-static' ? 'static' : entry.origin}, ${entry.state})`);
+    const hasInVietnamese = listed.map((entry) => `${formatIpv6Entry(entry)} (${ORIGIN_VI[entry.origin]}, ${STATE_VI[entry.state]})`);
+    return verdict(found === undefined ? undefined : formatIpv6Entry(found), has, 'IPv6', hasInVietnamese);
 
-    function verdict(match: string | undefined, has: readonly string[], family: string) {
-      const hasVi = has.length === 0 ? `chưa có địa chỉ ${family} nào` : `chỉ có ${listShort(has)}`;
+    function verdict(match: string | undefined, has: readonly string[], family: string, hasVietnamese: readonly string[] = has) {
+      const hasVi = hasVietnamese.length === 0 ? `chưa có địa chỉ ${family} nào` : `chỉ có ${listShort(hasVietnamese)}`;
       const hasEn = has.length === 0 ? `it has no ${family} address at all` : `it has only ${listShort(has)}`;
       if (match !== undefined) {
         return wantPresent
           ? { passed: true, explanation: bilingual(`${label} có ${match}.`, `${label} has ${match}.`) }
           : { passed: false, explanation: bilingual(`${label} vẫn còn ${match} — phải gỡ bỏ.`, `${label} still has ${match}; it must go.`) };
       }
-      const stateVi = wantedState === 'preferred' && family === 'IPv6' ? ' ở trạng thái preferred' : '';
+      const stateVi = wantedState === 'preferred' && family === 'IPv6' ? ' ở trạng thái dùng được (đã qua kiểm tra trùng lặp)' : '';
       const stateEn = wantedState === 'preferred' && family === 'IPv6' ? ' in the preferred state' : '';
       return wantPresent
         ? { passed: false, explanation: bilingual(`${label} chưa có ${words.vi}${stateVi}; ${hasVi}.`, `${label} does not have ${words.en}${stateEn}; ${hasEn}.`) }

@@ -41,7 +41,7 @@ export const INTERFACE_CHECK = defineCheckKind({
     const en: string[] = [];
     const up = wantsUp(check);
     if (up !== undefined) {
-      vi.push(up ? 'up' : 'down');
+      vi.push(up ? 'đang hoạt động' : 'không hoạt động');
       en.push(up ? 'up' : 'down');
     }
     if (check.adminUp !== undefined) {
@@ -67,7 +67,7 @@ export const INTERFACE_CHECK = defineCheckKind({
     if (!live.ok) return { passed: false, explanation: bilingual(`${label}: chưa có giao diện này (chưa được cấu hình).`, `${label}: no such interface yet (not configured).`) };
     const iface = live.value.iface;
     const ipv6On = iface.ipv6.enabled;
-    const seenVi = `${iface.operUp ? 'up' : 'down'}${iface.adminUp ? '' : ' (shutdown)'}, MTU ${iface.mtuBytes}, ${ipv6On ? 'IPv6 đã bật' : 'IPv6 chưa bật'}`;
+    const seenVi = `${iface.operUp ? 'đang hoạt động' : 'không hoạt động'}${iface.adminUp ? '' : ' (bị tắt bằng shutdown)'}, MTU ${iface.mtuBytes}, ${ipv6On ? 'IPv6 đã bật' : 'IPv6 chưa bật'}`;
     const seenEn = `${iface.operUp ? 'up' : 'down'}${iface.adminUp ? '' : ' (shut down)'}, MTU ${iface.mtuBytes}, IPv6 ${ipv6On ? 'enabled' : 'not enabled'}`;
     const up = wantsUp(check);
     const passed =

@@ -105,6 +105,16 @@ function explainPing(session: LabSession, from: string, result: PingResult, fami
 }
 
 /** The most telling outcome of the lost probes, in words. */
+const UNREACHABLE_CODE_VI: Readonly<Record<string, string>> = {
+  net: 'không tới được mạng đích',
+  'no-route': 'không có tuyến tới đích',
+  host: 'không tới được máy đích',
+  address: 'không tới được địa chỉ',
+  protocol: 'giao thức không được hỗ trợ',
+  port: 'cổng không mở',
+  'admin-prohibited': 'bị chính sách chặn',
+};
+
 function describeFailure(session: LabSession, outcomes: readonly PingProbeOutcome[]): BilingualText {
   const error = outcomes.find((outcome) => outcome.kind === 'unreachable' || outcome.kind === 'time-exceeded' || outcome.kind === 'packet-too-big');
   if (error !== undefined && 'from' in error) {
@@ -115,9 +125,11 @@ function describeFailure(session: LabSession, outcomes: readonly PingProbeOutcom
         return bilingual(`${who} báo vượt phạm vi (beyond scope): nguồn chỉ có địa chỉ link-local, chưa có địa chỉ toàn cục`, `${who} answered beyond scope: the source has only a link-local address, no global one`);
       }
       const routeWords = error.reason === 'no-route' || error.reason === 'net';
+      // The ICMP code in Vietnamese words (RFC 4443 section 3.1, RFC 792); the English keeps the code.
+      const codeVi = UNREACHABLE_CODE_VI[error.reason] ?? error.reason;
       return routeWords
-        ? bilingual(`${who} báo "không có đường đi" (destination unreachable, ${error.reason}) — thiếu tuyến ở thiết bị đó`, `${who} answered destination unreachable (${error.reason}): that device has no route`)
-        : bilingual(`${who} báo không tới được đích (destination unreachable, ${error.reason})`, `${who} answered destination unreachable (${error.reason})`);
+        ? bilingual(`${who} báo "không có đường đi" (Destination Unreachable: ${codeVi}) — thiếu tuyến ở thiết bị đó`, `${who} answered destination unreachable (${error.reason}): that device has no route`)
+        : bilingual(`${who} báo không tới được đích (Destination Unreachable: ${codeVi})`, `${who} answered destination unreachable (${error.reason})`);
     }
     if (error.kind === 'time-exceeded') return bilingual(`${who} báo hết thời gian sống (time exceeded) — có thể là vòng lặp định tuyến`, `${who} answered time exceeded: probably a routing loop`);
     return bilingual(`${who} báo gói quá lớn (packet too big, MTU ${error.kind === 'packet-too-big' ? error.mtuBytes : ''})`, `${who} answered packet too big (MTU ${error.kind === 'packet-too-big' ? error.mtuBytes : ''})`);
@@ -127,7 +139,7 @@ function describeFailure(session: LabSession, outcomes: readonly PingProbeOutcom
     const words: Record<string, BilingualText> = {
       'no-route': bilingual('thiết bị nguồn không có tuyến tới đích (chưa có default gateway/default router?)', 'the source has no route to the destination (no default gateway or default router?)'),
       'no-source-address': bilingual('thiết bị nguồn không có địa chỉ nguồn phù hợp', 'the source has no suitable source address'),
-      'interface-down': bilingual('giao diện ra đang down', 'the exit interface is down'),
+      'interface-down': bilingual('giao diện ra không hoạt động', 'the exit interface is down'),
       'ipv6-disabled': bilingual('IPv6 chưa được bật trên giao diện ra', 'IPv6 is not enabled on the exit interface'),
     };
     return words[failed.reason] ?? bilingual(`không gửi được (${failed.reason})`, `could not send (${failed.reason})`);

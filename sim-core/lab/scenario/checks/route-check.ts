@@ -77,8 +77,8 @@ export const ROUTE_CHECK = defineCheckKind({
     if (matching.length > 0) {
       const text = describeEntry(matching[0]!);
       return wantPresent
-        ? { passed: true, explanation: bilingual(`${check.device} có tuyến ${text}.`, `${check.device} has the route ${text}.`) }
-        : { passed: false, explanation: bilingual(`${check.device} vẫn còn tuyến ${text}.`, `${check.device} still has the route ${text}.`) };
+        ? { passed: true, explanation: bilingual(`${check.device} có tuyến ${text.vi}.`, `${check.device} has the route ${text.en}.`) }
+        : { passed: false, explanation: bilingual(`${check.device} vẫn còn tuyến ${text.vi}.`, `${check.device} still has the route ${text.en}.`) };
     }
     if (!wantPresent) return { passed: true, explanation: bilingual(`${check.device} không có tuyến đó tới ${check.prefix}.`, `${check.device} has no such route to ${check.prefix}.`) };
     if (seen.length === 0) {
@@ -86,18 +86,53 @@ export const ROUTE_CHECK = defineCheckKind({
     }
     return {
       passed: false,
-      explanation: bilingual(`${check.device} có tuyến tới ${check.prefix} nhưng không đúng yêu cầu: ${listShort(seen)}.`, `${check.device} has a route to ${check.prefix}, but not the one asked for: ${listShort(seen)}.`),
+      explanation: bilingual(
+        `${check.device} có tuyến tới ${check.prefix} nhưng không đúng yêu cầu: ${listShort(seen.map((text) => text.vi))}.`,
+        `${check.device} has a route to ${check.prefix}, but not the one asked for: ${listShort(seen.map((text) => text.en))}.`,
+      ),
     };
   },
 });
 
-/** `2001:db8::/64 via 2001:db8::1 (static, GigabitEthernet0/1)` with `not installed` when standing by. */
-function describeEntry(entry: RibEntry<IpAddress>): string {
+/** Route sources and standby reasons in Vietnamese (English shows the words IOS uses). */
+const SOURCE_VI: Readonly<Record<string, string>> = {
+  connected: 'nối trực tiếp',
+  local: 'địa chỉ của chính thiết bị',
+  static: 'tĩnh',
+  nd: 'học từ Router Advertisement',
+  'nd-prefix': 'prefix on-link học từ Router Advertisement',
+  ospfv3: 'OSPFv3',
+  ospf: 'OSPF',
+  bgp: 'BGP',
+  dhcp: 'DHCP',
+};
+const STANDBY_TEXT: Readonly<Record<string, { vi: string; en: string }>> = {
+  'not-best': { vi: 'chưa dùng: có tuyến khác được ưu tiên hơn', en: 'not installed: not-best' },
+  'interface-down': { vi: 'chưa dùng: cổng ra không hoạt động', en: 'not installed: interface-down' },
+  'next-hop-unresolved': { vi: 'chưa dùng: không tìm được đường tới next hop', en: 'not installed: next-hop-unresolved' },
+  'unusable-distance': { vi: 'chưa dùng: distance 255', en: 'not installed: unusable-distance' },
+};
+
+/**
+ * `2001:db8::/64 via 2001:db8::1 (static, GigabitEthernet0/1)` with `not installed` when
+ * standing by; the Vietnamese says the same in words (`qua`, `tĩnh`, `chưa dùng: …`).
+ */
+function describeEntry(entry: RibEntry<IpAddress>): { vi: string; en: string } {
   const route = entry.route;
   const hop = route.nextHop ?? entry.resolvedNextHop;
-  const parts = [`${formatAddress(route.network)}/${route.prefixLength}`];
-  if (hop !== null && hop !== undefined) parts.push(`via ${formatAddress(hop)}`);
-  const details = [route.source, entry.resolvedIface?.name ?? route.iface?.name].filter((part) => part !== undefined && part !== null);
-  if (!entry.installed) details.push(`not installed: ${entry.standby ?? 'standby'}`);
-  return `${parts.join(' ')} (${details.join(', ')})`;
+  const network = `${formatAddress(route.network)}/${route.prefixLength}`;
+  const via = hop !== null && hop !== undefined ? formatAddress(hop) : null;
+  const iface = entry.resolvedIface?.name ?? route.iface?.name;
+  const source = route.source as string | undefined;
+  const en: string[] = [source, iface].filter((part): part is string => part !== undefined && part !== null);
+  const vi: string[] = [source === undefined ? undefined : (SOURCE_VI[source] ?? source), iface].filter((part): part is string => part !== undefined && part !== null);
+  if (!entry.installed) {
+    const standby = STANDBY_TEXT[entry.standby ?? ''] ?? { vi: 'chưa dùng', en: `not installed: ${entry.standby ?? 'standby'}` };
+    en.push(standby.en);
+    vi.push(standby.vi);
+  }
+  return {
+    en: `${network}${via === null ? '' : ` via ${via}`} (${en.join(', ')})`,
+    vi: `${network}${via === null ? '' : ` qua ${via}`} (${vi.join(', ')})`,
+  };
 }

@@ -54,7 +54,7 @@ describe('checks on the starting state and after the solution', () => {
     const before = evaluateCheck(addressCheck, session);
     expect(before.passed).toBe(false);
     expect(before.explanation.en).toBe('R1 GigabitEthernet0/0 does not have 2001:db8:6803:10::1/64 in the preferred state; it has no IPv6 address at all.');
-    expect(before.explanation.vi).toBe('R1 GigabitEthernet0/0 chưa có 2001:db8:6803:10::1/64 ở trạng thái preferred; chưa có địa chỉ IPv6 nào.');
+    expect(before.explanation.vi).toBe('R1 GigabitEthernet0/0 chưa có 2001:db8:6803:10::1/64 ở trạng thái dùng được (đã qua kiểm tra trùng lặp); chưa có địa chỉ IPv6 nào.');
     const after = solved();
     expect(evaluateCheck(addressCheck, after.session)).toEqual({ passed: true, explanation: { vi: 'R1 GigabitEthernet0/0 có 2001:db8:6803:10::1/64.', en: 'R1 GigabitEthernet0/0 has 2001:db8:6803:10::1/64.' } });
   });
@@ -64,6 +64,8 @@ describe('checks on the starting state and after the solution', () => {
     const s = scenario();
     const { session } = startScenario(s, { seed: 7 });
     expect(evaluateCheck(slaac, session).explanation.en).toMatch(/^PC1 Ethernet0 does not have a SLAAC address in 2001:db8:6803:10::\/64 in the preferred state; it has only fe80::[0-9a-f:]+\/64 \(link-local, preferred\)\.$/);
+    // The Vietnamese says it in Vietnamese words: no English state or origin names.
+    expect(evaluateCheck(slaac, session).explanation.vi).toMatch(/^PC1 Ethernet0 chưa có .* ở trạng thái dùng được \(đã qua kiểm tra trùng lặp\); chỉ có fe80::[0-9a-f:]+\/64 \(link-local, dùng được\)\.$/);
     expect(evaluateCheck(slaac, solved().session).passed).toBe(true);
     expect(evaluateCheck(check({ ...slaac, type: 'static' }), solved().session).passed).toBe(false);
   });
@@ -114,7 +116,7 @@ describe('checks on the starting state and after the solution', () => {
     const { session } = solved();
     expect(evaluateCheck(check({ kind: 'interface', interface: 'R1:g0/0' }), session).passed).toBe(true);
     const down = evaluateCheck(check({ kind: 'interface', interface: 'R1:g0/1' }), session);
-    expect(down).toEqual({ passed: false, explanation: { vi: 'R1 GigabitEthernet0/1: down (shutdown), MTU 1500, IPv6 chưa bật.', en: 'R1 GigabitEthernet0/1: down (shut down), MTU 1500, IPv6 not enabled.' } });
+    expect(down).toEqual({ passed: false, explanation: { vi: 'R1 GigabitEthernet0/1: không hoạt động (bị tắt bằng shutdown), MTU 1500, IPv6 chưa bật.', en: 'R1 GigabitEthernet0/1: down (shut down), MTU 1500, IPv6 not enabled.' } });
     expect(evaluateCheck(check({ kind: 'interface', interface: 'R1:g0/1', up: false, adminUp: false }), session).passed).toBe(true);
   });
 
