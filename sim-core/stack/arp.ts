@@ -20,6 +20,7 @@ import { NS_PER_S, secondsToNs, type TimeNs } from '../engine/time';
 import type { Timer } from '../engine/simulator';
 import { ARP_HARDWARE_ETHERNET, ARP_OPCODE_REPLY, ARP_OPCODE_REQUEST, decodeArp, encodeArp } from '../wire/arp';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV4, type EthernetFrame } from '../wire/ethernet';
+import type { Ipv4NeighborResolver } from './ethernet-link';
 import { DataKey, type NetInterface } from './net-interface';
 import type { NodeStack, StackFlavour } from './node-stack';
 
@@ -53,7 +54,7 @@ export const ARP_SETTINGS: Readonly<Record<StackFlavour, ArpSettings>> = {
 
 export const ARP = new DataKey<ArpModule>('ARP');
 
-export class ArpModule {
+export class ArpModule implements Ipv4NeighborResolver {
   private readonly caches = new Map<NetInterface, Map<Ipv4Address, ArpEntry>>();
   readonly settings: ArpSettings;
   /** Told when resolution fails, with the packets that waited (the IPv4 layer answers with ICMP). */
@@ -71,6 +72,8 @@ export class ArpModule {
       else if (event.kind === 'down') this.flush(event.iface);
     });
     stack.provide(ARP, this);
+    // The Ethernet adapter resolves IPv4 next hops through this module.
+    stack.ethernet.ipv4Resolver = this;
   }
 
   /**
@@ -126,7 +129,7 @@ export class ArpModule {
 
   /** Gratuitous ARP: a broadcast request for our own address (RFC 5227 section 2.3). */
   announce(iface: NetInterface, ip: Ipv4Address): void {
-    if (iface.kind === 'loopback' || iface.kind === 'null') return;
+    if (iface.adapter !== this.stack.ethernet) return;
     const packet = encodeArp({ hardwareType: ARP_HARDWARE_ETHERNET, opcode: ARP_OPCODE_REQUEST, senderMac: iface.mac, senderIp: ip, targetMac: 0 as MacAddress, targetIp: ip });
     this.stack.sendFrame(iface, MAC_BROADCAST, ETHERTYPE_ARP, packet);
   }

@@ -9,15 +9,14 @@
  * 3.2), ICMP errors otherwise (time exceeded, net/host/protocol unreachable, fragmentation
  * needed with the next-hop MTU of RFC 1191) through the reporter the ICMP module installs.
  * Output picks the source address of the exit interface (RFC 1812 section 4.2.2.5 style),
- * resolves the next hop with ARP, and fragments as a router would.
+ * fragments as a router would, and hands each packet with its next hop to the interface's link
+ * adapter (link-adapter.ts: Ethernet resolves it with ARP; the layer never frames a packet).
  * Leaves out: IP options processing (kept as bytes, dropped from non-first fragments), ICMP
  * redirects, directed-broadcast forwarding (IOS `no ip directed-broadcast` default), multicast
  * routing, the strong host model.
  */
 import type { Ipv4Address } from '../addr/ipv4';
-import { MAC_BROADCAST } from '../addr/mac';
 import { finishChecksum } from '../wire/checksum';
-import { ETHERTYPE_IPV4, type EthernetFrame } from '../wire/ethernet';
 import { copyBytes } from '../wire/frame-bytes';
 import { decodeIpv4, encodeIpv4, IPV4_MIN_HEADER_LENGTH, type Ipv4Header } from '../wire/ipv4';
 import { ARP, type ArpModule } from './arp';
@@ -95,7 +94,7 @@ export class Ipv4Layer {
     this.reassembler = new Ipv4Reassembler(stack.context, REASSEMBLY_TIMEOUT_S[stack.flavour], ({ firstRaw }) => {
       if (firstRaw !== null) this.reportError(firstRaw, null, { kind: 'time-exceeded', code: 1 });
     });
-    stack.registerEtherType(ETHERTYPE_IPV4, (iface, frame) => this.receive(iface, frame));
+    stack.registerIpInput(4, (iface, packet) => this.receive(iface, packet));
     stack.provide(IPV4, this);
     stack.provide(IPV4_FIB, this.fib);
     stack.onInterfaceEvent((event) => {
@@ -185,19 +184,9 @@ export class Ipv4Layer {
     this.errorReporter?.(raw, ingress, error);
   }
 
-  /** Hands an IPv4 packet to ARP for `nextHop` on `iface` (or broadcasts it). */
+  /** Hands an IPv4 packet for neighbour `nextHop` (or a broadcast) to the link adapter of `iface`. */
   output(iface: NetInterface, nextHop: Ipv4Address, packet: Uint8Array): void {
-    if (nextHop === LIMITED_BROADCAST || this.isDirectedBroadcast(iface, nextHop)) {
-      this.stack.sendFrame(iface, MAC_BROADCAST, ETHERTYPE_IPV4, packet);
-      return;
-    }
-    if (isMulticast(nextHop)) {
-      // RFC 1112 section 6.4: 01:00:5e + the low 23 bits of the group.
-      const mac = 0x01005e000000 + (nextHop & 0x7fffff);
-      this.stack.sendFrame(iface, mac as typeof MAC_BROADCAST, ETHERTYPE_IPV4, packet);
-      return;
-    }
-    this.arp.sendIpv4(iface, nextHop, packet);
+    iface.adapter.sendIpv4(iface, nextHop, packet, nextHop === LIMITED_BROADCAST || this.isDirectedBroadcast(iface, nextHop));
   }
 
   private anyAddress(): Ipv4Address | undefined {
@@ -232,15 +221,15 @@ export class Ipv4Layer {
     }
   }
 
-  private receive(iface: NetInterface, frame: EthernetFrame): void {
+  private receive(iface: NetInterface, bytes: Uint8Array): void {
     this.counters.received++;
-    const decoded = decodeIpv4(frame.payload);
+    const decoded = decodeIpv4(bytes);
     if (!decoded.ok) {
       this.counters.dropped++;
-      return this.stack.drop(iface, frame.payload, decoded.error.kind === 'bad-checksum' ? 'bad-checksum' : 'malformed');
+      return this.stack.drop(iface, bytes, decoded.error.kind === 'bad-checksum' ? 'bad-checksum' : 'malformed');
     }
     const header = decoded.value;
-    const raw = frame.payload.subarray(0, header.payload.byteOffset - frame.payload.byteOffset + header.payload.length);
+    const raw = bytes.subarray(0, header.payload.byteOffset - bytes.byteOffset + header.payload.length);
     if (this.isForUs(iface, header.destination)) return this.deliver(header, iface, raw);
     if (!this.stack.ipv4Forwarding) {
       this.counters.dropped++;

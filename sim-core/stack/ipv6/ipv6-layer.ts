@@ -32,17 +32,18 @@
  * stack without one, from the interfaces' own prefixes; link-scoped destinations need the
  * interface (RFC 4007 zone). The source follows RFC 6724 (source-address-selection.ts); a
  * packet larger than min(PMTU, link MTU) is fragmented at the source with a Fragment header and
- * a per-node identification (RFC 8200 section 4.5); multicast goes to its 33:33 MAC.
+ * a per-node identification (RFC 8200 section 4.5); each packet goes with its next hop to the
+ * interface's link adapter (link-adapter.ts: Ethernet maps multicast to 33:33 MACs and resolves
+ * unicast with Neighbor Discovery; the layer never frames a packet).
  * Leaves out: Hop-by-Hop option processing at routers (options are skipped), redirects, the
  * Router Alert option, multicast routing, jumbograms, the strong/weak host model distinction
  * (a host accepts its addresses on any interface, as Linux does).
  */
 import type { Ipv6Address } from '../../addr/ipv6';
-import { ALL_NODES, ipv6MulticastMac, solicitedNodeGroup } from '../../addr/multicast';
+import { ALL_NODES, solicitedNodeGroup } from '../../addr/multicast';
 import type { MacAddress } from '../../addr/mac';
 import { ipv6NetworkPart } from '../../addr/prefix';
 import type { SeededRandom } from '../../engine/random';
-import { ETHERTYPE_IPV6, type EthernetFrame } from '../../wire/ethernet';
 import { copyBytes } from '../../wire/frame-bytes';
 import type { Icmpv6ErrorSpec } from '../../wire/icmpv6';
 import { decodeIpv6, encodeIpv6, IPV6_HEADER_LENGTH, type Ipv6Packet } from '../../wire/ipv6';
@@ -210,7 +211,7 @@ export class Ipv6Layer {
       // RFC 4861 section 7.2.2: address unreachable for each packet that waited.
       for (const packet of packets) this.reportError(packet, iface, { kind: 'destination-unreachable', code: 3 });
     };
-    stack.registerEtherType(ETHERTYPE_IPV6, (iface, frame) => this.receive(iface, frame));
+    stack.registerIpInput(6, (iface, packet) => this.receive(iface, packet));
     stack.provide(IPV6, this);
     stack.onInterfaceEvent((event) => {
       switch (event.kind) {
@@ -300,7 +301,7 @@ export class Ipv6Layer {
     if (!iface.ipv6.enabled) this.activate(iface);
     joinIpv6Group(iface, solicitedNodeGroup(entry.address));
     this.stack.emit({ kind: 'ipv6-address-added', iface, address: entry });
-    if (request.noDad || entry.anycast || iface.kind === 'loopback') this.setState(iface, entry, entry.preferredLifetimeS > 0 ? 'preferred' : 'deprecated');
+    if (request.noDad || entry.anycast || !iface.adapter.neighborDiscovery) this.setState(iface, entry, entry.preferredLifetimeS > 0 ? 'preferred' : 'deprecated');
     else if (iface.operUp) this.dad.start(iface, entry);
     return entry;
   }
@@ -463,10 +464,7 @@ export class Ipv6Layer {
   }
 
   private transmit(iface: NetInterface, nextHop: Ipv6Address, packet: Uint8Array, linkLayerDestination: MacAddress | undefined): void {
-    if (iface.kind === 'loopback' || iface.kind === 'null') return;
-    if (linkLayerDestination !== undefined) this.stack.sendFrame(iface, linkLayerDestination, ETHERTYPE_IPV6, packet);
-    else if (isMulticast(nextHop)) this.stack.sendFrame(iface, ipv6MulticastMac(nextHop), ETHERTYPE_IPV6, packet);
-    else this.neighbors.sendPacket(iface, nextHop, packet);
+    iface.adapter.sendIpv6(iface, nextHop, packet, linkLayerDestination);
   }
 
   private sendToSelf(request: Ipv6SendRequest, iface: NetInterface): Ipv6SendResult {
@@ -490,14 +488,14 @@ export class Ipv6Layer {
 
   // ---- input ----
 
-  private receive(iface: NetInterface, frame: EthernetFrame): void {
+  private receive(iface: NetInterface, bytes: Uint8Array): void {
     this.counters.received++;
-    if (!iface.ipv6.enabled) return this.discard(iface, frame.payload, 'ipv6-disabled');
-    if (this.extraOf(iface).stalled) return this.discard(iface, frame.payload, 'ipv6-stalled');
-    const decoded = decodeIpv6(frame.payload);
-    if (!decoded.ok) return this.discard(iface, frame.payload, 'malformed');
+    if (!iface.ipv6.enabled) return this.discard(iface, bytes, 'ipv6-disabled');
+    if (this.extraOf(iface).stalled) return this.discard(iface, bytes, 'ipv6-stalled');
+    const decoded = decodeIpv6(bytes);
+    if (!decoded.ok) return this.discard(iface, bytes, 'malformed');
     const packet = decoded.value;
-    const raw = frame.payload.length === IPV6_HEADER_LENGTH + packet.payload.length ? frame.payload : frame.payload.subarray(0, IPV6_HEADER_LENGTH + packet.payload.length);
+    const raw = bytes.length === IPV6_HEADER_LENGTH + packet.payload.length ? bytes : bytes.subarray(0, IPV6_HEADER_LENGTH + packet.payload.length);
     const destination = packet.destination;
     if (isMulticast(destination)) {
       if (!isIpv6GroupMember(iface, destination)) return this.discard(iface, raw, 'not-member');

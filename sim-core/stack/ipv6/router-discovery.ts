@@ -275,7 +275,7 @@ export class RouterDiscovery {
   private isAdvertising(iface: NetInterface): boolean {
     const config = this.configs.get(iface);
     if (!this.stack.ipv6Forwarding || !iface.operUp || !iface.ipv6.enabled || config?.suppressAll) return false;
-    if (iface.kind === 'loopback' || iface.kind === 'null') return false;
+    if (!iface.adapter.neighborDiscovery) return false;
     return this.usableLinkLocal(iface) !== undefined;
   }
 
@@ -294,7 +294,7 @@ export class RouterDiscovery {
   }
 
   private refreshAdvertiser(iface: NetInterface): void {
-    const router = this.stack.ipv6Forwarding && iface.ipv6.enabled && iface.kind !== 'loopback' && iface.kind !== 'null';
+    const router = this.stack.ipv6Forwarding && iface.ipv6.enabled && iface.adapter.neighborDiscovery;
     if (router && !this.allRoutersJoined.has(iface)) {
       joinIpv6Group(iface, ALL_ROUTERS);
       this.allRoutersJoined.add(iface);
@@ -441,7 +441,7 @@ export class RouterDiscovery {
   // ---- host side ----
 
   private isHostInterface(iface: NetInterface): boolean {
-    if (iface.kind === 'loopback' || iface.kind === 'null') return false;
+    if (!iface.adapter.neighborDiscovery) return false;
     // Router discovery switched off by the host's operator (Windows routerdiscovery=disabled, Linux accept_ra=0).
     if (iface.getData(HOST_IPV6_SETTINGS)?.acceptRouterAdvertisements === false) return false;
     return this.stack.flavour !== 'ios' || this.autoconfig.has(iface);
