@@ -74,7 +74,9 @@ export type ProbeSendFailure =
   /** IPv6 is not enabled on the exit interface. */
   | 'ipv6-disabled'
   /** More than 65535 bytes of payload. */
-  | 'too-long';
+  | 'too-long'
+  /** A local-output or post-routing hook (a filter) dropped it. */
+  | 'filtered';
 
 export type ProbeSendResult =
   | { readonly ok: true; readonly source: IpAddress; readonly packetBytes: number }

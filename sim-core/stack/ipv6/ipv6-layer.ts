@@ -35,6 +35,8 @@
  * a per-node identification (RFC 8200 section 4.5); each packet goes with its next hop to the
  * interface's link adapter (link-adapter.ts: Ethernet maps multicast to 33:33 MACs and resolves
  * unicast with Neighbor Discovery; the layer never frames a packet).
+ * Hooks (ip-hooks.ts) run at pre-routing, local input, forward, local output and post-routing;
+ * a hook's drop reason reaches the trace, a local-output drop fails the send as `filtered`.
  * Leaves out: Hop-by-Hop option processing at routers (options are skipped), redirects, the
  * Router Alert option, multicast routing, jumbograms, the strong/weak host model distinction
  * (a host accepts its addresses on any interface, as Linux does).
@@ -56,6 +58,7 @@ import {
   type Ipv6ExtensionHeader,
   type Ipv6Option,
 } from '../../wire/ipv6-extension-headers';
+import { IpHookChain, type IpHookPoint, type IpHookVerdict } from '../ip-hooks';
 import { DataKey, type Ipv6AddressOrigin, type Ipv6InterfaceAddress, type NetInterface } from '../net-interface';
 import type { NodeStack, StackFlavour } from '../node-stack';
 import { ProtocolTable } from '../protocol-table';
@@ -109,7 +112,8 @@ export interface Ipv6SendRequest {
   readonly dontFragment?: boolean;
 }
 
-export type Ipv6SendFailure = 'no-route' | 'no-source-address' | 'interface-down' | 'ipv6-disabled' | 'packet-too-big' | 'too-long';
+/** `filtered`: a local-output or post-routing hook dropped it. */
+export type Ipv6SendFailure = 'no-route' | 'no-source-address' | 'interface-down' | 'ipv6-disabled' | 'packet-too-big' | 'too-long' | 'filtered';
 export type Ipv6SendResult = { readonly ok: true } | { readonly ok: false; readonly reason: Ipv6SendFailure; readonly mtuBytes?: number };
 
 /** Where a packet to a destination goes. */
@@ -167,9 +171,13 @@ function isLinkScoped(address: Ipv6Address): boolean {
 }
 
 const UNSPECIFIED = 0n as Ipv6Address;
+const OUTPUT_POINTS: readonly IpHookPoint[] = ['local-output', 'post-routing'];
+const ACCEPTED: IpHookVerdict = { kind: 'accept' };
 
 export class Ipv6Layer {
   readonly protocols: ProtocolTable<Ipv6ProtocolHandler>;
+  /** Pre-routing, local input, forward, local output and post-routing hooks (ip-hooks.ts). */
+  readonly hooks = new IpHookChain<Ipv6Address>();
   readonly neighbors: NeighborCache;
   readonly dad: DuplicateAddressDetection;
   readonly pathMtu: PathMtuCache;
@@ -439,8 +447,17 @@ export class Ipv6Layer {
     const pathMtu = isMulticast(request.destination) ? undefined : this.pathMtu.get(request.destination);
     const mtu = pathMtu === undefined ? linkMtu : Math.min(pathMtu, linkMtu);
     this.counters.sent++;
+    let encoded: Uint8Array | null = null;
+    if (this.hooks.has('local-output') || this.hooks.has('post-routing')) {
+      encoded = encodeIpv6(packet);
+      for (const point of OUTPUT_POINTS) {
+        const verdict = this.filter(point, packet, encoded, null, iface);
+        if (verdict.kind === 'drop') return { ok: false, reason: 'filtered' };
+        if (verdict.kind === 'take') return { ok: true };
+      }
+    }
     if (length <= mtu) {
-      this.transmit(iface, nextHop, encodeIpv6(packet), request.linkLayerDestination);
+      this.transmit(iface, nextHop, encoded ?? encodeIpv6(packet), request.linkLayerDestination);
       return { ok: true };
     }
     if (request.dontFragment) return { ok: false, reason: 'packet-too-big', mtuBytes: mtu };
@@ -458,6 +475,17 @@ export class Ipv6Layer {
     this.transmit(iface, nextHop, packet, undefined);
   }
 
+  /**
+   * Runs the hooks of `point` on a packet; a drop is counted and traced on `ingress` (or
+   * `egress` for local output) with the hook's reason.
+   */
+  private filter(point: IpHookPoint, packet: Ipv6Packet, bytes: Uint8Array, ingress: NetInterface | null, egress: NetInterface | null): IpHookVerdict {
+    if (!this.hooks.has(point)) return ACCEPTED;
+    const verdict = this.hooks.run({ point, version: 6, source: packet.source, destination: packet.destination, protocol: packet.nextHeader, hopLimit: packet.hopLimit, bytes, ingress, egress });
+    if (verdict.kind === 'drop') this.discard((ingress ?? egress)!, bytes, verdict.reason);
+    return verdict;
+  }
+
   /** Asks the ICMPv6 module to report an error about `raw` (no-op when none is installed). */
   reportError(raw: Uint8Array, ingress: NetInterface | null, error: Ipv6Error): void {
     this.errorReporter?.(raw, ingress, error);
@@ -468,7 +496,7 @@ export class Ipv6Layer {
   }
 
   private sendToSelf(request: Ipv6SendRequest, iface: NetInterface): Ipv6SendResult {
-    const packet = encodeIpv6({
+    const header: Ipv6Packet = {
       trafficClass: request.trafficClass ?? 0,
       flowLabel: request.flowLabel ?? 0,
       nextHeader: request.protocol,
@@ -476,8 +504,14 @@ export class Ipv6Layer {
       source: request.source ?? request.destination,
       destination: request.destination,
       payload: request.payload,
-    });
+    };
+    const packet = encodeIpv6(header);
     this.counters.sent++;
+    if (this.hooks.has('local-output')) {
+      const verdict = this.filter('local-output', header, packet, null, iface);
+      if (verdict.kind === 'drop') return { ok: false, reason: 'filtered' };
+      if (verdict.kind === 'take') return { ok: true };
+    }
     // Through the loopback path: delivered as a new event, never on a wire.
     this.stack.context.setTimer(0, () => {
       const decoded = decodeIpv6(packet);
@@ -496,6 +530,7 @@ export class Ipv6Layer {
     if (!decoded.ok) return this.discard(iface, bytes, 'malformed');
     const packet = decoded.value;
     const raw = bytes.length === IPV6_HEADER_LENGTH + packet.payload.length ? bytes : bytes.subarray(0, IPV6_HEADER_LENGTH + packet.payload.length);
+    if (this.hooks.has('pre-routing') && this.filter('pre-routing', packet, raw, iface, null).kind !== 'accept') return;
     const destination = packet.destination;
     if (isMulticast(destination)) {
       if (!isIpv6GroupMember(iface, destination)) return this.discard(iface, raw, 'not-member');
@@ -554,6 +589,7 @@ export class Ipv6Layer {
     }
     const protocol = chain.upperLayer;
     if (protocol === NO_NEXT_HEADER) return;
+    if (this.hooks.has('local-input') && this.filter('local-input', packet, raw, iface, null).kind !== 'accept') return;
     const handler = this.protocols.get(protocol);
     if (handler === undefined) {
       this.discard(iface, raw, 'unknown-next-header');
@@ -653,6 +689,7 @@ export class Ipv6Layer {
       this.discard(ingress, raw, 'beyond-scope');
       return this.reportError(raw, ingress, { kind: 'destination-unreachable', code: 2 });
     }
+    if (this.hooks.has('forward') && this.filter('forward', packet, raw, ingress, egress).kind !== 'accept') return;
     if (raw.length > egress.ipv6MtuBytes) {
       // RFC 8200 section 5: routers never fragment; RFC 4443 section 3.2: Packet Too Big with the next-hop MTU.
       this.discard(ingress, raw, 'packet-too-big');
@@ -661,6 +698,7 @@ export class Ipv6Layer {
     this.counters.forwarded++;
     const copy = copyBytes(raw);
     copy[7] = packet.hopLimit - 1;
+    if (this.hooks.has('post-routing') && this.filter('post-routing', { ...packet, hopLimit: packet.hopLimit - 1 }, copy, ingress, egress).kind !== 'accept') return;
     this.transmit(egress, decision.nextHop, copy, undefined);
   }
 
