@@ -26,7 +26,7 @@ import { IPV4_FIB, ipv4MaskOf, type Ipv4RouteLookup } from './ipv4-fib';
 import { Ipv4Reassembler } from './ipv4-reassembly';
 import { IpHookChain, type IpHookPoint, type IpHookVerdict } from './ip-hooks';
 import { DataKey, type NetInterface } from './net-interface';
-import type { NodeStack, StackFlavour } from './node-stack';
+import type { NodeStack } from './node-stack';
 import { ProtocolTable } from './protocol-table';
 import { Ipv4Rib } from './routing/ipv4-rib';
 
@@ -58,10 +58,6 @@ export interface Ipv4SendRequest {
 export type Ipv4SendFailure = 'no-route' | 'fragmentation-needed' | 'no-source-address' | 'interface-down' | 'filtered';
 export type Ipv4SendResult = { readonly ok: true } | { readonly ok: false; readonly reason: Ipv4SendFailure; readonly mtuBytes?: number };
 
-/** Initial TTL per system: IOS 255, Windows 128, Linux 64 (what `ping` shows as TTL=). */
-export const DEFAULT_TTL: Readonly<Record<StackFlavour, number>> = { ios: 255, windows: 128, linux: 64 };
-/** Reassembly timeout: IOS and Linux 30 s (ipfrag_time), Windows 60 s. */
-const REASSEMBLY_TIMEOUT_S: Readonly<Record<StackFlavour, number>> = { ios: 30, windows: 60, linux: 30 };
 
 export const IPV4 = new DataKey<Ipv4Layer>('IPv4');
 
@@ -97,9 +93,9 @@ export class Ipv4Layer {
   ) {
     this.protocols = new ProtocolTable(`${stack.context.deviceName} IPv4`);
     this.fib = new Ipv4Rib(stack);
-    this.defaultTtl = DEFAULT_TTL[stack.flavour];
+    this.defaultTtl = stack.personality.ipv4.defaultTtl;
     this.identification = stack.context.random.derive('ipv4-id').uniformInt(0, 0xffff);
-    this.reassembler = new Ipv4Reassembler(stack.context, REASSEMBLY_TIMEOUT_S[stack.flavour], ({ firstRaw }) => {
+    this.reassembler = new Ipv4Reassembler(stack.context, stack.personality.ipv4.reassemblyTimeoutS, ({ firstRaw }) => {
       if (firstRaw !== null) this.reportError(firstRaw, null, { kind: 'time-exceeded', code: 1 });
     });
     stack.registerIpInput(4, (iface, packet) => this.receive(iface, packet));

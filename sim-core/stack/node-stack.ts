@@ -20,10 +20,10 @@ import type { EthernetFrame } from '../wire/ethernet';
 import { EthernetLink, type EtherTypeHandler } from './ethernet-link';
 import { LoopbackAdapter, NullAdapter, type LinkAdapter } from './link-adapter';
 import type { NodeContext } from './node-context';
+import { personalityOf, type StackFlavour, type StackPersonality } from './personality';
 import { DataKey, NetInterface, type Ipv4InterfaceAddress, type Ipv6InterfaceAddress } from './net-interface';
 
-/** The operating system a device imitates: protocol defaults follow it (TTL 255/128/64 …). */
-export type StackFlavour = 'ios' | 'windows' | 'linux';
+export type { StackFlavour } from './personality';
 
 export type { EtherTypeHandler } from './ethernet-link';
 
@@ -80,7 +80,10 @@ export class NodeStack {
 
   constructor(
     readonly context: NodeContext,
+    /** The OS the device imitates (consoles pick their dialect by it; modules read `personality`). */
     readonly flavour: StackFlavour,
+    /** The OS's defaults (personality.ts); by default the one of `flavour`. */
+    readonly personality: StackPersonality = personalityOf(flavour),
   ) {
     this.ethernet = new EthernetLink(this);
     this.loopbackAdapter = new LoopbackAdapter(this);
@@ -94,7 +97,7 @@ export class NodeStack {
    * from the router itself. Linux and Windows hosts keep their addresses (weak host).
    */
   ownsAddressesOf(iface: NetInterface): boolean {
-    return this.flavour !== 'ios' || iface.operUp;
+    return this.personality.addresses.ownWhileDown || iface.operUp;
   }
 
   // ---- interfaces ----

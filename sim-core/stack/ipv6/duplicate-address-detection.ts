@@ -87,7 +87,7 @@ export class DuplicateAddressDetection {
     const linkLocal = entry.address >> 118n === 0x3fan;
     this.stack.log({ timeNs: this.stack.context.nowNs(), kind: DUPLICATE_ADDRESS_LOG, interfaceName: iface.name, ipv6Address: entry.address, macAddress: by });
     // IOS: a duplicate link-local disables IPv6 on the interface (RFC 4862 section 5.4.5 allows it).
-    if (linkLocal && this.stack.flavour === 'ios') this.ipv6.stall(iface);
+    if (linkLocal && this.stack.personality.ipv6.stallOnDuplicateLinkLocal) this.ipv6.stall(iface);
   }
 
   private probe(iface: NetInterface, entry: Ipv6InterfaceAddress, remaining: number): void {

@@ -60,7 +60,7 @@ import {
 } from '../../wire/ipv6-extension-headers';
 import { IpHookChain, type IpHookPoint, type IpHookVerdict } from '../ip-hooks';
 import { DataKey, type Ipv6AddressOrigin, type Ipv6InterfaceAddress, type NetInterface } from '../net-interface';
-import type { NodeStack, StackFlavour } from '../node-stack';
+import type { NodeStack } from '../node-stack';
 import { ProtocolTable } from '../protocol-table';
 import { IPV6_FIB, type Ipv6ForwardingDecision, type Ipv6RouteLookup } from '../routing/ipv6-fib';
 import { DuplicateAddressDetection } from './duplicate-address-detection';
@@ -142,8 +142,6 @@ export interface Ipv6AddressSnapshot {
   readonly preferredLifetimeS: number;
 }
 
-/** Initial Hop Limit per system: IOS 64, Linux 64 (hop_limit), Windows 128. */
-export const DEFAULT_HOP_LIMIT: Readonly<Record<StackFlavour, number>> = { ios: 64, windows: 128, linux: 64 };
 
 export const IPV6 = new DataKey<Ipv6Layer>('IPv6');
 
@@ -202,7 +200,7 @@ export class Ipv6Layer {
 
   constructor(readonly stack: NodeStack) {
     this.protocols = new ProtocolTable(`${stack.context.deviceName} IPv6`);
-    this.defaultHopLimit = DEFAULT_HOP_LIMIT[stack.flavour];
+    this.defaultHopLimit = stack.personality.ipv6.defaultHopLimit;
     this.random = stack.context.random.derive('ipv6');
     this.identification = this.random.nextUint32();
     this.neighbors = new NeighborCache(stack);
@@ -225,7 +223,7 @@ export class Ipv6Layer {
       switch (event.kind) {
         case 'added':
           // Windows and Linux hosts run IPv6 on every interface by default; IOS waits for config.
-          if (stack.flavour !== 'ios' && event.iface.kind !== 'null' && event.iface.kind !== 'loopback') this.enable(event.iface);
+          if (stack.personality.ipv6.enableOnNewInterfaces && event.iface.kind !== 'null' && event.iface.kind !== 'loopback') this.enable(event.iface);
           break;
         case 'up':
           this.extraOf(event.iface).stalled = false;
@@ -323,7 +321,7 @@ export class Ipv6Layer {
     if (this.localAddresses.get(address)?.entry === entry) this.localAddresses.delete(address);
     leaveIpv6Group(iface, solicitedNodeGroup(address));
     this.stack.emit({ kind: 'ipv6-address-removed', iface, address: entry! });
-    if (entry!.origin !== 'link-local' && !this.extraOf(iface).explicitlyEnabled && this.stack.flavour === 'ios' && !iface.ipv6.addresses.some((e) => e.origin !== 'link-local')) {
+    if (entry!.origin !== 'link-local' && !this.extraOf(iface).explicitlyEnabled && this.stack.personality.ipv6.disableWithLastAddress && !iface.ipv6.addresses.some((e) => e.origin !== 'link-local')) {
       this.deactivate(iface);
     }
     return true;
@@ -403,7 +401,7 @@ export class Ipv6Layer {
   /** The source for a packet to `destination` leaving `iface` (RFC 6724), falling back to other interfaces for a global destination. */
   selectSource(destination: Ipv6Address, iface: NetInterface): Ipv6Address | undefined {
     // Windows prefers its temporary address for outgoing connections (RFC 8981 section 3.6).
-    const preferTemporary = this.stack.flavour === 'windows';
+    const preferTemporary = this.stack.personality.ipv6.preferTemporarySource;
     const chosen = selectSourceAddress(iface.ipv6.addresses, destination, preferTemporary);
     if (chosen !== undefined || isLinkScoped(destination)) return chosen?.address;
     // RFC 6724 section 4: candidates may come from any interface (the weak host model of hosts and IOS).
@@ -719,7 +717,7 @@ export class Ipv6Layer {
     this.neighbors.parameters(iface);
     if (iface.kind !== 'loopback' && iface.kind !== 'null') joinIpv6Group(iface, ALL_NODES);
     if (this.linkLocalOf(iface) === undefined && iface.kind !== 'null') {
-      this.addAddress(iface, { address: linkLocalAddressFor(this.stack.flavour, this.stack.context.random, iface), prefixLength: 64, origin: 'link-local' });
+      this.addAddress(iface, { address: linkLocalAddressFor(this.stack.personality.ipv6.linkLocalIdMode, this.stack.context.random, iface), prefixLength: 64, origin: 'link-local' });
     }
   }
 
