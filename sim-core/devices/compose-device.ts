@@ -12,7 +12,7 @@
 import type { MacAddress } from '../addr/mac';
 import type { Simulator } from '../engine/simulator';
 import { ArpModule } from '../stack/arp';
-import { UdpModule } from '../stack/apps/udp-socket';
+import { UdpModule } from '../stack/transport/udp';
 import { Bridge } from '../stack/bridge';
 import { Icmpv4Module } from '../stack/icmpv4';
 import { Ipv4Layer } from '../stack/ipv4-layer';

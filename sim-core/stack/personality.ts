@@ -117,6 +117,11 @@ export interface StackPersonality {
      */
     readonly ownWhileDown: boolean;
   };
+  readonly transport: {
+    /** Ephemeral ports (RFC 6056): IANA 49152-65535 on Windows and IOS, Linux `ip_local_port_range` 32768-60999. */
+    readonly ephemeralPortFirst: number;
+    readonly ephemeralPortLast: number;
+  };
   readonly ping: PingDefaults;
   readonly traceroute: TracerouteDefaults;
 }
@@ -133,6 +138,7 @@ export const IOS_PERSONALITY: StackPersonality = {
   slaac: { idMode: 'eui64', temporaryAddresses: false, ...TEMPORARY_LIFETIMES },
   routerDiscovery: { hostOnEveryInterface: false, defaultRouteMetric: 0, onLinkPrefixMetric: 0, flushOnCarrierLoss: false },
   addresses: { ownWhileDown: false },
+  transport: { ephemeralPortFirst: 49152, ephemeralPortLast: 65535 },
   ping: { count: 5, sizeBytes: 100, sizeIsDatagram: true, timeoutNs: 2 * NS_PER_S, intervalNs: 0, waitForPrevious: true, firstSequence: 0, stopOnSendFailure: false, echoData: 'abcd' },
   traceroute: { method: 'udp', probesPerHop: 3, maxHops: 30, timeoutNs: 3 * NS_PER_S, basePort: 33434, dataBytes: 0 },
 };
@@ -147,6 +153,7 @@ export const WINDOWS_PERSONALITY: StackPersonality = {
   slaac: { idMode: 'stable-privacy', temporaryAddresses: true, ...TEMPORARY_LIFETIMES },
   routerDiscovery: { hostOnEveryInterface: true, defaultRouteMetric: 256, onLinkPrefixMetric: 256, flushOnCarrierLoss: true },
   addresses: { ownWhileDown: true },
+  transport: { ephemeralPortFirst: 49152, ephemeralPortLast: 65535 },
   ping: { count: 4, sizeBytes: 32, sizeIsDatagram: false, timeoutNs: 4000 * NS_PER_MS, intervalNs: NS_PER_S, waitForPrevious: true, firstSequence: 1, stopOnSendFailure: false, echoData: 'alphabet' },
   // tracert's echo requests carry 64 bytes of data (92-byte IPv4 packets).
   traceroute: { method: 'icmp-echo', probesPerHop: 3, maxHops: 30, timeoutNs: 4000 * NS_PER_MS, basePort: 33434, dataBytes: 64 },
@@ -162,6 +169,7 @@ export const LINUX_PERSONALITY: StackPersonality = {
   slaac: { idMode: 'eui64', temporaryAddresses: false, ...TEMPORARY_LIFETIMES },
   routerDiscovery: { hostOnEveryInterface: true, defaultRouteMetric: 1024, onLinkPrefixMetric: 256, flushOnCarrierLoss: false },
   addresses: { ownWhileDown: true },
+  transport: { ephemeralPortFirst: 32768, ephemeralPortLast: 60999 },
   ping: { count: Infinity, sizeBytes: 56, sizeIsDatagram: false, timeoutNs: 10 * NS_PER_S, intervalNs: NS_PER_S, waitForPrevious: false, firstSequence: 1, stopOnSendFailure: true, echoData: 'timestamp-and-count' },
   traceroute: { method: 'udp', probesPerHop: 3, maxHops: 30, timeoutNs: 5 * NS_PER_S, basePort: 33434, dataBytes: 32 },
 };
