@@ -13,6 +13,7 @@
 import { readIpv6, type Ipv6Address } from '../../addr/ipv6';
 import { encodeIcmpv6, ICMPV6_PROTOCOL } from '../../wire/icmpv6';
 import { IPV6_HEADER_LENGTH } from '../../wire/ipv6';
+import { IP_PROTOCOL_DESTINATION_OPTIONS, IP_PROTOCOL_FRAGMENT, IP_PROTOCOL_HOP_BY_HOP, IP_PROTOCOL_ROUTING, IP_PROTOCOL_UDP } from '../../wire/protocol-numbers';
 import { IPV6, type Ipv6Layer } from '../ipv6/ipv6-layer';
 import { ICMPV6, type Icmpv6Module } from '../ipv6/icmpv6-module';
 import type { NodeStack } from '../node-stack';
@@ -20,11 +21,10 @@ import { sendSegmentIpv6 } from '../transport/ip-endpoint';
 import { ensureUdp, type UdpModule } from '../transport/udp';
 import type { IcmpReport, ProbeSendOptions, ProbeSendResult, ProbeTransport, ProbeUnreachableReason, QuotedProbe } from './probe-transport';
 
-const IP_PROTOCOL_UDP = 17;
-const HOP_BY_HOP = 0;
-const ROUTING = 43;
-const FRAGMENT = 44;
-const DESTINATION_OPTIONS = 60;
+const HOP_BY_HOP = IP_PROTOCOL_HOP_BY_HOP;
+const ROUTING = IP_PROTOCOL_ROUTING;
+const FRAGMENT = IP_PROTOCOL_FRAGMENT;
+const DESTINATION_OPTIONS = IP_PROTOCOL_DESTINATION_OPTIONS;
 
 /** ICMPv6 Destination Unreachable codes as the reasons the consoles print (RFC 4443 section 3.1). */
 export function ipv6UnreachableReason(code: number): ProbeUnreachableReason {
