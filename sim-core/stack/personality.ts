@@ -59,6 +59,24 @@ export interface TracerouteDefaults {
   readonly dataBytes: number;
 }
 
+/** TCP timers and limits (RFC 9293, RFC 6298) as each system sets them. */
+export interface TcpSettings {
+  /** RFC 6298 section 2.1: 1 s before any RTT sample. */
+  readonly initialRtoMs: number;
+  /** Lower bound of the RTO (RFC 6298 2.4 says 1 s; Linux TCP_RTO_MIN 200 ms, Windows 300 ms). */
+  readonly minRtoMs: number;
+  /** Upper bound after back-off (RFC 6298 2.5: at least 60 s; Linux TCP_RTO_MAX 120 s). */
+  readonly maxRtoMs: number;
+  /** SYN retransmissions before connect fails (Linux tcp_syn_retries 6, Windows TcpMaxConnectRetransmissions 2). */
+  readonly synRetries: number;
+  /** Data retransmissions before the connection is dropped (Linux tcp_retries2 15, Windows TcpMaxDataRetransmissions 5). */
+  readonly dataRetries: number;
+  /** TIME-WAIT, 2 MSL (Linux TCP_TIMEWAIT_LEN 60 s, Windows TcpTimedWaitDelay 120 s). */
+  readonly timeWaitS: number;
+  /** The receive window advertised (no window scaling: at most 65535). */
+  readonly receiveWindowBytes: number;
+}
+
 export interface TokenBucketSettings {
   readonly ratePerS: number;
   readonly burst: number;
@@ -122,6 +140,7 @@ export interface StackPersonality {
     readonly ephemeralPortFirst: number;
     readonly ephemeralPortLast: number;
   };
+  readonly tcp: TcpSettings;
   readonly ping: PingDefaults;
   readonly traceroute: TracerouteDefaults;
 }
@@ -139,6 +158,8 @@ export const IOS_PERSONALITY: StackPersonality = {
   routerDiscovery: { hostOnEveryInterface: false, defaultRouteMetric: 0, onLinkPrefixMetric: 0, flushOnCarrierLoss: false },
   addresses: { ownWhileDown: false },
   transport: { ephemeralPortFirst: 49152, ephemeralPortLast: 65535 },
+  // IOS: 4128-byte default window (`ip tcp window-size`), 30 s SYN wait (`ip tcp synwait-time`) ≈ 4 retries.
+  tcp: { initialRtoMs: 1000, minRtoMs: 300, maxRtoMs: 60000, synRetries: 4, dataRetries: 6, timeWaitS: 120, receiveWindowBytes: 4128 },
   ping: { count: 5, sizeBytes: 100, sizeIsDatagram: true, timeoutNs: 2 * NS_PER_S, intervalNs: 0, waitForPrevious: true, firstSequence: 0, stopOnSendFailure: false, echoData: 'abcd' },
   traceroute: { method: 'udp', probesPerHop: 3, maxHops: 30, timeoutNs: 3 * NS_PER_S, basePort: 33434, dataBytes: 0 },
 };
@@ -154,6 +175,7 @@ export const WINDOWS_PERSONALITY: StackPersonality = {
   routerDiscovery: { hostOnEveryInterface: true, defaultRouteMetric: 256, onLinkPrefixMetric: 256, flushOnCarrierLoss: true },
   addresses: { ownWhileDown: true },
   transport: { ephemeralPortFirst: 49152, ephemeralPortLast: 65535 },
+  tcp: { initialRtoMs: 1000, minRtoMs: 300, maxRtoMs: 60000, synRetries: 2, dataRetries: 5, timeWaitS: 120, receiveWindowBytes: 64240 },
   ping: { count: 4, sizeBytes: 32, sizeIsDatagram: false, timeoutNs: 4000 * NS_PER_MS, intervalNs: NS_PER_S, waitForPrevious: true, firstSequence: 1, stopOnSendFailure: false, echoData: 'alphabet' },
   // tracert's echo requests carry 64 bytes of data (92-byte IPv4 packets).
   traceroute: { method: 'icmp-echo', probesPerHop: 3, maxHops: 30, timeoutNs: 4000 * NS_PER_MS, basePort: 33434, dataBytes: 64 },
@@ -170,6 +192,7 @@ export const LINUX_PERSONALITY: StackPersonality = {
   routerDiscovery: { hostOnEveryInterface: true, defaultRouteMetric: 1024, onLinkPrefixMetric: 256, flushOnCarrierLoss: false },
   addresses: { ownWhileDown: true },
   transport: { ephemeralPortFirst: 32768, ephemeralPortLast: 60999 },
+  tcp: { initialRtoMs: 1000, minRtoMs: 200, maxRtoMs: 120000, synRetries: 6, dataRetries: 15, timeWaitS: 60, receiveWindowBytes: 64240 },
   ping: { count: Infinity, sizeBytes: 56, sizeIsDatagram: false, timeoutNs: 10 * NS_PER_S, intervalNs: NS_PER_S, waitForPrevious: false, firstSequence: 1, stopOnSendFailure: true, echoData: 'timestamp-and-count' },
   traceroute: { method: 'udp', probesPerHop: 3, maxHops: 30, timeoutNs: 5 * NS_PER_S, basePort: 33434, dataBytes: 32 },
 };
