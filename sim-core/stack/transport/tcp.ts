@@ -15,20 +15,27 @@
  * and data retry limits (connect fails with `timed-out`); FIN and half-close (a socket that
  * shut down still receives); TIME-WAIT for 2 MSL (the personality's) on the side that closed
  * first. Initial sequence numbers come from the device's seeded stream (`tcp-isn`).
+ * ICMP errors about a segment (RFC 9293 section 3.9 and RFC 5461): a destination unreachable
+ * aborts a connection still opening (port or protocol unreachable: `connection-refused`; net:
+ * `network-unreachable`; host, address, prohibited: `host-unreachable`) and is ignored as a soft
+ * error by a synchronized one; ICMPv6 Packet Too Big and ICMP fragmentation needed (IPv4
+ * segments carry DF: path MTU discovery, RFC 1191 and RFC 8201) lower the connection's MSS to
+ * the reported MTU and retransmit at once.
  * Leaves out: congestion control (RFC 5681: segments go out as the peer's window allows),
  * out-of-order reassembly (a segment past RCV.NXT is dropped and acknowledged; the peer's
  * retransmission fills the hole), delayed ACKs, Nagle, window scaling, SACK, timestamps,
- * urgent data, keep-alives, ICMP errors aborting or reporting on connections and Packet Too
- * Big lowering the MSS, listen backlogs.
+ * urgent data, keep-alives, listen backlogs, ICMP source quench (RFC 6633).
  */
-import type { Ipv4Address } from '../../addr/ipv4';
-import type { Ipv6Address } from '../../addr/ipv6';
+import { readIpv4, type Ipv4Address } from '../../addr/ipv4';
+import { readIpv6, type Ipv6Address } from '../../addr/ipv6';
 import type { SeededRandom } from '../../engine/random';
 import type { Timer } from '../../engine/simulator';
 import { NS_PER_MS, type TimeNs } from '../../engine/time';
 import { IP_PROTOCOL_TCP } from '../../wire/protocol-numbers';
 import { decodeTcp, encodeTcp, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN, type TcpOption, type TcpSegment } from '../../wire/tcp';
+import { ICMPV4 } from '../icmpv4';
 import { IPV4, type Ipv4Layer } from '../ipv4-layer';
+import { ICMPV6 } from '../ipv6/icmpv6-module';
 import { IPV6, type Ipv6Layer } from '../ipv6/ipv6-layer';
 import { DataKey, type NetInterface } from '../net-interface';
 import type { NodeStack } from '../node-stack';
@@ -64,6 +71,42 @@ function seqLe(a: number, b: number): boolean {
 
 function isIpv6(address: TransportAddress): address is Ipv6Address {
   return typeof address === 'bigint';
+}
+
+/** The connection a quoted IP packet (an ICMP error's payload) belongs to, when it quotes TCP. */
+interface QuotedSegment {
+  readonly source: TransportAddress;
+  readonly destination: TransportAddress;
+  readonly sourcePort: number;
+  readonly destinationPort: number;
+}
+
+function readQuotedSegment(quote: Uint8Array): QuotedSegment | undefined {
+  const version = quote.length > 0 ? quote[0]! >>> 4 : 0;
+  if (version === 4 && quote.length >= 20) {
+    const headerLength = (quote[0]! & 0x0f) * 4;
+    if (quote[9] !== IP_PROTOCOL_TCP || quote.length < headerLength + 4) return undefined;
+    return { source: readIpv4(quote, 12), destination: readIpv4(quote, 16), sourcePort: (quote[headerLength]! << 8) | quote[headerLength + 1]!, destinationPort: (quote[headerLength + 2]! << 8) | quote[headerLength + 3]! };
+  }
+  // IPv6: segments are sent without extension headers, so TCP follows the fixed header.
+  if (version === 6 && quote.length >= 44 && quote[6] === IP_PROTOCOL_TCP) {
+    return { source: readIpv6(quote, 8), destination: readIpv6(quote, 24), sourcePort: (quote[40]! << 8) | quote[41]!, destinationPort: (quote[42]! << 8) | quote[43]! };
+  }
+  return undefined;
+}
+
+/** ICMPv4 type 3 codes as socket errors (RFC 1122 section 3.2.2.1, RFC 1812 section 5.2.7.1). */
+function ipv4UnreachableError(code: number): SocketError {
+  if (code === 2 || code === 3) return 'connection-refused';
+  if (code === 0 || code === 6 || code === 11) return 'network-unreachable';
+  return 'host-unreachable';
+}
+
+/** ICMPv6 Destination Unreachable codes as socket errors (RFC 4443 section 3.1). */
+function ipv6UnreachableError(code: number): SocketError {
+  if (code === 4) return 'connection-refused';
+  if (code === 0) return 'network-unreachable';
+  return 'host-unreachable';
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -474,6 +517,26 @@ export class TcpConnection implements StreamSocket {
     this.sendMss = Math.max(1, Math.min(peer, this.tcp.mssFor(this.remote.address, this.options.iface)));
   }
 
+  // ---- ICMP errors ----
+
+  /** A destination unreachable about this connection: hard while opening, soft afterwards (RFC 5461 section 4). */
+  handleUnreachable(error: SocketError): void {
+    if (this.state === 'SYN-SENT' || (this.state === 'SYN-RECEIVED' && this.listener === null)) this.terminate(error);
+  }
+
+  /** Path MTU discovery: a smaller MTU lowers the MSS; what was in flight goes again at once. */
+  handlePathMtu(mtuBytes: number): void {
+    const mss = mtuBytes - (isIpv6(this.remote.address) ? IPV6_AND_TCP_HEADERS : IPV4_AND_TCP_HEADERS);
+    if (mss <= 0 || mss >= this.sendMss) return;
+    this.sendMss = mss;
+    if (this.state === 'SYN-SENT' || this.state === 'SYN-RECEIVED' || this.sndUna === this.sndNxt) return;
+    this.timing = null;
+    this.sndNxt = this.sndUna;
+    this.finSent = false;
+    this.output();
+    this.startRetransmitTimer();
+  }
+
   // ---- RFC 6298 timer ----
 
   private sampleRtt(ack: number): void {
@@ -619,7 +682,25 @@ export class TcpModule implements StreamTransport {
       this.ipv6 = ipv6;
       ipv6.protocols.register(IP_PROTOCOL_TCP, (datagram, iface, raw) => this.receive(datagram.payload, datagram.source, datagram.destination, iface, raw));
     }
+    stack.find(ICMPV4)?.addListener((message) => {
+      if (message.kind !== 'destination-unreachable') return;
+      const connection = this.connectionQuoted(message.payload);
+      if (connection === undefined) return;
+      if (message.code === 4) connection.handlePathMtu(message.nextHopMtu);
+      else connection.handleUnreachable(ipv4UnreachableError(message.code));
+    });
+    stack.find(ICMPV6)?.addListener((message) => {
+      if (message.kind === 'packet-too-big') this.connectionQuoted(message.payload)?.handlePathMtu(message.mtu);
+      else if (message.kind === 'destination-unreachable') this.connectionQuoted(message.payload)?.handleUnreachable(ipv6UnreachableError(message.code));
+    });
     stack.provide(TCP, this);
+  }
+
+  /** The connection whose segment an ICMP error quotes. */
+  private connectionQuoted(quote: Uint8Array): TcpConnection | undefined {
+    const quoted = readQuotedSegment(quote);
+    if (quoted === undefined) return undefined;
+    return this.connections.get(connectionKey(quoted.source, quoted.sourcePort, { address: quoted.destination, port: quoted.destinationPort }));
   }
 
   // ---- StreamTransport ----
@@ -685,7 +766,8 @@ export class TcpModule implements StreamTransport {
     }
     if (this.ipv4 === null) return undefined;
     const destination = remote.address;
-    const result = sendSegmentIpv4(this.ipv4, { ...options, destination, source: local.address as Ipv4Address, protocol: IP_PROTOCOL_TCP, encode: (source) => encodeTcp(segment, { family: 4, source, destination }) });
+    // DF on every segment: path MTU discovery (RFC 1191), as Linux and Windows do.
+    const result = sendSegmentIpv4(this.ipv4, { dontFragment: true, ...options, destination, source: local.address as Ipv4Address, protocol: IP_PROTOCOL_TCP, encode: (source) => encodeTcp(segment, { family: 4, source, destination }) });
     return result.ok ? result.source : undefined;
   }
 

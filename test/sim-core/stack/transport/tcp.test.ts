@@ -157,21 +157,34 @@ describe('TCP over IPv4', () => {
     expect(net.simulator.trace.dropsByReason.get('no-listener')).toBe(1);
   });
 
-  it('a SYN nobody answers is retransmitted after 1 s, 2 s, … (RFC 6298 back-off) until connect times out', () => {
+  it('a SYN nobody answers (a firewall drops it) is retransmitted after 1 s, then 2 s (RFC 6298 back-off) until connect times out', () => {
     const net = buildIpv4Chain();
     echo(net, 'PC1', '198.51.100.10', { count: 2 });
-    net.unplug('SRV1:eth0');
+    net.device('SRV1').ipv4!.hooks.register({ point: 'local-input', priority: 0, name: 'drop tcp', hook: (p) => (p.protocol === 6 ? TAKE : ACCEPT) });
     const capture = net.capture('PC1:Ethernet0');
     const client = tcpOf(net, 'PC1').connect({ address: ip('198.51.100.10'), port: 80 }) as TcpConnection;
     const events: StreamEvent[] = [];
     client.on((e) => events.push(e));
-    net.runFor(30 * NS_PER_S);
+    net.runFor(6 * NS_PER_S);
+    expect(events).toEqual([]);
+    net.runFor(2 * NS_PER_S);
     const syns = segments(capture.frames).filter((s) => s.direction === 'outbound' && s.segment.flags === TCP_SYN);
-    // Windows: TcpMaxConnectRetransmissions 2, so three SYNs, 1 s then 2 s apart, then 4 s more.
+    // Windows: TcpMaxConnectRetransmissions 2, so three SYNs, 1 s then 2 s apart; it gives up 4 s after the last.
     expect(syns).toHaveLength(3);
     const gaps = syns.slice(1).map((s, i) => Math.round((s.timeNs - syns[i]!.timeNs) / 1e6));
     expect(gaps).toEqual([1000, 2000]);
     expect(events).toEqual([{ kind: 'error', error: 'timed-out' }, { kind: 'closed' }]);
+  });
+
+  it('an unplugged server link: the last router loses its connected route, and its net unreachable ends the connect', () => {
+    const net = buildIpv4Chain();
+    echo(net, 'PC1', '198.51.100.10', { count: 2 });
+    net.unplug('SRV1:eth0');
+    const client = tcpOf(net, 'PC1').connect({ address: ip('198.51.100.10'), port: 80 }) as TcpConnection;
+    const events: StreamEvent[] = [];
+    client.on((e) => events.push(e));
+    net.runFor(msToNs(200));
+    expect(events).toEqual([{ kind: 'error', error: 'network-unreachable' }, { kind: 'closed' }]);
   });
 
   it('a lost data segment is sent again after the RTO and the stream arrives intact', () => {
@@ -200,6 +213,41 @@ describe('TCP over IPv4', () => {
     const { client } = connected(net, '198.51.100.10', 80);
     // A few ms of RTT on this lab: SRTT + 4·RTTVAR is below Windows' 300 ms floor.
     expect(client.rtoMs).toBe(300);
+  });
+});
+
+describe('ICMP errors and path MTU (RFC 5461, RFC 1191, RFC 8201)', () => {
+  it('a SYN a router has no route for gets net unreachable: connect fails with network-unreachable at once', () => {
+    const net = buildIpv4Chain();
+    echo(net, 'PC1', '198.51.100.10', { count: 2 });
+    const client = tcpOf(net, 'PC1').connect({ address: ip('203.0.113.5'), port: 80 }) as TcpConnection;
+    const events: StreamEvent[] = [];
+    client.on((e) => events.push(e));
+    net.runFor(msToNs(200));
+    expect(events).toEqual([{ kind: 'error', error: 'network-unreachable' }, { kind: 'closed' }]);
+  });
+
+  it('IPv4: segments carry DF; a smaller MTU on the path lowers the MSS and the data arrives whole', () => {
+    const net = buildIpv4Chain();
+    echo(net, 'PC1', '198.51.100.10', { count: 2 });
+    for (const device of ['R1', 'R2']) net.device(device).stack!.setMtu(net.device(device).interface('GigabitEthernet0/1')!, 1400);
+    const capture = net.capture('SRV1:eth0');
+    const { client, serverSide } = connected(net, '198.51.100.10', 80);
+    client.send(pattern(6000, 6));
+    net.runFor(2 * NS_PER_S);
+    expect(serverSide().data).toEqual([...pattern(6000, 6)]);
+    expect(client.sendMss).toBe(1360);
+    const sizes = segments(capture.frames).filter((s) => s.direction === 'inbound' && s.segment.payload.length > 0).map((s) => s.segment.payload.length);
+    expect(Math.max(...sizes)).toBe(1360);
+  });
+
+  it('IPv6: Packet Too Big from the router lowers the MSS to MTU - 60 and the data is sent again at that size', () => {
+    const net = buildChain({ middleMtuBytes: 1400 });
+    const { client, serverSide } = connected(net, '2001:db8:2::10', 80);
+    client.send(pattern(6000, 7));
+    net.runFor(2 * NS_PER_S);
+    expect(serverSide().data).toEqual([...pattern(6000, 7)]);
+    expect(client.sendMss).toBe(1340);
   });
 });
 
