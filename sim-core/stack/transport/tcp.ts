@@ -21,9 +21,9 @@
  * error by a synchronized one; ICMPv6 Packet Too Big and ICMP fragmentation needed (IPv4
  * segments carry DF: path MTU discovery, RFC 1191 and RFC 8201) lower the connection's MSS to
  * the reported MTU and retransmit at once.
+ * Segments past RCV.NXT are held and delivered once the hole before them is filled.
  * Leaves out: congestion control (RFC 5681: segments go out as the peer's window allows),
- * out-of-order reassembly (a segment past RCV.NXT is dropped and acknowledged; the peer's
- * retransmission fills the hole), delayed ACKs, Nagle, window scaling, SACK, timestamps,
+ * fast retransmit, delayed ACKs, Nagle, window scaling, SACK, timestamps,
  * urgent data, keep-alives, listen backlogs, ICMP source quench (RFC 6633).
  */
 import { readIpv4, type Ipv4Address } from '../../addr/ipv4';
@@ -157,6 +157,8 @@ export class TcpConnection implements StreamSocket {
   private finSent = false;
   /** The sequence number of our FIN, once sent. */
   private finSeq: number | null = null;
+  /** Segments received beyond RCV.NXT, by sequence number, waiting for the hole before them. */
+  private readonly outOfOrder = new Map<number, Uint8Array>();
   /** RFC 6298 state. */
   private srttMs: number | undefined;
   private rttvarMs = 0;
@@ -304,13 +306,11 @@ export class TcpConnection implements StreamSocket {
     if (!(flags & TCP_ACK)) return;
     if (!this.processAck(segment)) return;
     if (this.state === 'CLOSED') return;
-    // Seventh: segment text, only in order (no reassembly queue).
+    // Seventh: segment text (section 3.10.7.4): bytes already received are trimmed, in-order bytes
+    // delivered with whatever waited behind them, later ones held until the hole is filled.
     let acknowledge = false;
     if (segment.payload.length > 0 && (this.state === 'ESTABLISHED' || this.state === 'FIN-WAIT-1' || this.state === 'FIN-WAIT-2')) {
-      if (segment.sequenceNumber === this.rcvNxt) {
-        this.rcvNxt = seqAdd(this.rcvNxt, segment.payload.length);
-        this.emit({ kind: 'data', data: segment.payload.slice() });
-      }
+      this.receiveText(segment.sequenceNumber, segment.payload);
       acknowledge = true;
     }
     // Eighth: FIN, in order.
@@ -341,6 +341,40 @@ export class TcpConnection implements StreamSocket {
     } else if (flags & TCP_FIN) acknowledge = true;
     // A segment sent meanwhile (the application answered at once) already carries this ACK.
     if (acknowledge && this.counters.segmentsSent === sentBefore) this.sendAck();
+  }
+
+  private receiveText(sequence: number, payload: Uint8Array): void {
+    let seq = sequence;
+    let data = payload;
+    if (seqLt(seq, this.rcvNxt)) {
+      const seen = seqDiff(this.rcvNxt, seq);
+      if (seen >= data.length) return;
+      data = data.subarray(seen);
+      seq = this.rcvNxt;
+    }
+    if (seq !== this.rcvNxt) {
+      const held = this.outOfOrder.get(seq);
+      if (held === undefined || held.length < data.length) this.outOfOrder.set(seq, data.slice());
+      return;
+    }
+    this.rcvNxt = seqAdd(this.rcvNxt, data.length);
+    this.emit({ kind: 'data', data: data.slice() });
+    while (this.outOfOrder.size > 0) {
+      let next: [number, Uint8Array] | undefined;
+      for (const entry of this.outOfOrder) {
+        if (seqLe(entry[0], this.rcvNxt)) {
+          next = entry;
+          break;
+        }
+      }
+      if (next === undefined) return;
+      this.outOfOrder.delete(next[0]);
+      const seen = seqDiff(this.rcvNxt, next[0]);
+      if (seen >= next[1].length) continue;
+      const fresh = next[1].subarray(seen);
+      this.rcvNxt = seqAdd(this.rcvNxt, fresh.length);
+      this.emit({ kind: 'data', data: fresh });
+    }
   }
 
   private receiveInSynSent(segment: TcpSegment): void {

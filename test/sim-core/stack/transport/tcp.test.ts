@@ -207,6 +207,32 @@ describe('TCP over IPv4', () => {
     expect(client.sendQueueBytes).toBe(0);
   });
 
+  it('segments after a lost one are held and delivered once the hole is filled (no second retransmission needed)', () => {
+    const net = buildIpv4Chain();
+    echo(net, 'PC1', '198.51.100.10', { count: 2 });
+    const { client, server, serverSide } = connected(net, '198.51.100.10', 80);
+    // Data segments 1-4 go out; the 2nd is lost. After the RTO the sender goes back and sends 2, 3, 4
+    // again (5th-7th); the copies of 3 and 4 are lost too, so only the held originals can complete the stream.
+    let dataSegments = 0;
+    net.device('R1').ipv4!.hooks.register({
+      point: 'forward',
+      priority: 0,
+      name: 'lose segment 2 and the resent 3 and 4',
+      hook: (p) => (p.protocol === 6 && p.bytes.length > 60 && [2, 6, 7].includes(++dataSegments) ? TAKE : ACCEPT),
+    });
+    let lastDataNs = 0;
+    server()!.on((event) => {
+      if (event.kind === 'data') lastDataNs = net.nowNs;
+    });
+    const sentNs = net.nowNs;
+    client.send(pattern(5000, 8));
+    net.runFor(5 * NS_PER_S);
+    expect(serverSide().data).toEqual([...pattern(5000, 8)]);
+    expect(dataSegments).toBe(7);
+    // One RTO (Windows' 300 ms floor) and the trip: a second retransmission would take 600 ms more.
+    expect(lastDataNs - sentNs).toBeLessThan(msToNs(400));
+  });
+
   it('an RTT sample sets the RTO (RFC 6298 section 2.2, with the personality\'s minimum)', () => {
     const net = buildIpv4Chain();
     echo(net, 'PC1', '198.51.100.10', { count: 2 });
