@@ -12,6 +12,7 @@ import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { FieldNode, LayerDescription } from '../../sim-core/wire/describe';
 import type { FrameClass } from '../../sim-core/wire/frame';
+import { FRAME_CLASSES } from '../../sim-core/wire/protocol-numbers';
 import type { TraceDirection } from '../../sim-core/engine/trace';
 import { SCENARIO_REQUEST_TYPES, type ScenarioRequestMap } from '../scenario/scenario-protocol';
 
@@ -24,8 +25,8 @@ export type SimSpeed = (typeof SIM_SPEEDS)[number];
 /** The event list's protocol classes: the wire classifier's, plus spanning tree BPDUs. */
 export type RowClass = FrameClass | 'STP';
 
-/** Every class the event-list filter knows, in the order the filter shows them. */
-export const ROW_CLASSES: readonly RowClass[] = ['ARP', 'NDP', 'ICMPv6', 'ICMP', 'DHCPv6', 'DNS', 'OSPF', 'BGP', 'TCP', 'UDP', 'tunnel', 'STP', 'other'];
+/** Every class the event-list filter knows, in the order the filter shows them: the wire table's, with STP before `other`. */
+export const ROW_CLASSES: readonly RowClass[] = [...FRAME_CLASSES.filter((c) => c !== 'other'), 'STP', 'other'];
 
 /** One trace record as the event list shows it. `seq` numbers records from 0 since boot. */
 export interface TraceRow {

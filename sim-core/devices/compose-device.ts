@@ -12,7 +12,8 @@
 import type { MacAddress } from '../addr/mac';
 import type { Simulator } from '../engine/simulator';
 import { ArpModule } from '../stack/arp';
-import { UdpModule } from '../stack/apps/udp-socket';
+import { TcpModule } from '../stack/transport/tcp';
+import { UdpModule } from '../stack/transport/udp';
 import { Bridge } from '../stack/bridge';
 import { Icmpv4Module } from '../stack/icmpv4';
 import { Ipv4Layer } from '../stack/ipv4-layer';
@@ -25,7 +26,7 @@ import { SpanningTree } from '../stack/spanning-tree';
 import { getDeviceKindSpec, type DeviceKind } from './catalog';
 import { Device } from './device';
 
-/** Adds ARP, IPv4, ICMPv4, IPv6, ICMPv6 and UDP to a device (the pieces every IP device shares). */
+/** Adds ARP, IPv4, ICMPv4, IPv6, ICMPv6, UDP and TCP to a device (the pieces every IP device shares). */
 function addIpStack(device: Device, flavour: StackFlavour): NodeStack {
   const stack = new NodeStack(createNodeContext(device.simulator, device.name), flavour);
   device.stack = stack;
@@ -42,6 +43,8 @@ function addIpStack(device: Device, flavour: StackFlavour): NodeStack {
   addRouterDiscovery(stack, ipv6.ipv6, ipv6.icmpv6);
   // UDP over both families (made after them): port unreachable for closed ports ends a UDP traceroute (RFC 1122 4.1.3.1, RFC 4443 3.1).
   new UdpModule(stack);
+  // TCP over both families: RST for closed ports (RFC 9293 section 3.10.7.1), connections for services and tools.
+  new TcpModule(stack);
   return stack;
 }
 

@@ -5,7 +5,7 @@
  * gratuitous ARP announcements (RFC 5227 section 2.3 form: request with sender = target) when
  * an address is configured or the interface comes up.
  *
- * Flavours follow the real systems: IOS keeps entries 4 hours and drops the packet that
+ * The settings come from the personality (personality.ts) and follow the real systems: IOS keeps entries 4 hours and drops the packet that
  * triggered resolution (which is why the first ping of `.!!!!` fails); Windows and Linux queue
  * up to 3 packets per neighbour (Linux unres_qlen) and keep entries about a minute. Requests
  * are retried every second, 3 times (Linux mcast_solicit), before the neighbour is declared
@@ -20,8 +20,9 @@ import { NS_PER_S, secondsToNs, type TimeNs } from '../engine/time';
 import type { Timer } from '../engine/simulator';
 import { ARP_HARDWARE_ETHERNET, ARP_OPCODE_REPLY, ARP_OPCODE_REQUEST, decodeArp, encodeArp } from '../wire/arp';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV4, type EthernetFrame } from '../wire/ethernet';
+import type { Ipv4NeighborResolver } from './ethernet-link';
 import { DataKey, type NetInterface } from './net-interface';
-import type { NodeStack, StackFlavour } from './node-stack';
+import type { NodeStack } from './node-stack';
 
 export type ArpEntryState = 'incomplete' | 'complete' | 'static';
 
@@ -45,15 +46,10 @@ export interface ArpSettings {
   readonly maxRequests: number;
 }
 
-export const ARP_SETTINGS: Readonly<Record<StackFlavour, ArpSettings>> = {
-  ios: { entryLifetimeS: 4 * 3600, queueLimit: 0, retransmitS: 1, maxRequests: 3 },
-  windows: { entryLifetimeS: 60, queueLimit: 3, retransmitS: 1, maxRequests: 3 },
-  linux: { entryLifetimeS: 60, queueLimit: 3, retransmitS: 1, maxRequests: 3 },
-};
 
 export const ARP = new DataKey<ArpModule>('ARP');
 
-export class ArpModule {
+export class ArpModule implements Ipv4NeighborResolver {
   private readonly caches = new Map<NetInterface, Map<Ipv4Address, ArpEntry>>();
   readonly settings: ArpSettings;
   /** Told when resolution fails, with the packets that waited (the IPv4 layer answers with ICMP). */
@@ -63,7 +59,7 @@ export class ArpModule {
     readonly stack: NodeStack,
     settings?: ArpSettings,
   ) {
-    this.settings = settings ?? ARP_SETTINGS[stack.flavour];
+    this.settings = settings ?? stack.personality.arp;
     stack.registerEtherType(ETHERTYPE_ARP, (iface, frame) => this.receive(iface, frame));
     stack.onInterfaceEvent((event) => {
       if (event.kind === 'ipv4-address-added' && event.iface.operUp) this.announce(event.iface, event.address.address);
@@ -71,6 +67,8 @@ export class ArpModule {
       else if (event.kind === 'down') this.flush(event.iface);
     });
     stack.provide(ARP, this);
+    // The Ethernet adapter resolves IPv4 next hops through this module.
+    stack.ethernet.ipv4Resolver = this;
   }
 
   /**
@@ -126,7 +124,7 @@ export class ArpModule {
 
   /** Gratuitous ARP: a broadcast request for our own address (RFC 5227 section 2.3). */
   announce(iface: NetInterface, ip: Ipv4Address): void {
-    if (iface.kind === 'loopback' || iface.kind === 'null') return;
+    if (iface.adapter !== this.stack.ethernet) return;
     const packet = encodeArp({ hardwareType: ARP_HARDWARE_ETHERNET, opcode: ARP_OPCODE_REQUEST, senderMac: iface.mac, senderIp: ip, targetMac: 0 as MacAddress, targetIp: ip });
     this.stack.sendFrame(iface, MAC_BROADCAST, ETHERTYPE_ARP, packet);
   }

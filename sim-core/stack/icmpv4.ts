@@ -45,10 +45,10 @@ export class Icmpv4Module {
     readonly stack: NodeStack,
     private readonly ipv4: Ipv4Layer = stack.findRequired(IPV4),
   ) {
-    const ios = stack.flavour === 'ios';
-    this.unreachableLimiter = ios ? new TokenBucket(stack.context, 2, 1) : new TokenBucket(stack.context, 1000, 50);
-    this.otherLimiter = new TokenBucket(stack.context, 1000, 50);
-    this.quoteLimitBytes = ios ? 8 : 576 - 20 - 8;
+    const settings = stack.personality.icmpv4;
+    this.unreachableLimiter = new TokenBucket(stack.context, settings.unreachableRate.ratePerS, settings.unreachableRate.burst);
+    this.otherLimiter = new TokenBucket(stack.context, settings.otherErrorRate.ratePerS, settings.otherErrorRate.burst);
+    this.quoteLimitBytes = settings.quoteLimitBytes;
     ipv4.protocols.register(IP_PROTOCOL_ICMP, (packet, iface, raw) => this.receive(packet, iface, raw));
     ipv4.errorReporter = (raw, ingress, error) => this.sendError(raw, ingress, error);
     stack.provide(ICMPV4, this);

@@ -9,22 +9,24 @@
  * 3.2), ICMP errors otherwise (time exceeded, net/host/protocol unreachable, fragmentation
  * needed with the next-hop MTU of RFC 1191) through the reporter the ICMP module installs.
  * Output picks the source address of the exit interface (RFC 1812 section 4.2.2.5 style),
- * resolves the next hop with ARP, and fragments as a router would.
+ * fragments as a router would, and hands each packet with its next hop to the interface's link
+ * adapter (link-adapter.ts: Ethernet resolves it with ARP; the layer never frames a packet).
+ * Hooks (ip-hooks.ts) run at pre-routing, local input, forward, local output and post-routing;
+ * a hook's drop reason reaches the trace, a local-output drop fails the send as `filtered`.
  * Leaves out: IP options processing (kept as bytes, dropped from non-first fragments), ICMP
  * redirects, directed-broadcast forwarding (IOS `no ip directed-broadcast` default), multicast
  * routing, the strong host model.
  */
 import type { Ipv4Address } from '../addr/ipv4';
-import { MAC_BROADCAST } from '../addr/mac';
 import { finishChecksum } from '../wire/checksum';
-import { ETHERTYPE_IPV4, type EthernetFrame } from '../wire/ethernet';
 import { copyBytes } from '../wire/frame-bytes';
 import { decodeIpv4, encodeIpv4, IPV4_MIN_HEADER_LENGTH, type Ipv4Header } from '../wire/ipv4';
 import { ARP, type ArpModule } from './arp';
 import { IPV4_FIB, ipv4MaskOf, type Ipv4RouteLookup } from './ipv4-fib';
 import { Ipv4Reassembler } from './ipv4-reassembly';
+import { IpHookChain, type IpHookPoint, type IpHookVerdict } from './ip-hooks';
 import { DataKey, type NetInterface } from './net-interface';
-import type { NodeStack, StackFlavour } from './node-stack';
+import type { NodeStack } from './node-stack';
 import { ProtocolTable } from './protocol-table';
 import { Ipv4Rib } from './routing/ipv4-rib';
 
@@ -52,17 +54,16 @@ export interface Ipv4SendRequest {
   readonly iface?: NetInterface;
 }
 
-export type Ipv4SendFailure = 'no-route' | 'fragmentation-needed' | 'no-source-address' | 'interface-down';
+/** `filtered`: a local-output or post-routing hook dropped it (Linux reports EPERM, "Operation not permitted"). */
+export type Ipv4SendFailure = 'no-route' | 'fragmentation-needed' | 'no-source-address' | 'interface-down' | 'filtered';
 export type Ipv4SendResult = { readonly ok: true } | { readonly ok: false; readonly reason: Ipv4SendFailure; readonly mtuBytes?: number };
 
-/** Initial TTL per system: IOS 255, Windows 128, Linux 64 (what `ping` shows as TTL=). */
-export const DEFAULT_TTL: Readonly<Record<StackFlavour, number>> = { ios: 255, windows: 128, linux: 64 };
-/** Reassembly timeout: IOS and Linux 30 s (ipfrag_time), Windows 60 s. */
-const REASSEMBLY_TIMEOUT_S: Readonly<Record<StackFlavour, number>> = { ios: 30, windows: 60, linux: 30 };
 
 export const IPV4 = new DataKey<Ipv4Layer>('IPv4');
 
 const LIMITED_BROADCAST = 0xffffffff as Ipv4Address;
+const OUTPUT_POINTS: readonly IpHookPoint[] = ['local-output', 'post-routing'];
+const ACCEPTED: IpHookVerdict = { kind: 'accept' };
 
 function isMulticast(address: Ipv4Address): boolean {
   return address >>> 28 === 0xe;
@@ -75,6 +76,8 @@ function updateChecksum(checksum: number, oldWord: number, newWord: number): num
 
 export class Ipv4Layer {
   readonly protocols: ProtocolTable<Ipv4ProtocolHandler>;
+  /** Pre-routing, local input, forward, local output and post-routing hooks (ip-hooks.ts). */
+  readonly hooks = new IpHookChain<Ipv4Address>();
   /** The RIB whose FIB forwarding and output use (routing/ipv4-rib.ts); a test may provide another IPV4_FIB. */
   readonly fib: Ipv4Rib;
   readonly defaultTtl: number;
@@ -90,12 +93,12 @@ export class Ipv4Layer {
   ) {
     this.protocols = new ProtocolTable(`${stack.context.deviceName} IPv4`);
     this.fib = new Ipv4Rib(stack);
-    this.defaultTtl = DEFAULT_TTL[stack.flavour];
+    this.defaultTtl = stack.personality.ipv4.defaultTtl;
     this.identification = stack.context.random.derive('ipv4-id').uniformInt(0, 0xffff);
-    this.reassembler = new Ipv4Reassembler(stack.context, REASSEMBLY_TIMEOUT_S[stack.flavour], ({ firstRaw }) => {
+    this.reassembler = new Ipv4Reassembler(stack.context, stack.personality.ipv4.reassemblyTimeoutS, ({ firstRaw }) => {
       if (firstRaw !== null) this.reportError(firstRaw, null, { kind: 'time-exceeded', code: 1 });
     });
-    stack.registerEtherType(ETHERTYPE_IPV4, (iface, frame) => this.receive(iface, frame));
+    stack.registerIpInput(4, (iface, packet) => this.receive(iface, packet));
     stack.provide(IPV4, this);
     stack.provide(IPV4_FIB, this.fib);
     stack.onInterfaceEvent((event) => {
@@ -171,13 +174,36 @@ export class Ipv4Layer {
     };
     const length = IPV4_MIN_HEADER_LENGTH + request.payload.length;
     this.counters.sent++;
+    let encoded: Uint8Array | null = null;
+    if (this.hooks.has('local-output') || this.hooks.has('post-routing')) {
+      encoded = encodeIpv4(header);
+      for (const point of OUTPUT_POINTS) {
+        const verdict = this.filter(point, header, encoded, null, iface);
+        if (verdict.kind === 'drop') return { ok: false, reason: 'filtered' };
+        if (verdict.kind === 'take') return { ok: true };
+      }
+    }
     if (length > iface.mtuBytes) {
       if (header.dontFragment) return { ok: false, reason: 'fragmentation-needed', mtuBytes: iface.mtuBytes };
       for (const fragment of this.fragment(header, iface.mtuBytes)) this.output(iface, nextHop, fragment);
       return { ok: true };
     }
-    this.output(iface, nextHop, encodeIpv4(header));
+    this.output(iface, nextHop, encoded ?? encodeIpv4(header));
     return { ok: true };
+  }
+
+  /**
+   * Runs the hooks of `point` on a packet; a drop is counted and traced on `ingress` (or
+   * `egress` for local output) with the hook's reason.
+   */
+  private filter(point: IpHookPoint, header: Ipv4Header, bytes: Uint8Array, ingress: NetInterface | null, egress: NetInterface | null): IpHookVerdict {
+    if (!this.hooks.has(point)) return ACCEPTED;
+    const verdict = this.hooks.run({ point, version: 4, source: header.source, destination: header.destination, protocol: header.protocol, hopLimit: header.timeToLive, bytes, ingress, egress });
+    if (verdict.kind === 'drop') {
+      this.counters.dropped++;
+      this.stack.drop((ingress ?? egress)!, bytes, verdict.reason);
+    }
+    return verdict;
   }
 
   /** Asks the ICMP module to report an error about `raw` (no-op when none is installed). */
@@ -185,19 +211,9 @@ export class Ipv4Layer {
     this.errorReporter?.(raw, ingress, error);
   }
 
-  /** Hands an IPv4 packet to ARP for `nextHop` on `iface` (or broadcasts it). */
+  /** Hands an IPv4 packet for neighbour `nextHop` (or a broadcast) to the link adapter of `iface`. */
   output(iface: NetInterface, nextHop: Ipv4Address, packet: Uint8Array): void {
-    if (nextHop === LIMITED_BROADCAST || this.isDirectedBroadcast(iface, nextHop)) {
-      this.stack.sendFrame(iface, MAC_BROADCAST, ETHERTYPE_IPV4, packet);
-      return;
-    }
-    if (isMulticast(nextHop)) {
-      // RFC 1112 section 6.4: 01:00:5e + the low 23 bits of the group.
-      const mac = 0x01005e000000 + (nextHop & 0x7fffff);
-      this.stack.sendFrame(iface, mac as typeof MAC_BROADCAST, ETHERTYPE_IPV4, packet);
-      return;
-    }
-    this.arp.sendIpv4(iface, nextHop, packet);
+    iface.adapter.sendIpv4(iface, nextHop, packet, nextHop === LIMITED_BROADCAST || this.isDirectedBroadcast(iface, nextHop));
   }
 
   private anyAddress(): Ipv4Address | undefined {
@@ -232,15 +248,16 @@ export class Ipv4Layer {
     }
   }
 
-  private receive(iface: NetInterface, frame: EthernetFrame): void {
+  private receive(iface: NetInterface, bytes: Uint8Array): void {
     this.counters.received++;
-    const decoded = decodeIpv4(frame.payload);
+    const decoded = decodeIpv4(bytes);
     if (!decoded.ok) {
       this.counters.dropped++;
-      return this.stack.drop(iface, frame.payload, decoded.error.kind === 'bad-checksum' ? 'bad-checksum' : 'malformed');
+      return this.stack.drop(iface, bytes, decoded.error.kind === 'bad-checksum' ? 'bad-checksum' : 'malformed');
     }
     const header = decoded.value;
-    const raw = frame.payload.subarray(0, header.payload.byteOffset - frame.payload.byteOffset + header.payload.length);
+    const raw = bytes.subarray(0, header.payload.byteOffset - bytes.byteOffset + header.payload.length);
+    if (this.hooks.has('pre-routing') && this.filter('pre-routing', header, raw, iface, null).kind !== 'accept') return;
     if (this.isForUs(iface, header.destination)) return this.deliver(header, iface, raw);
     if (!this.stack.ipv4Forwarding) {
       this.counters.dropped++;
@@ -257,6 +274,7 @@ export class Ipv4Layer {
       this.counters.reassembled++;
       datagram = whole;
     }
+    if (this.hooks.has('local-input') && this.filter('local-input', datagram, datagram === header ? raw : encodeIpv4(datagram), iface, null).kind !== 'accept') return;
     const handler = this.protocols.get(datagram.protocol);
     if (handler === undefined) {
       this.counters.dropped++;
@@ -281,6 +299,7 @@ export class Ipv4Layer {
       return this.reportError(raw, ingress, { kind: 'unreachable', code: decision === undefined ? 0 : 1 });
     }
     const egress = decision.iface;
+    if (this.hooks.has('forward') && this.filter('forward', header, raw, ingress, egress).kind !== 'accept') return;
     this.counters.forwarded++;
     if (raw.length > egress.mtuBytes) {
       if (header.dontFragment) {
@@ -288,7 +307,9 @@ export class Ipv4Layer {
         this.stack.drop(ingress, raw, 'fragmentation-needed');
         return this.reportError(raw, ingress, { kind: 'unreachable', code: 4, nextHopMtu: egress.mtuBytes });
       }
-      const fragments = this.fragment({ ...header, timeToLive: header.timeToLive - 1 }, egress.mtuBytes);
+      const decremented = { ...header, timeToLive: header.timeToLive - 1 };
+      if (this.hooks.has('post-routing') && this.filter('post-routing', decremented, encodeIpv4(decremented), ingress, egress).kind !== 'accept') return;
+      const fragments = this.fragment(decremented, egress.mtuBytes);
       for (const fragment of fragments) this.output(egress, decision.nextHop, fragment);
       return;
     }
@@ -298,6 +319,7 @@ export class Ipv4Layer {
     const checksum = updateChecksum((packet[10]! << 8) | packet[11]!, oldWord, (packet[8]! << 8) | packet[9]!);
     packet[10] = checksum >>> 8;
     packet[11] = checksum & 0xff;
+    if (this.hooks.has('post-routing') && this.filter('post-routing', { ...header, timeToLive: header.timeToLive - 1 }, packet, ingress, egress).kind !== 'accept') return;
     this.output(egress, decision.nextHop, packet);
   }
 
@@ -329,7 +351,7 @@ export class Ipv4Layer {
   }
 
   private sendToSelf(request: Ipv4SendRequest, iface: NetInterface): Ipv4SendResult {
-    const packet = encodeIpv4({
+    const header: Ipv4Header = {
       dscp: request.dscp ?? 0,
       ecn: 0,
       identification: request.identification ?? this.nextIdentification(),
@@ -343,8 +365,14 @@ export class Ipv4Layer {
       destination: request.destination,
       options: new Uint8Array(0),
       payload: request.payload,
-    });
+    };
+    const packet = encodeIpv4(header);
     this.counters.sent++;
+    if (this.hooks.has('local-output')) {
+      const verdict = this.filter('local-output', header, packet, null, iface);
+      if (verdict.kind === 'drop') return { ok: false, reason: 'filtered' };
+      if (verdict.kind === 'take') return { ok: true };
+    }
     // Through the loopback path: delivered as a new event, never on a wire.
     this.stack.context.setTimer(0, () => {
       const decoded = decodeIpv4(packet);

@@ -14,6 +14,7 @@ import type { Ipv4Address } from '../addr/ipv4';
 import type { Ipv6Address } from '../addr/ipv6';
 import type { MacAddress } from '../addr/mac';
 import type { TimeNs } from '../engine/time';
+import type { LinkAdapter } from './link-adapter';
 import type { Port } from './port';
 
 export type InterfaceKind = 'physical' | 'subinterface' | 'svi' | 'loopback' | 'null';
@@ -91,6 +92,8 @@ export class NetInterface {
   vlanId: number | null = null;
   /** For a subinterface: `encapsulation dot1Q 10 native` (sends and accepts untagged frames). */
   nativeVlan = false;
+  /** What carries this interface's IP packets (Ethernet, loopback, Null0, a tunnel); NodeStack.addInterface sets it. */
+  adapter!: LinkAdapter;
   /** Reported operational state, kept by NodeStack to detect changes. */
   operUp = false;
   private readonly multicastMacCounts = new Map<MacAddress, number>();

@@ -1,30 +1,34 @@
 /**
- * The per-device stack hub: the interface table, the EtherType dispatch, interface events
- * (up/down, addresses), the send path for frames, and a registry where protocol modules find
- * each other. It knows no protocol: ARP, IPv4, IPv6 and everything later register here
- * (see docs/simulator.md, "extension points").
+ * The per-device stack hub: the interface table with the link adapter of each interface,
+ * interface events (up/down, addresses), the IP input entry points, and a registry where
+ * protocol modules find each other. It knows no protocol: ARP, IPv4, IPv6 and everything later
+ * register here (see docs/simulator.md, "extension points").
  *
- * Ingress: the device picks the interface a frame belongs to (routed port, subinterface by VLAN,
- * SVI through the bridge) and calls `receiveFrame`; the stack filters by destination MAC
- * (own unicast, broadcast, joined multicast groups; IEEE 802.3 clause 3.2.3) and hands the frame
- * to the handler registered for its EtherType. Egress: `sendFrame` builds Ethernet II bytes
- * (802.1Q-tagged on a subinterface), padded to the 60-byte minimum as a NIC does.
+ * Every interface owns a link adapter (link-adapter.ts): Ethernet (ethernet-link.ts, with the
+ * EtherType dispatch, ARP and ND resolution) for ports, subinterfaces and SVIs, a loopback
+ * adapter, a Null0 adapter, or one given by its creator (tunnels). The IP layers send through
+ * `iface.adapter` and receive from `receiveIp`, so they never know what carries them.
+ * `receiveFrame`, `sendFrame` and `registerEtherType` are the Ethernet adapter's, kept here
+ * for the device and the Ethernet-only modules (ARP, Neighbor Discovery).
  * Leaves out: promiscuous mode, 802.3 LLC frames (STP is handled by the bridge, not here).
  */
 import type { Ipv6Address } from '../addr/ipv6';
-import { MAC_BROADCAST, type MacAddress } from '../addr/mac';
+import type { MacAddress } from '../addr/mac';
 import type { TimeNs } from '../engine/time';
 import type { DropReason } from '../engine/trace';
-import { encodeEthernet, type EthernetFrame } from '../wire/ethernet';
-import { TPID_8021Q, type VlanTag } from '../wire/vlan';
+import type { EthernetFrame } from '../wire/ethernet';
+import { EthernetLink, type EtherTypeHandler } from './ethernet-link';
+import { LoopbackAdapter, NullAdapter, type LinkAdapter } from './link-adapter';
 import type { NodeContext } from './node-context';
+import { personalityOf, type StackFlavour, type StackPersonality } from './personality';
 import { DataKey, NetInterface, type Ipv4InterfaceAddress, type Ipv6InterfaceAddress } from './net-interface';
 
-/** The operating system a device imitates: protocol defaults follow it (TTL 255/128/64 …). */
-export type StackFlavour = 'ios' | 'windows' | 'linux';
+export type { StackFlavour } from './personality';
 
-/** Handles a frame of one EtherType that passed the MAC filter on `iface`. */
-export type EtherTypeHandler = (iface: NetInterface, frame: EthernetFrame, bytes: Uint8Array) => void;
+export type { EtherTypeHandler } from './ethernet-link';
+
+/** Handles an IP packet (its first byte the version) that an interface's adapter carried in. */
+export type IpInputHandler = (iface: NetInterface, packet: Uint8Array) => void;
 
 export type InterfaceEvent =
   | { readonly kind: 'added'; readonly iface: NetInterface }
@@ -54,12 +58,15 @@ export type DeviceLogListener = (event: DeviceLogEvent) => void;
 /** Log events kept per device (IOS `logging buffered` keeps a bounded buffer too). */
 const LOG_BUFFER_LIMIT = 256;
 
-const NO_TAGS: readonly VlanTag[] = Object.freeze([]);
-
 export class NodeStack {
   readonly interfaces: NetInterface[] = [];
   private readonly byName = new Map<string, NetInterface>();
-  private readonly etherTypeHandlers = new Map<number, EtherTypeHandler>();
+  /** The Ethernet adapter of the stack's Ethernet interfaces (and the Ethernet ingress). */
+  readonly ethernet: EthernetLink;
+  private readonly loopbackAdapter: LinkAdapter;
+  private readonly nullAdapter: LinkAdapter;
+  private ipv4Input: IpInputHandler | null = null;
+  private ipv6Input: IpInputHandler | null = null;
   private listeners: InterfaceListener[] = [];
   private logListeners: DeviceLogListener[] = [];
   /** The most recent log events, oldest first (`show logging`). */
@@ -73,8 +80,15 @@ export class NodeStack {
 
   constructor(
     readonly context: NodeContext,
+    /** The OS the device imitates (consoles pick their dialect by it; modules read `personality`). */
     readonly flavour: StackFlavour,
-  ) {}
+    /** The OS's defaults (personality.ts); by default the one of `flavour`. */
+    readonly personality: StackPersonality = personalityOf(flavour),
+  ) {
+    this.ethernet = new EthernetLink(this);
+    this.loopbackAdapter = new LoopbackAdapter(this);
+    this.nullAdapter = new NullAdapter(this);
+  }
 
   /**
    * Whether an address of `iface` counts as this device's own (for packets to it and from it).
@@ -83,15 +97,19 @@ export class NodeStack {
    * from the router itself. Linux and Windows hosts keep their addresses (weak host).
    */
   ownsAddressesOf(iface: NetInterface): boolean {
-    return this.flavour !== 'ios' || iface.operUp;
+    return this.personality.addresses.ownWhileDown || iface.operUp;
   }
 
   // ---- interfaces ----
 
-  /** Creates and registers an interface; ifIndex values count up from 1. */
-  addInterface(name: string, kind: NetInterface['kind'], mac: MacAddress, binding: NetInterface['binding'], adminUp: boolean): NetInterface {
+  /**
+   * Creates and registers an interface; ifIndex values count up from 1. Its link adapter is
+   * `adapter` when given (a tunnel), else the one of its kind (loopback, Null0, Ethernet).
+   */
+  addInterface(name: string, kind: NetInterface['kind'], mac: MacAddress, binding: NetInterface['binding'], adminUp: boolean, adapter?: LinkAdapter): NetInterface {
     if (this.byName.has(name)) throw new Error(`${this.context.deviceName}: interface ${name} already exists`);
     const iface = new NetInterface(name, kind, this.nextIfIndex++, mac, binding, adminUp);
+    iface.adapter = adapter ?? (kind === 'loopback' ? this.loopbackAdapter : kind === 'null' ? this.nullAdapter : this.ethernet);
     this.interfaces.push(iface);
     this.byName.set(name, iface);
     iface.operUp = iface.computeOperUp();
@@ -189,12 +207,20 @@ export class NodeStack {
 
   // ---- registry ----
 
-  /** Registers the handler of an EtherType (0x0806 ARP, 0x0800 IPv4, 0x86dd IPv6). One per type. */
+  /** Registers the handler of an EtherType on Ethernet interfaces (0x0806 ARP). One per type. */
   registerEtherType(etherType: number, handler: EtherTypeHandler): void {
-    if (this.etherTypeHandlers.has(etherType)) {
-      throw new Error(`${this.context.deviceName}: EtherType 0x${etherType.toString(16)} already has a handler`);
-    }
-    this.etherTypeHandlers.set(etherType, handler);
+    this.ethernet.registerEtherType(etherType, handler);
+  }
+
+  /**
+   * Registers the input of IP version `version` (the IPv4 or IPv6 layer; one each). Ethernet
+   * dispatches its EtherType to it; other adapters call `receiveIp`.
+   */
+  registerIpInput(version: 4 | 6, handler: IpInputHandler): void {
+    if ((version === 4 ? this.ipv4Input : this.ipv6Input) !== null) throw new Error(`${this.context.deviceName}: IPv${version} input already registered`);
+    if (version === 4) this.ipv4Input = handler;
+    else this.ipv6Input = handler;
+    this.ethernet.registerEtherType(EthernetLink.etherTypeOf(version), (iface, frame) => handler(iface, frame.payload));
   }
 
   /** Publishes a module (the IPv4 layer, the ARP cache, the FIB …) for other modules to find. */
@@ -216,52 +242,26 @@ export class NodeStack {
 
   // ---- frames ----
 
-  /** Ingress: a frame that arrived on `iface` (already untagged, VLAN resolved by the device). */
+  /** Ingress of an Ethernet interface: a frame that arrived on `iface` (already untagged, VLAN resolved by the device). */
   receiveFrame(iface: NetInterface, frame: EthernetFrame, bytes: Uint8Array): void {
-    if (!iface.operUp) return this.drop(iface, bytes, 'link-down');
-    const destination = frame.destination;
-    if (destination !== iface.mac && destination !== MAC_BROADCAST && !iface.acceptsMulticastMac(destination)) {
-      // IEEE 802.3: a NIC ignores unicast frames for other stations (a switch flooded it here).
-      return;
-    }
-    const handler = this.etherTypeHandlers.get(frame.etherType);
-    if (handler === undefined) {
-      // An 802.3 length field (LLC: BPDUs, CDP) is not for the IP stack; a host ignores it quietly.
-      if (frame.etherType < 0x0600) return;
-      return this.drop(iface, bytes, 'unknown-ethertype');
-    }
-    iface.counters.inPackets++;
-    handler(iface, frame, bytes);
+    this.ethernet.receiveFrame(iface, frame, bytes);
   }
 
   /**
-   * Egress: sends `payload` in an Ethernet II frame from `iface` to `destination`. The payload
-   * must fit the interface MTU (the IP layers fragment or report before calling). Returns false
-   * (and records the drop) when the interface is down or the payload too big.
+   * Ingress from a link adapter that is not Ethernet (a tunnel, a test link): the IP packet
+   * `packet` of version `version` arrived on `iface`.
    */
+  receiveIp(iface: NetInterface, version: 4 | 6, packet: Uint8Array): void {
+    if (!iface.operUp) return this.drop(iface, packet, 'link-down');
+    const handler = version === 4 ? this.ipv4Input : this.ipv6Input;
+    if (handler === null) return this.drop(iface, packet, 'unknown-protocol');
+    iface.counters.inPackets++;
+    handler(iface, packet);
+  }
+
+  /** Egress of an Ethernet interface (ARP and Neighbor Discovery; IP goes through `iface.adapter`). */
   sendFrame(iface: NetInterface, destination: MacAddress, etherType: number, payload: Uint8Array): boolean {
-    if (!iface.operUp) {
-      this.drop(iface, payload, iface.adminUp ? 'link-down' : 'admin-down');
-      return false;
-    }
-    if (payload.length > iface.mtuBytes) {
-      this.drop(iface, payload, 'mtu-exceeded');
-      return false;
-    }
-    const tagged = iface.kind === 'subinterface' && iface.vlanId !== null && !iface.nativeVlan;
-    const bytes = encodeEthernet(
-      {
-        destination,
-        source: iface.mac,
-        vlanTags: tagged ? [{ tpid: TPID_8021Q, pcp: 0, dei: false, vid: iface.vlanId! }] : NO_TAGS,
-        etherType,
-        payload,
-      },
-      { padToMinimum: true },
-    );
-    iface.counters.outPackets++;
-    iface.binding.transmitFrame(bytes);
-    return true;
+    return this.ethernet.sendFrame(iface, destination, etherType, payload);
   }
 
   /** Records a dropped packet or frame on `iface`. */

@@ -13,8 +13,7 @@ import { field, hex, type DescribedLayer, type FieldNode } from './describe';
 import { encodeDnsName, readDnsName } from './dns';
 import { decoded, decodeError, truncated, type Decoded } from './result';
 
-export const DHCPV6_CLIENT_PORT = 546;
-export const DHCPV6_SERVER_PORT = 547;
+export { PORT_DHCPV6_CLIENT as DHCPV6_CLIENT_PORT, PORT_DHCPV6_SERVER as DHCPV6_SERVER_PORT } from './protocol-numbers';
 export const DHCPV6_MESSAGE = {
   SOLICIT: 1,
   ADVERTISE: 2,

@@ -11,9 +11,7 @@ import { decoded, truncated, type Decoded } from './result';
 import { describeEtherType, isVlanTpid, readVlanTag, writeVlanTag, type VlanTag } from './vlan';
 import { allocateBytes } from './frame-bytes';
 
-export const ETHERTYPE_IPV4 = 0x0800;
-export const ETHERTYPE_ARP = 0x0806;
-export const ETHERTYPE_IPV6 = 0x86dd;
+export { ETHERTYPE_ARP, ETHERTYPE_IPV4, ETHERTYPE_IPV6 } from './protocol-numbers';
 
 /** Minimum frame length without FCS (64 bytes on the wire minus the 4-byte FCS). */
 export const ETHERNET_MIN_FRAME_LENGTH = 60;

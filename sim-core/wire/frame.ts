@@ -34,15 +34,12 @@ import { describeIpv4, IP_PROTOCOL_GRE, IP_PROTOCOL_ICMP, IP_PROTOCOL_ICMPV6, IP
 import { describeIpv6, type Ipv6PseudoHeader } from './ipv6';
 import { FRAGMENT_HEADER, HOP_BY_HOP_OPTIONS, ipProtocolText, isIpv6ExtensionHeaderType, NO_NEXT_HEADER } from './ipv6-extension-headers';
 import { describeOspfv3 } from './ospfv3';
+import { IP_PROTOCOL_IPV4, PORT_DNS as DNS_PORT, PORT_FRAME_CLASSES, PROTOCOL_FRAME_CLASS, type FrameClass } from './protocol-numbers';
 import type { Decoded, DecodeError } from './result';
 import { describeTcp } from './tcp';
 import { describeUdp } from './udp';
 import { describeVlan, isVlanTpid } from './vlan';
 
-/** IPv4 carried in IP (RFC 2003; over IPv6, RFC 2473). */
-const IP_PROTOCOL_IPV4 = 4;
-const DNS_PORT = 53;
-const BGP_PORT = 179;
 const MALFORMED = '[Malformed Packet]';
 /** How much of a Data layer's bytes its value text shows. */
 const DATA_PREVIEW_BYTES = 24;
@@ -57,8 +54,8 @@ export interface DescribeFrameOptions {
 
 const DEFAULT_MAX_TUNNEL_DEPTH = 8;
 
-/** The filter classes of the simulation event list. */
-export type FrameClass = 'ARP' | 'NDP' | 'ICMPv6' | 'ICMP' | 'DHCPv6' | 'DNS' | 'OSPF' | 'BGP' | 'TCP' | 'UDP' | 'tunnel' | 'other';
+/** The filter classes of the simulation event list (protocol-numbers.ts FRAME_CLASS_TABLE). */
+export type { FrameClass } from './protocol-numbers';
 
 // --- the walk -------------------------------------------------------------------------------
 
@@ -633,29 +630,19 @@ export function classifyFrame(frame: Uint8Array): FrameClass {
   return 'other';
 }
 
+/** The class of an upper layer by the tables of protocol-numbers.ts: protocol number, then ICMPv6 type or well-known port. */
 function classifyUpper(frame: Uint8Array, protocol: number, start: number, end: number, first: boolean): FrameClass {
-  const hasPorts = first && end - start >= 4;
-  const isPort = (port: number): boolean => hasPorts && (u16(frame, start) === port || u16(frame, start + 2) === port);
-  switch (protocol) {
-    case IP_PROTOCOL_IPV6:
-    case IP_PROTOCOL_IPV4:
-    case IP_PROTOCOL_GRE:
-      return 'tunnel';
-    case IP_PROTOCOL_ICMPV6: {
-      const type = first && start < end ? frame[start]! : 0;
-      return type >= 133 && type <= 137 ? 'NDP' : 'ICMPv6';
-    }
-    case IP_PROTOCOL_ICMP:
-      return 'ICMP';
-    case IP_PROTOCOL_UDP:
-      if (isPort(DHCPV6_CLIENT_PORT) || isPort(DHCPV6_SERVER_PORT)) return 'DHCPv6';
-      return isPort(DNS_PORT) ? 'DNS' : 'UDP';
-    case IP_PROTOCOL_TCP:
-      if (isPort(BGP_PORT)) return 'BGP';
-      return isPort(DNS_PORT) ? 'DNS' : 'TCP';
-    case IP_PROTOCOL_OSPF:
-      return 'OSPF';
-    default:
-      return 'other';
+  const byProtocol = PROTOCOL_FRAME_CLASS.get(protocol);
+  if (byProtocol === undefined) return 'other';
+  if (byProtocol === 'ICMPv6') {
+    const type = first && start < end ? frame[start]! : 0;
+    return type >= 133 && type <= 137 ? 'NDP' : 'ICMPv6';
   }
+  const ports = PORT_FRAME_CLASSES.get(protocol);
+  if (ports !== undefined && first && end - start >= 4) {
+    const sourcePort = u16(frame, start);
+    const destinationPort = u16(frame, start + 2);
+    for (const entry of ports) if (sourcePort === entry.port || destinationPort === entry.port) return entry.frameClass;
+  }
+  return byProtocol;
 }

@@ -8,11 +8,13 @@
  */
 import { finishChecksum, sumWords } from './checksum';
 import { type DescribedLayer, field, type FieldNode, hex } from './describe';
+import { ETHERTYPE_IPV4, ETHERTYPE_IPV6, IP_PROTOCOL_GRE } from './protocol-numbers';
 import { type Decoded, decoded, decodeError, truncated } from './result';
 
-export const GRE_PROTOCOL = 47;
-export const GRE_PROTOCOL_TYPE_IPV4 = 0x0800;
-export const GRE_PROTOCOL_TYPE_IPV6 = 0x86dd;
+/** GRE's Protocol Type is an EtherType (RFC 2784 section 2.4). */
+export const GRE_PROTOCOL = IP_PROTOCOL_GRE;
+export const GRE_PROTOCOL_TYPE_IPV4 = ETHERTYPE_IPV4;
+export const GRE_PROTOCOL_TYPE_IPV6 = ETHERTYPE_IPV6;
 
 export interface GrePacket {
   /** C bit: a checksum is carried (encode computes it). */

@@ -18,8 +18,9 @@ import { describeIpv6, IPV6_HEADER_LENGTH, IPV6_MINIMUM_MTU, type Ipv6PseudoHead
 import { decodeNdpOptions, describeNdpOptions, findLinkLayerAddress, type NdpOption, ndpOptionsLength, writeNdpOptions } from './ndp-options';
 import { type Decoded, decoded, decodeError, truncated } from './result';
 import { allocateBytes } from './frame-bytes';
+import { IP_PROTOCOL_ICMPV6 } from './protocol-numbers';
 
-export const ICMPV6_PROTOCOL = 58;
+export const ICMPV6_PROTOCOL = IP_PROTOCOL_ICMPV6;
 
 export const ICMPV6_DESTINATION_UNREACHABLE = 1;
 export const ICMPV6_PACKET_TOO_BIG = 2;

@@ -10,16 +10,11 @@ import { badChecksum, expectedChecksum, type ChecksumOptions } from './checksum'
 import { checksumText, field, hex, type DescribedLayer, type FieldNode } from './describe';
 import { decoded, decodeError, truncated, type Decoded } from './result';
 import { allocateBytes } from './frame-bytes';
+import { ipProtocolIdentity } from './protocol-numbers';
 
 export const IPV4_MIN_HEADER_LENGTH = 20;
 export const IPV4_MAX_OPTIONS_LENGTH = 40;
-export const IP_PROTOCOL_ICMP = 1;
-export const IP_PROTOCOL_TCP = 6;
-export const IP_PROTOCOL_UDP = 17;
-export const IP_PROTOCOL_IPV6 = 41;
-export const IP_PROTOCOL_GRE = 47;
-export const IP_PROTOCOL_ICMPV6 = 58;
-export const IP_PROTOCOL_OSPF = 89;
+export { IP_PROTOCOL_GRE, IP_PROTOCOL_ICMP, IP_PROTOCOL_ICMPV6, IP_PROTOCOL_IPV6, IP_PROTOCOL_OSPF, IP_PROTOCOL_TCP, IP_PROTOCOL_UDP } from './protocol-numbers';
 
 export interface Ipv4Header {
   /** Differentiated Services Code Point, 0-63 (RFC 2474). */
@@ -107,31 +102,9 @@ export function encodeIpv4(header: Ipv4Header): Uint8Array {
   return bytes;
 }
 
-const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
-  0: 'IPv6 Hop-by-Hop Option',
-  1: 'ICMP',
-  2: 'IGMP',
-  4: 'IPIP',
-  6: 'TCP',
-  17: 'UDP',
-  41: 'IPv6',
-  43: 'IPv6 Routing',
-  44: 'IPv6 Fragment',
-  47: 'GRE',
-  50: 'ESP',
-  51: 'AH',
-  58: 'ICMPv6',
-  59: 'IPv6 No Next Header',
-  60: 'IPv6 Destination Options',
-  89: 'OSPF IGP',
-  103: 'PIM',
-  112: 'VRRP',
-  132: 'SCTP',
-};
-
 /** Protocol / Next Header name as Wireshark shows it ("UDP", "OSPF IGP"; "Unknown" when it has none). */
 export function ipProtocolName(protocol: number): string {
-  return PROTOCOL_NAMES[protocol] ?? 'Unknown';
+  return ipProtocolIdentity(protocol)?.ipv4Name ?? 'Unknown';
 }
 
 /** Wireshark's short DSCP name: CS0-CS7, AF11-AF43, EF, LE, or the number. */

@@ -16,13 +16,24 @@ import { field, type FieldNode, hex } from './describe';
 import type { Ipv6Packet } from './ipv6';
 import { type Decoded, decoded, decodeError, truncated } from './result';
 
-export const HOP_BY_HOP_OPTIONS = 0;
-export const ROUTING_HEADER = 43;
-export const FRAGMENT_HEADER = 44;
-export const ENCAPSULATING_SECURITY_PAYLOAD = 50;
-export const AUTHENTICATION_HEADER = 51;
-export const NO_NEXT_HEADER = 59;
-export const DESTINATION_OPTIONS = 60;
+import {
+  IP_PROTOCOL_AH,
+  IP_PROTOCOL_DESTINATION_OPTIONS,
+  IP_PROTOCOL_ESP,
+  IP_PROTOCOL_FRAGMENT,
+  IP_PROTOCOL_HOP_BY_HOP,
+  IP_PROTOCOL_NO_NEXT_HEADER,
+  IP_PROTOCOL_ROUTING,
+  ipProtocolIdentity,
+} from './protocol-numbers';
+
+export const HOP_BY_HOP_OPTIONS = IP_PROTOCOL_HOP_BY_HOP;
+export const ROUTING_HEADER = IP_PROTOCOL_ROUTING;
+export const FRAGMENT_HEADER = IP_PROTOCOL_FRAGMENT;
+export const ENCAPSULATING_SECURITY_PAYLOAD = IP_PROTOCOL_ESP;
+export const AUTHENTICATION_HEADER = IP_PROTOCOL_AH;
+export const NO_NEXT_HEADER = IP_PROTOCOL_NO_NEXT_HEADER;
+export const DESTINATION_OPTIONS = IP_PROTOCOL_DESTINATION_OPTIONS;
 
 /** Byte offset of the Next Header field in the IPv6 fixed header (RFC 8200 section 3). */
 const FIXED_NEXT_HEADER_OFFSET = 6;
@@ -546,31 +557,9 @@ export function fragmentIpv6<P extends { readonly nextHeader: number; readonly p
 // --- describing -----------------------------------------------------------------------------
 
 /** Wireshark's names for IP protocol numbers (the Next Header field). */
-const PROTOCOL_NAMES: Record<number, string> = {
-  0: 'IPv6 Hop-by-Hop Option',
-  1: 'ICMP',
-  2: 'IGMP',
-  4: 'IPIP',
-  6: 'TCP',
-  17: 'UDP',
-  41: 'IPv6',
-  43: 'Routing Header for IPv6',
-  44: 'Fragment Header for IPv6',
-  47: 'Generic Routing Encapsulation',
-  50: 'Encap Security Payload',
-  51: 'Authentication Header',
-  58: 'ICMPv6',
-  59: 'No Next Header for IPv6',
-  60: 'Destination Options for IPv6',
-  89: 'OSPF IGP',
-  103: 'PIM',
-  112: 'Virtual Router Redundancy Protocol',
-  132: 'SCTP',
-};
-
 /** "ICMPv6 (58)", as Wireshark shows a Next Header or Protocol value. */
 export function ipProtocolText(protocol: number): string {
-  return `${PROTOCOL_NAMES[protocol] ?? 'Unknown'} (${protocol})`;
+  return `${ipProtocolIdentity(protocol)?.nextHeaderName ?? 'Unknown'} (${protocol})`;
 }
 
 const OPTION_NAMES: Record<number, string> = {

@@ -9,11 +9,12 @@
 import { formatIpv4, readIpv4, writeIpv4, type Ipv4Address } from '../addr/ipv4';
 import { badChecksum, expectedChecksum, pseudoHeaderSum, type ChecksumOptions, type PseudoHeader } from './checksum';
 import { checksumText, field, hex, type DescribedLayer, type FieldNode } from './describe';
+import { IP_PROTOCOL_OSPF } from './protocol-numbers';
 import { decoded, decodeError, truncated, type Decoded } from './result';
 
 export const OSPFV3_HEADER_LENGTH = 16;
 export const OSPFV3_HELLO_LENGTH = 20;
-export const IP_PROTOCOL_OSPF = 89;
+export { IP_PROTOCOL_OSPF } from './protocol-numbers';
 export const OSPFV3_TYPE = { HELLO: 1, DATABASE_DESCRIPTION: 2, LS_REQUEST: 3, LS_UPDATE: 4, LS_ACKNOWLEDGMENT: 5 } as const;
 /** Options bits (RFC 5340 A.2; AF RFC 5838; L RFC 5613). */
 export const OSPFV3_OPTION = { V6: 0x01, E: 0x02, MC: 0x04, N: 0x08, R: 0x10, DC: 0x20, AF: 0x100, L: 0x200, AT: 0x400 } as const;

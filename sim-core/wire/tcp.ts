@@ -10,11 +10,11 @@
  */
 import { badChecksum, expectedChecksum, pseudoHeaderSum, type ChecksumOptions, type PseudoHeader } from './checksum';
 import { checksumText, field, hex, type DescribedLayer, type FieldNode } from './describe';
+import { IP_PROTOCOL_TCP } from './protocol-numbers';
 import { decoded, decodeError, truncated, type Decoded } from './result';
 
 export const TCP_MIN_HEADER_LENGTH = 20;
 export const TCP_MAX_OPTIONS_LENGTH = 40;
-const IP_PROTOCOL_TCP = 6;
 
 /** Bits of `TcpSegment.flags` (RFC 9293 section 3.1; AE is RFC 9768, formerly NS). */
 export const TCP_FIN = 0x001;

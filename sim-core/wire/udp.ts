@@ -10,9 +10,9 @@ import { badChecksum, expectedChecksum, pseudoHeaderSum, type ChecksumOptions, t
 import { checksumText, field, hex, type DescribedLayer } from './describe';
 import { decoded, decodeError, truncated, type Decoded } from './result';
 import { allocateBytes } from './frame-bytes';
+import { IP_PROTOCOL_UDP } from './protocol-numbers';
 
 export const UDP_HEADER_LENGTH = 8;
-const IP_PROTOCOL_UDP = 17;
 
 export interface UdpDatagram {
   readonly sourcePort: number;

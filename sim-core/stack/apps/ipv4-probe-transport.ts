@@ -10,10 +10,11 @@
 import { readIpv4, type Ipv4Address } from '../../addr/ipv4';
 import { encodeIcmpv4 } from '../../wire/icmpv4';
 import { IP_PROTOCOL_ICMP, IP_PROTOCOL_UDP, IPV4_MIN_HEADER_LENGTH } from '../../wire/ipv4';
-import { encodeUdp } from '../../wire/udp';
 import { ICMPV4, type Icmpv4Module } from '../icmpv4';
 import { IPV4, type Ipv4Layer, type Ipv4SendRequest, type Ipv4SendResult } from '../ipv4-layer';
 import type { NodeStack } from '../node-stack';
+import { selectIpv4Source } from '../transport/ip-endpoint';
+import { ensureUdp, type UdpModule } from '../transport/udp';
 import type { IcmpReport, ProbeSendOptions, ProbeSendResult, ProbeTransport, ProbeUnreachableReason, QuotedProbe } from './probe-transport';
 
 /** ICMPv4 type 3 codes as the reasons the consoles print (RFC 792, RFC 1122, RFC 1812). */
@@ -65,6 +66,7 @@ export class Ipv4ProbeTransport implements ProbeTransport {
   constructor(
     readonly ipv4: Ipv4Layer,
     readonly icmp: Icmpv4Module,
+    readonly udp: UdpModule,
   ) {
     this.defaultHopLimit = ipv4.defaultTtl;
   }
@@ -75,12 +77,9 @@ export class Ipv4ProbeTransport implements ProbeTransport {
   }
 
   sendUdp(options: ProbeSendOptions & { sourcePort: number; destinationPort: number; data: Uint8Array }): ProbeSendResult {
-    const destination = options.destination as Ipv4Address;
-    // The UDP checksum covers the source address (RFC 768), so pick it as the IP layer would.
-    const source = (options.source as Ipv4Address | undefined) ?? this.selectSource(destination);
-    if (source === undefined) return { ok: false, reason: 'no-route' };
-    const payload = encodeUdp({ sourcePort: options.sourcePort, destinationPort: options.destinationPort, payload: options.data }, { family: 4, source, destination });
-    return this.send({ ...options, source }, IP_PROTOCOL_UDP, payload);
+    // IPv4 probes take their route: the interface scopes only IPv6 link-local destinations.
+    const { iface: _zone, ...unscoped } = options;
+    return this.udp.sendDatagram(unscoped);
   }
 
   listen(listener: (report: IcmpReport) => void): () => void {
@@ -120,11 +119,7 @@ export class Ipv4ProbeTransport implements ProbeTransport {
 
   /** The source address the IPv4 layer would choose for `destination` (the exit interface's). */
   selectSource(destination: Ipv4Address): Ipv4Address | undefined {
-    const local = this.ipv4.localInterfaceOf(destination);
-    if (local !== undefined) return destination;
-    const decision = this.ipv4.routeLookup.lookup(destination);
-    if (decision === undefined || decision.iface === null) return undefined;
-    return (decision.iface.ipv4AddressCovering(decision.nextHop) ?? decision.iface.primaryIpv4)?.address;
+    return selectIpv4Source(this.ipv4, destination);
   }
 
   private send(options: ProbeSendOptions, protocol: number, payload: Uint8Array): ProbeSendResult {
@@ -148,5 +143,5 @@ export class Ipv4ProbeTransport implements ProbeTransport {
 export function ipv4ProbeTransport(stack: NodeStack): Ipv4ProbeTransport | undefined {
   const ipv4 = stack.find(IPV4);
   const icmp = stack.find(ICMPV4);
-  return ipv4 === undefined || icmp === undefined ? undefined : new Ipv4ProbeTransport(ipv4, icmp);
+  return ipv4 === undefined || icmp === undefined ? undefined : new Ipv4ProbeTransport(ipv4, icmp, ensureUdp(stack));
 }

@@ -13,17 +13,18 @@
 import { readIpv6, type Ipv6Address } from '../../addr/ipv6';
 import { encodeIcmpv6, ICMPV6_PROTOCOL } from '../../wire/icmpv6';
 import { IPV6_HEADER_LENGTH } from '../../wire/ipv6';
-import { encodeUdp } from '../../wire/udp';
-import { IPV6, type Ipv6Layer, type Ipv6SendResult } from '../ipv6/ipv6-layer';
+import { IP_PROTOCOL_DESTINATION_OPTIONS, IP_PROTOCOL_FRAGMENT, IP_PROTOCOL_HOP_BY_HOP, IP_PROTOCOL_ROUTING, IP_PROTOCOL_UDP } from '../../wire/protocol-numbers';
+import { IPV6, type Ipv6Layer } from '../ipv6/ipv6-layer';
 import { ICMPV6, type Icmpv6Module } from '../ipv6/icmpv6-module';
 import type { NodeStack } from '../node-stack';
+import { sendSegmentIpv6 } from '../transport/ip-endpoint';
+import { ensureUdp, type UdpModule } from '../transport/udp';
 import type { IcmpReport, ProbeSendOptions, ProbeSendResult, ProbeTransport, ProbeUnreachableReason, QuotedProbe } from './probe-transport';
 
-const IP_PROTOCOL_UDP = 17;
-const HOP_BY_HOP = 0;
-const ROUTING = 43;
-const FRAGMENT = 44;
-const DESTINATION_OPTIONS = 60;
+const HOP_BY_HOP = IP_PROTOCOL_HOP_BY_HOP;
+const ROUTING = IP_PROTOCOL_ROUTING;
+const FRAGMENT = IP_PROTOCOL_FRAGMENT;
+const DESTINATION_OPTIONS = IP_PROTOCOL_DESTINATION_OPTIONS;
 
 /** ICMPv6 Destination Unreachable codes as the reasons the consoles print (RFC 4443 section 3.1). */
 export function ipv6UnreachableReason(code: number): ProbeUnreachableReason {
@@ -85,26 +86,25 @@ export class Ipv6ProbeTransport implements ProbeTransport {
   constructor(
     readonly ipv6: Ipv6Layer,
     readonly icmp: Icmpv6Module,
+    readonly udp: UdpModule,
   ) {
     this.defaultHopLimit = ipv6.defaultHopLimit;
   }
 
   sendEchoRequest(options: ProbeSendOptions & { identifier: number; sequence: number; data: Uint8Array }): ProbeSendResult {
-    return this.send(options, ICMPV6_PROTOCOL, (source) =>
-      encodeIcmpv6(
-        { kind: 'echo-request', code: 0, identifier: options.identifier, sequenceNumber: options.sequence, payload: options.data },
-        { family: 6, source, destination: options.destination as Ipv6Address },
-      ),
-    );
+    const destination = options.destination as Ipv6Address;
+    // The ICMPv6 checksum covers the source address (RFC 4443 section 2.3): chosen first, as for UDP.
+    return sendSegmentIpv6(this.ipv6, {
+      ...options,
+      destination,
+      source: options.source as Ipv6Address | undefined,
+      protocol: ICMPV6_PROTOCOL,
+      encode: (source) => encodeIcmpv6({ kind: 'echo-request', code: 0, identifier: options.identifier, sequenceNumber: options.sequence, payload: options.data }, { family: 6, source, destination }),
+    });
   }
 
   sendUdp(options: ProbeSendOptions & { sourcePort: number; destinationPort: number; data: Uint8Array }): ProbeSendResult {
-    return this.send(options, IP_PROTOCOL_UDP, (source) =>
-      encodeUdp(
-        { sourcePort: options.sourcePort, destinationPort: options.destinationPort, payload: options.data },
-        { family: 6, source, destination: options.destination as Ipv6Address },
-      ),
-    );
+    return this.udp.sendDatagram(options);
   }
 
   listen(listener: (report: IcmpReport) => void): () => void {
@@ -145,35 +145,11 @@ export class Ipv6ProbeTransport implements ProbeTransport {
     });
   }
 
-  private send(options: ProbeSendOptions, protocol: number, encode: (source: Ipv6Address) => Uint8Array): ProbeSendResult {
-    const destination = options.destination as Ipv6Address;
-    const path = this.ipv6.route(destination, options.iface);
-    if (!path.ok) return { ok: false, reason: path.reason };
-    // The checksum covers the source address (RFC 8200 section 8.1): choose it first, as the layer would.
-    const source = (options.source as Ipv6Address | undefined) ?? (path.local ? destination : this.ipv6.selectSource(destination, path.iface));
-    if (source === undefined) return { ok: false, reason: 'no-source-address' };
-    const payload = encode(source);
-    const result: Ipv6SendResult = this.ipv6.send({
-      destination,
-      protocol,
-      payload,
-      source,
-      iface: path.iface,
-      ...(!path.local && { nextHop: path.nextHop }),
-      ...(options.hopLimit !== undefined && { hopLimit: options.hopLimit }),
-      ...(options.dontFragment !== undefined && { dontFragment: options.dontFragment }),
-    });
-    if (!result.ok) {
-      const reason = result.reason === 'packet-too-big' ? 'fragmentation-needed' : result.reason;
-      return { ok: false, reason, ...(result.mtuBytes !== undefined && { mtuBytes: result.mtuBytes }) };
-    }
-    return { ok: true, source, packetBytes: IPV6_HEADER_LENGTH + payload.length };
-  }
 }
 
 /** The IPv6 transport of a stack, when it has IPv6 and ICMPv6. */
 export function ipv6ProbeTransport(stack: NodeStack): Ipv6ProbeTransport | undefined {
   const ipv6 = stack.find(IPV6);
   const icmp = stack.find(ICMPV6);
-  return ipv6 === undefined || icmp === undefined ? undefined : new Ipv6ProbeTransport(ipv6, icmp);
+  return ipv6 === undefined || icmp === undefined ? undefined : new Ipv6ProbeTransport(ipv6, icmp, ensureUdp(stack));
 }

@@ -19,36 +19,14 @@
  * (the console resolves names first), duplicate detection.
  */
 import type { Timer } from '../../engine/simulator';
-import { NS_PER_MS, NS_PER_S, type TimeNs } from '../../engine/time';
+import { NS_PER_S, type TimeNs } from '../../engine/time';
 import type { NetInterface } from '../net-interface';
 import type { NodeStack, StackFlavour } from '../node-stack';
+import { personalityOf, type EchoDataPattern, type PingDefaults } from '../personality';
 import { quotesEcho, type IcmpReport, type IpAddress, type ProbeFamily, type ProbeSendFailure, type ProbeTransport, type ProbeUnreachableReason } from './probe-transport';
 import { allocateProbeIdentifier, familyOfAddress, selectProbeTransport } from './select-transport';
 
-/** How each system paces and sizes its probes by default. */
-export interface PingDefaults {
-  /** Probes sent; Infinity = until cancelled (Linux without `-c`). */
-  readonly count: number;
-  /** The size as the user types it (`-l`, `-s`, IOS `size`). */
-  readonly sizeBytes: number;
-  /** IOS counts the whole IP datagram; Windows and Linux count the echo data. */
-  readonly sizeIsDatagram: boolean;
-  readonly timeoutNs: TimeNs;
-  /** Gap from one send to the next. */
-  readonly intervalNs: TimeNs;
-  /** Whether the next probe waits for the previous one to be answered or time out. */
-  readonly waitForPrevious: boolean;
-  /** Sequence number of the first probe (iputils icmp_seq=1, IOS 0). */
-  readonly firstSequence: number;
-  /** Stop at the first local send failure (iputils exits: "connect: Network is unreachable"). */
-  readonly stopOnSendFailure: boolean;
-}
-
-export const PING_DEFAULTS: Readonly<Record<StackFlavour, PingDefaults>> = {
-  windows: { count: 4, sizeBytes: 32, sizeIsDatagram: false, timeoutNs: 4000 * NS_PER_MS, intervalNs: NS_PER_S, waitForPrevious: true, firstSequence: 1, stopOnSendFailure: false },
-  linux: { count: Infinity, sizeBytes: 56, sizeIsDatagram: false, timeoutNs: 10 * NS_PER_S, intervalNs: NS_PER_S, waitForPrevious: false, firstSequence: 1, stopOnSendFailure: true },
-  ios: { count: 5, sizeBytes: 100, sizeIsDatagram: true, timeoutNs: 2 * NS_PER_S, intervalNs: 0, waitForPrevious: true, firstSequence: 0, stopOnSendFailure: false },
-};
+export type { PingDefaults } from '../personality';
 
 export interface PingOptions {
   readonly destination: IpAddress;
@@ -147,13 +125,13 @@ interface InFlight {
   timer: Timer | null;
 }
 
-/** The echo data each OS sends: Windows the alphabet, Linux a timestamp and counting bytes, IOS 0xABCD. */
-export function buildEchoData(flavour: StackFlavour, dataBytes: number, nowNs: TimeNs): Uint8Array {
+/** The echo data of `pattern`: Windows the alphabet, Linux a timestamp and counting bytes, IOS 0xABCD. */
+export function buildEchoData(pattern: EchoDataPattern, dataBytes: number, nowNs: TimeNs): Uint8Array {
   const data = new Uint8Array(Math.max(0, dataBytes));
-  if (flavour === 'windows') {
+  if (pattern === 'alphabet') {
     const alphabet = 'abcdefghijklmnopqrstuvw';
     for (let i = 0; i < data.length; i++) data[i] = alphabet.charCodeAt(i % alphabet.length);
-  } else if (flavour === 'ios') {
+  } else if (pattern === 'abcd') {
     for (let i = 0; i < data.length; i++) data[i] = i % 2 === 0 ? 0xab : 0xcd;
   } else {
     // iputils: a struct timeval (seconds, microseconds as 64-bit little-endian) when it fits, then i & 0xff.
@@ -205,7 +183,7 @@ export class PingSession {
     readonly options: PingOptions,
   ) {
     this.flavour = options.flavour ?? stack.flavour;
-    this.defaults = PING_DEFAULTS[this.flavour];
+    this.defaults = personalityOf(this.flavour).ping;
     this.family = familyOfAddress(options.destination);
     this.transport = selectProbeTransport(stack, this.family);
     this.count = options.count ?? this.defaults.count;
@@ -315,7 +293,7 @@ export class PingSession {
       destination: this.options.destination,
       identifier: this.identifier,
       sequence,
-      data: buildEchoData(this.flavour, this.dataBytes, now),
+      data: buildEchoData(this.defaults.echoData, this.dataBytes, now),
       ...(this.source !== undefined && { source: this.source }),
       ...(this.options.hopLimit !== undefined && { hopLimit: this.options.hopLimit }),
       ...(this.options.dontFragment !== undefined && { dontFragment: this.options.dontFragment }),

@@ -6,11 +6,13 @@
  * packet's header and the first bytes of its payload, enough for the echo identifier and
  * sequence or the UDP ports). One implementation per family (ipv4-probe-transport.ts,
  * ipv6-probe-transport.ts); the applications never touch an IP layer directly.
+ * UDP probes are sent by the UDP module (transport/udp.ts), which builds the datagram.
  * Leaves out: TCP probes (tcptraceroute), raw sockets with arbitrary headers.
  */
 import type { Ipv4Address } from '../../addr/ipv4';
 import type { Ipv6Address } from '../../addr/ipv6';
 import type { NetInterface } from '../net-interface';
+import type { SegmentSendResult, TransportSendFailure } from '../transport/socket';
 
 export type ProbeFamily = 'ipv4' | 'ipv6';
 export type IpAddress = Ipv4Address | Ipv6Address;
@@ -64,21 +66,10 @@ export type IcmpReport =
   /** ICMPv6 Packet Too Big, or ICMPv4 fragmentation needed (type 3 code 4, RFC 1191). */
   | { readonly kind: 'packet-too-big'; readonly from: IpAddress; readonly mtuBytes: number; readonly quoted: QuotedProbe; readonly hopLimit: number };
 
-/** Why the local stack refused to send (the OS prints it at once, nothing goes on the wire). */
-export type ProbeSendFailure =
-  | 'no-route'
-  /** Bigger than the MTU with DF (IPv4) or with fragmentation refused (IPv6 `-M do`); `mtuBytes` says the limit. */
-  | 'fragmentation-needed'
-  | 'no-source-address'
-  | 'interface-down'
-  /** IPv6 is not enabled on the exit interface. */
-  | 'ipv6-disabled'
-  /** More than 65535 bytes of payload. */
-  | 'too-long';
+/** Why the local stack refused to send (the OS prints it at once, nothing goes on the wire): the transport layer's reasons. */
+export type ProbeSendFailure = TransportSendFailure;
 
-export type ProbeSendResult =
-  | { readonly ok: true; readonly source: IpAddress; readonly packetBytes: number }
-  | { readonly ok: false; readonly reason: ProbeSendFailure; readonly mtuBytes?: number };
+export type ProbeSendResult = SegmentSendResult;
 
 export interface ProbeSendOptions {
   readonly destination: IpAddress;

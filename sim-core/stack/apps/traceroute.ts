@@ -18,31 +18,14 @@
  * resolves and prints names), MTU discovery (`--mtu`), ECMP flow variation.
  */
 import type { Timer } from '../../engine/simulator';
-import { NS_PER_MS, NS_PER_S, type TimeNs } from '../../engine/time';
+import type { TimeNs } from '../../engine/time';
 import type { NetInterface } from '../net-interface';
 import type { NodeStack, StackFlavour } from '../node-stack';
+import { personalityOf, type TracerouteMethod } from '../personality';
 import type { IcmpReport, IpAddress, ProbeFamily, ProbeSendFailure, ProbeTransport, ProbeUnreachableReason } from './probe-transport';
 import { allocateProbeIdentifier, familyOfAddress, selectProbeTransport } from './select-transport';
 
-export type TracerouteMethod = 'icmp-echo' | 'udp';
-
-export interface TracerouteDefaults {
-  readonly method: TracerouteMethod;
-  readonly probesPerHop: number;
-  readonly maxHops: number;
-  readonly timeoutNs: TimeNs;
-  /** First UDP destination port (`-p`, IOS `port`); each probe uses the next one. */
-  readonly basePort: number;
-  /** Probe payload bytes after the ICMP or UDP header (Linux: 60-byte IPv4 / 80-byte IPv6 packets). */
-  readonly dataBytes: number;
-}
-
-export const TRACEROUTE_DEFAULTS: Readonly<Record<StackFlavour, TracerouteDefaults>> = {
-  // tracert's echo requests carry 64 bytes of data (92-byte IPv4 packets).
-  windows: { method: 'icmp-echo', probesPerHop: 3, maxHops: 30, timeoutNs: 4000 * NS_PER_MS, basePort: 33434, dataBytes: 64 },
-  linux: { method: 'udp', probesPerHop: 3, maxHops: 30, timeoutNs: 5 * NS_PER_S, basePort: 33434, dataBytes: 32 },
-  ios: { method: 'udp', probesPerHop: 3, maxHops: 30, timeoutNs: 3 * NS_PER_S, basePort: 33434, dataBytes: 0 },
-};
+export type { TracerouteDefaults, TracerouteMethod } from '../personality';
 
 export interface TracerouteOptions {
   readonly destination: IpAddress;
@@ -161,7 +144,7 @@ export class TracerouteSession {
     readonly options: TracerouteOptions,
   ) {
     this.flavour = options.flavour ?? stack.flavour;
-    const defaults = TRACEROUTE_DEFAULTS[this.flavour];
+    const defaults = personalityOf(this.flavour).traceroute;
     this.family = familyOfAddress(options.destination);
     this.transport = selectProbeTransport(stack, this.family);
     this.method = options.method ?? defaults.method;

@@ -20,7 +20,7 @@ import type { Timer } from '../../engine/simulator';
 import { NS_PER_S, type TimeNs } from '../../engine/time';
 import type { RouterPreference } from '../../wire/icmpv6';
 import type { NetInterface } from '../net-interface';
-import type { NodeStack, StackFlavour } from '../node-stack';
+import type { NodeStack } from '../node-stack';
 import type { Ipv6Rib } from '../routing/ipv6-rib';
 import { DEFAULT_DISTANCE } from '../routing/route';
 
@@ -33,9 +33,6 @@ export interface DefaultRouter {
   readonly learnedNs: TimeNs;
   readonly expiresNs: TimeNs;
 }
-
-/** Route metric of an RA-learned default route per system (Linux `metric 1024`, Windows 256, IOS 0). */
-export const ND_DEFAULT_ROUTE_METRIC: Readonly<Record<StackFlavour, number>> = { ios: 0, windows: 256, linux: 1024 };
 
 /** RFC 4191 section 2.1: high is preferred over medium over low (reserved is treated as medium). */
 const PREFERENCE_METRIC_OFFSET: Readonly<Record<RouterPreference, number>> = { high: -1, medium: 0, reserved: 0, low: 1 };
@@ -56,7 +53,7 @@ export class DefaultRouterList {
     private readonly stack: NodeStack,
     private readonly rib: Ipv6Rib,
   ) {
-    this.flushOnCarrierLoss = stack.flavour === 'windows';
+    this.flushOnCarrierLoss = stack.personality.routerDiscovery.flushOnCarrierLoss;
     stack.onInterfaceEvent((event) => {
       if (event.kind === 'down' && this.flushOnCarrierLoss) this.flush(event.iface);
     });
@@ -95,7 +92,7 @@ export class DefaultRouterList {
       iface,
       source: 'nd',
       distance: DEFAULT_DISTANCE.nd!,
-      metric: ND_DEFAULT_ROUTE_METRIC[this.stack.flavour] + PREFERENCE_METRIC_OFFSET[preference],
+      metric: this.stack.personality.routerDiscovery.defaultRouteMetric + PREFERENCE_METRIC_OFFSET[preference],
       createdNs: router.learnedNs,
       expiresNs,
     });

@@ -51,7 +51,8 @@ export class DuplicateAddressDetection {
   start(iface: NetInterface, entry: Ipv6InterfaceAddress): void {
     this.cancel(entry);
     this.ipv6.setState(iface, entry, 'tentative');
-    if (entry.anycast || iface.kind === 'loopback' || iface.kind === 'null') return this.succeed(iface, entry);
+    // RFC 4862 section 5.4: DAD runs where Neighbor Discovery does (not on loopbacks, Null0, point-to-point tunnels without ND).
+    if (entry.anycast || !iface.adapter.neighborDiscovery) return this.succeed(iface, entry);
     const transmits = this.ipv6.neighbors.parameters(iface).dupAddrDetectTransmits;
     if (transmits <= 0) return this.succeed(iface, entry);
     const delayNs = Math.floor(this.random.nextFloat() * MAX_RTR_SOLICITATION_DELAY_MS * NS_PER_MS);
@@ -86,7 +87,7 @@ export class DuplicateAddressDetection {
     const linkLocal = entry.address >> 118n === 0x3fan;
     this.stack.log({ timeNs: this.stack.context.nowNs(), kind: DUPLICATE_ADDRESS_LOG, interfaceName: iface.name, ipv6Address: entry.address, macAddress: by });
     // IOS: a duplicate link-local disables IPv6 on the interface (RFC 4862 section 5.4.5 allows it).
-    if (linkLocal && this.stack.flavour === 'ios') this.ipv6.stall(iface);
+    if (linkLocal && this.stack.personality.ipv6.stallOnDuplicateLinkLocal) this.ipv6.stall(iface);
   }
 
   private probe(iface: NetInterface, entry: Ipv6InterfaceAddress, remaining: number): void {

@@ -5,7 +5,7 @@
  * `autoconf`, `addr_gen_mode`, `use_tempaddr`. Router discovery (RFC 4861 section 6.3.7: no RS
  * and RAs ignored when off) and SLAAC (RFC 4862 section 5.5.3, RFC 7217 identifiers, RFC 8981
  * temporary addresses) read them from the interface slot; an interface without the slot keeps
- * its system's defaults (slaac.ts SLAAC_DEFAULTS).
+ * its system's defaults (the personality's `slaac`, personality.ts).
  */
 import type { Ipv6Address } from '../../addr/ipv6';
 import { DataKey } from '../net-interface';

@@ -27,7 +27,7 @@ import { decodeIcmpv6, encodeIcmpv6, buildIcmpv6Error, ICMPV6_ECHO_REQUEST, ICMP
 import { decodeIpv6, IPV6_HEADER_LENGTH } from '../../wire/ipv6';
 import { walkIpv6Headers } from '../../wire/ipv6-extension-headers';
 import { DataKey, type NetInterface } from '../net-interface';
-import type { NodeStack, StackFlavour } from '../node-stack';
+import type { NodeStack } from '../node-stack';
 import { ProtocolTable } from '../protocol-table';
 import { TokenBucket } from '../rate-limiter';
 import { IPV6, type Ipv6Datagram, type Ipv6Error, type Ipv6Layer, type Ipv6SendResult } from './ipv6-layer';
@@ -50,12 +50,6 @@ export interface Icmpv6SendRequest {
   readonly linkLayerDestination?: MacAddress;
 }
 
-/** Token bucket per flavour: tokens per second and burst (see the module comment). */
-export const ICMPV6_ERROR_RATE: Readonly<Record<StackFlavour, { readonly ratePerS: number; readonly burst: number; readonly packetTooBigExempt: boolean }>> = {
-  ios: { ratePerS: 10, burst: 10, packetTooBigExempt: false },
-  linux: { ratePerS: 1, burst: 6, packetTooBigExempt: true },
-  windows: { ratePerS: 10, burst: 10, packetTooBigExempt: false },
-};
 
 export const ICMPV6 = new DataKey<Icmpv6Module>('ICMPv6');
 
@@ -73,9 +67,9 @@ export class Icmpv6Module {
     private readonly ipv6: Ipv6Layer = stack.findRequired(IPV6),
   ) {
     this.types = new ProtocolTable(`${stack.context.deviceName} ICMPv6`);
-    const rate = ICMPV6_ERROR_RATE[stack.flavour];
-    this.limiter = new TokenBucket(stack.context, rate.ratePerS, rate.burst);
-    this.packetTooBigExempt = rate.packetTooBigExempt;
+    const settings = stack.personality.icmpv6;
+    this.limiter = new TokenBucket(stack.context, settings.errorRate.ratePerS, settings.errorRate.burst);
+    this.packetTooBigExempt = settings.packetTooBigExempt;
     ipv6.protocols.register(ICMPV6_PROTOCOL, (datagram, iface, raw) => this.receive(datagram, iface, raw));
     ipv6.errorReporter = (raw, ingress, error) => this.sendError(raw, ingress, error);
     stack.provide(ICMPV6, this);

@@ -19,7 +19,7 @@ import type { Ipv6Address } from '../../addr/ipv6';
 import type { MacAddress } from '../../addr/mac';
 import type { SeededRandom } from '../../engine/random';
 import type { NetInterface } from '../net-interface';
-import type { StackFlavour } from '../node-stack';
+import { personalityOf, type StackFlavour } from '../personality';
 
 /** fe80::/64 (RFC 4291 section 2.5.6). */
 export const LINK_LOCAL_NETWORK = (0xfe80n << 112n) as Ipv6Address;
@@ -101,7 +101,7 @@ export type InterfaceIdMode = 'eui64' | 'stable-privacy';
 
 /** Each system's default: IOS and Linux (addr_gen_mode 0) EUI-64, Windows stable random. */
 export function defaultInterfaceIdMode(flavour: StackFlavour): InterfaceIdMode {
-  return flavour === 'windows' ? 'stable-privacy' : 'eui64';
+  return personalityOf(flavour).ipv6.linkLocalIdMode;
 }
 
 /** The identifier of an address under `prefix` (a /64) for an interface with `mac`, in `mode`. */
@@ -119,8 +119,8 @@ export function addressWithInterfaceId(prefix: Ipv6Address, interfaceId: bigint)
  * on IOS and Linux, fe80:: + a stable random identifier on Windows (keyed by the device's
  * stream, so the same seed gives the same address; `dadCounter` > 0 after a duplicate).
  */
-export function linkLocalAddressFor(flavour: StackFlavour, random: SeededRandom, iface: NetInterface, dadCounter = 0): Ipv6Address {
-  const mode = defaultInterfaceIdMode(flavour);
+export function linkLocalAddressFor(flavourOrMode: StackFlavour | InterfaceIdMode, random: SeededRandom, iface: NetInterface, dadCounter = 0): Ipv6Address {
+  const mode = flavourOrMode === 'eui64' || flavourOrMode === 'stable-privacy' ? flavourOrMode : personalityOf(flavourOrMode).ipv6.linkLocalIdMode;
   const secret = createStableIdSecret(random);
   return addressWithInterfaceId(LINK_LOCAL_NETWORK, interfaceIdFor(mode, secret, LINK_LOCAL_NETWORK, iface.name, iface.mac, dadCounter));
 }

@@ -32,17 +32,20 @@
  * stack without one, from the interfaces' own prefixes; link-scoped destinations need the
  * interface (RFC 4007 zone). The source follows RFC 6724 (source-address-selection.ts); a
  * packet larger than min(PMTU, link MTU) is fragmented at the source with a Fragment header and
- * a per-node identification (RFC 8200 section 4.5); multicast goes to its 33:33 MAC.
+ * a per-node identification (RFC 8200 section 4.5); each packet goes with its next hop to the
+ * interface's link adapter (link-adapter.ts: Ethernet maps multicast to 33:33 MACs and resolves
+ * unicast with Neighbor Discovery; the layer never frames a packet).
+ * Hooks (ip-hooks.ts) run at pre-routing, local input, forward, local output and post-routing;
+ * a hook's drop reason reaches the trace, a local-output drop fails the send as `filtered`.
  * Leaves out: Hop-by-Hop option processing at routers (options are skipped), redirects, the
  * Router Alert option, multicast routing, jumbograms, the strong/weak host model distinction
  * (a host accepts its addresses on any interface, as Linux does).
  */
 import type { Ipv6Address } from '../../addr/ipv6';
-import { ALL_NODES, ipv6MulticastMac, solicitedNodeGroup } from '../../addr/multicast';
+import { ALL_NODES, solicitedNodeGroup } from '../../addr/multicast';
 import type { MacAddress } from '../../addr/mac';
 import { ipv6NetworkPart } from '../../addr/prefix';
 import type { SeededRandom } from '../../engine/random';
-import { ETHERTYPE_IPV6, type EthernetFrame } from '../../wire/ethernet';
 import { copyBytes } from '../../wire/frame-bytes';
 import type { Icmpv6ErrorSpec } from '../../wire/icmpv6';
 import { decodeIpv6, encodeIpv6, IPV6_HEADER_LENGTH, type Ipv6Packet } from '../../wire/ipv6';
@@ -55,8 +58,9 @@ import {
   type Ipv6ExtensionHeader,
   type Ipv6Option,
 } from '../../wire/ipv6-extension-headers';
+import { IpHookChain, type IpHookPoint, type IpHookVerdict } from '../ip-hooks';
 import { DataKey, type Ipv6AddressOrigin, type Ipv6InterfaceAddress, type NetInterface } from '../net-interface';
-import type { NodeStack, StackFlavour } from '../node-stack';
+import type { NodeStack } from '../node-stack';
 import { ProtocolTable } from '../protocol-table';
 import { IPV6_FIB, type Ipv6ForwardingDecision, type Ipv6RouteLookup } from '../routing/ipv6-fib';
 import { DuplicateAddressDetection } from './duplicate-address-detection';
@@ -108,7 +112,8 @@ export interface Ipv6SendRequest {
   readonly dontFragment?: boolean;
 }
 
-export type Ipv6SendFailure = 'no-route' | 'no-source-address' | 'interface-down' | 'ipv6-disabled' | 'packet-too-big' | 'too-long';
+/** `filtered`: a local-output or post-routing hook dropped it. */
+export type Ipv6SendFailure = 'no-route' | 'no-source-address' | 'interface-down' | 'ipv6-disabled' | 'packet-too-big' | 'too-long' | 'filtered';
 export type Ipv6SendResult = { readonly ok: true } | { readonly ok: false; readonly reason: Ipv6SendFailure; readonly mtuBytes?: number };
 
 /** Where a packet to a destination goes. */
@@ -137,8 +142,6 @@ export interface Ipv6AddressSnapshot {
   readonly preferredLifetimeS: number;
 }
 
-/** Initial Hop Limit per system: IOS 64, Linux 64 (hop_limit), Windows 128. */
-export const DEFAULT_HOP_LIMIT: Readonly<Record<StackFlavour, number>> = { ios: 64, windows: 128, linux: 64 };
 
 export const IPV6 = new DataKey<Ipv6Layer>('IPv6');
 
@@ -166,9 +169,13 @@ function isLinkScoped(address: Ipv6Address): boolean {
 }
 
 const UNSPECIFIED = 0n as Ipv6Address;
+const OUTPUT_POINTS: readonly IpHookPoint[] = ['local-output', 'post-routing'];
+const ACCEPTED: IpHookVerdict = { kind: 'accept' };
 
 export class Ipv6Layer {
   readonly protocols: ProtocolTable<Ipv6ProtocolHandler>;
+  /** Pre-routing, local input, forward, local output and post-routing hooks (ip-hooks.ts). */
+  readonly hooks = new IpHookChain<Ipv6Address>();
   readonly neighbors: NeighborCache;
   readonly dad: DuplicateAddressDetection;
   readonly pathMtu: PathMtuCache;
@@ -193,7 +200,7 @@ export class Ipv6Layer {
 
   constructor(readonly stack: NodeStack) {
     this.protocols = new ProtocolTable(`${stack.context.deviceName} IPv6`);
-    this.defaultHopLimit = DEFAULT_HOP_LIMIT[stack.flavour];
+    this.defaultHopLimit = stack.personality.ipv6.defaultHopLimit;
     this.random = stack.context.random.derive('ipv6');
     this.identification = this.random.nextUint32();
     this.neighbors = new NeighborCache(stack);
@@ -210,13 +217,13 @@ export class Ipv6Layer {
       // RFC 4861 section 7.2.2: address unreachable for each packet that waited.
       for (const packet of packets) this.reportError(packet, iface, { kind: 'destination-unreachable', code: 3 });
     };
-    stack.registerEtherType(ETHERTYPE_IPV6, (iface, frame) => this.receive(iface, frame));
+    stack.registerIpInput(6, (iface, packet) => this.receive(iface, packet));
     stack.provide(IPV6, this);
     stack.onInterfaceEvent((event) => {
       switch (event.kind) {
         case 'added':
           // Windows and Linux hosts run IPv6 on every interface by default; IOS waits for config.
-          if (stack.flavour !== 'ios' && event.iface.kind !== 'null' && event.iface.kind !== 'loopback') this.enable(event.iface);
+          if (stack.personality.ipv6.enableOnNewInterfaces && event.iface.kind !== 'null' && event.iface.kind !== 'loopback') this.enable(event.iface);
           break;
         case 'up':
           this.extraOf(event.iface).stalled = false;
@@ -300,7 +307,7 @@ export class Ipv6Layer {
     if (!iface.ipv6.enabled) this.activate(iface);
     joinIpv6Group(iface, solicitedNodeGroup(entry.address));
     this.stack.emit({ kind: 'ipv6-address-added', iface, address: entry });
-    if (request.noDad || entry.anycast || iface.kind === 'loopback') this.setState(iface, entry, entry.preferredLifetimeS > 0 ? 'preferred' : 'deprecated');
+    if (request.noDad || entry.anycast || !iface.adapter.neighborDiscovery) this.setState(iface, entry, entry.preferredLifetimeS > 0 ? 'preferred' : 'deprecated');
     else if (iface.operUp) this.dad.start(iface, entry);
     return entry;
   }
@@ -314,7 +321,7 @@ export class Ipv6Layer {
     if (this.localAddresses.get(address)?.entry === entry) this.localAddresses.delete(address);
     leaveIpv6Group(iface, solicitedNodeGroup(address));
     this.stack.emit({ kind: 'ipv6-address-removed', iface, address: entry! });
-    if (entry!.origin !== 'link-local' && !this.extraOf(iface).explicitlyEnabled && this.stack.flavour === 'ios' && !iface.ipv6.addresses.some((e) => e.origin !== 'link-local')) {
+    if (entry!.origin !== 'link-local' && !this.extraOf(iface).explicitlyEnabled && this.stack.personality.ipv6.disableWithLastAddress && !iface.ipv6.addresses.some((e) => e.origin !== 'link-local')) {
       this.deactivate(iface);
     }
     return true;
@@ -394,7 +401,7 @@ export class Ipv6Layer {
   /** The source for a packet to `destination` leaving `iface` (RFC 6724), falling back to other interfaces for a global destination. */
   selectSource(destination: Ipv6Address, iface: NetInterface): Ipv6Address | undefined {
     // Windows prefers its temporary address for outgoing connections (RFC 8981 section 3.6).
-    const preferTemporary = this.stack.flavour === 'windows';
+    const preferTemporary = this.stack.personality.ipv6.preferTemporarySource;
     const chosen = selectSourceAddress(iface.ipv6.addresses, destination, preferTemporary);
     if (chosen !== undefined || isLinkScoped(destination)) return chosen?.address;
     // RFC 6724 section 4: candidates may come from any interface (the weak host model of hosts and IOS).
@@ -438,8 +445,17 @@ export class Ipv6Layer {
     const pathMtu = isMulticast(request.destination) ? undefined : this.pathMtu.get(request.destination);
     const mtu = pathMtu === undefined ? linkMtu : Math.min(pathMtu, linkMtu);
     this.counters.sent++;
+    let encoded: Uint8Array | null = null;
+    if (this.hooks.has('local-output') || this.hooks.has('post-routing')) {
+      encoded = encodeIpv6(packet);
+      for (const point of OUTPUT_POINTS) {
+        const verdict = this.filter(point, packet, encoded, null, iface);
+        if (verdict.kind === 'drop') return { ok: false, reason: 'filtered' };
+        if (verdict.kind === 'take') return { ok: true };
+      }
+    }
     if (length <= mtu) {
-      this.transmit(iface, nextHop, encodeIpv6(packet), request.linkLayerDestination);
+      this.transmit(iface, nextHop, encoded ?? encodeIpv6(packet), request.linkLayerDestination);
       return { ok: true };
     }
     if (request.dontFragment) return { ok: false, reason: 'packet-too-big', mtuBytes: mtu };
@@ -457,20 +473,28 @@ export class Ipv6Layer {
     this.transmit(iface, nextHop, packet, undefined);
   }
 
+  /**
+   * Runs the hooks of `point` on a packet; a drop is counted and traced on `ingress` (or
+   * `egress` for local output) with the hook's reason.
+   */
+  private filter(point: IpHookPoint, packet: Ipv6Packet, bytes: Uint8Array, ingress: NetInterface | null, egress: NetInterface | null): IpHookVerdict {
+    if (!this.hooks.has(point)) return ACCEPTED;
+    const verdict = this.hooks.run({ point, version: 6, source: packet.source, destination: packet.destination, protocol: packet.nextHeader, hopLimit: packet.hopLimit, bytes, ingress, egress });
+    if (verdict.kind === 'drop') this.discard((ingress ?? egress)!, bytes, verdict.reason);
+    return verdict;
+  }
+
   /** Asks the ICMPv6 module to report an error about `raw` (no-op when none is installed). */
   reportError(raw: Uint8Array, ingress: NetInterface | null, error: Ipv6Error): void {
     this.errorReporter?.(raw, ingress, error);
   }
 
   private transmit(iface: NetInterface, nextHop: Ipv6Address, packet: Uint8Array, linkLayerDestination: MacAddress | undefined): void {
-    if (iface.kind === 'loopback' || iface.kind === 'null') return;
-    if (linkLayerDestination !== undefined) this.stack.sendFrame(iface, linkLayerDestination, ETHERTYPE_IPV6, packet);
-    else if (isMulticast(nextHop)) this.stack.sendFrame(iface, ipv6MulticastMac(nextHop), ETHERTYPE_IPV6, packet);
-    else this.neighbors.sendPacket(iface, nextHop, packet);
+    iface.adapter.sendIpv6(iface, nextHop, packet, linkLayerDestination);
   }
 
   private sendToSelf(request: Ipv6SendRequest, iface: NetInterface): Ipv6SendResult {
-    const packet = encodeIpv6({
+    const header: Ipv6Packet = {
       trafficClass: request.trafficClass ?? 0,
       flowLabel: request.flowLabel ?? 0,
       nextHeader: request.protocol,
@@ -478,8 +502,14 @@ export class Ipv6Layer {
       source: request.source ?? request.destination,
       destination: request.destination,
       payload: request.payload,
-    });
+    };
+    const packet = encodeIpv6(header);
     this.counters.sent++;
+    if (this.hooks.has('local-output')) {
+      const verdict = this.filter('local-output', header, packet, null, iface);
+      if (verdict.kind === 'drop') return { ok: false, reason: 'filtered' };
+      if (verdict.kind === 'take') return { ok: true };
+    }
     // Through the loopback path: delivered as a new event, never on a wire.
     this.stack.context.setTimer(0, () => {
       const decoded = decodeIpv6(packet);
@@ -490,14 +520,15 @@ export class Ipv6Layer {
 
   // ---- input ----
 
-  private receive(iface: NetInterface, frame: EthernetFrame): void {
+  private receive(iface: NetInterface, bytes: Uint8Array): void {
     this.counters.received++;
-    if (!iface.ipv6.enabled) return this.discard(iface, frame.payload, 'ipv6-disabled');
-    if (this.extraOf(iface).stalled) return this.discard(iface, frame.payload, 'ipv6-stalled');
-    const decoded = decodeIpv6(frame.payload);
-    if (!decoded.ok) return this.discard(iface, frame.payload, 'malformed');
+    if (!iface.ipv6.enabled) return this.discard(iface, bytes, 'ipv6-disabled');
+    if (this.extraOf(iface).stalled) return this.discard(iface, bytes, 'ipv6-stalled');
+    const decoded = decodeIpv6(bytes);
+    if (!decoded.ok) return this.discard(iface, bytes, 'malformed');
     const packet = decoded.value;
-    const raw = frame.payload.length === IPV6_HEADER_LENGTH + packet.payload.length ? frame.payload : frame.payload.subarray(0, IPV6_HEADER_LENGTH + packet.payload.length);
+    const raw = bytes.length === IPV6_HEADER_LENGTH + packet.payload.length ? bytes : bytes.subarray(0, IPV6_HEADER_LENGTH + packet.payload.length);
+    if (this.hooks.has('pre-routing') && this.filter('pre-routing', packet, raw, iface, null).kind !== 'accept') return;
     const destination = packet.destination;
     if (isMulticast(destination)) {
       if (!isIpv6GroupMember(iface, destination)) return this.discard(iface, raw, 'not-member');
@@ -556,6 +587,7 @@ export class Ipv6Layer {
     }
     const protocol = chain.upperLayer;
     if (protocol === NO_NEXT_HEADER) return;
+    if (this.hooks.has('local-input') && this.filter('local-input', packet, raw, iface, null).kind !== 'accept') return;
     const handler = this.protocols.get(protocol);
     if (handler === undefined) {
       this.discard(iface, raw, 'unknown-next-header');
@@ -655,6 +687,7 @@ export class Ipv6Layer {
       this.discard(ingress, raw, 'beyond-scope');
       return this.reportError(raw, ingress, { kind: 'destination-unreachable', code: 2 });
     }
+    if (this.hooks.has('forward') && this.filter('forward', packet, raw, ingress, egress).kind !== 'accept') return;
     if (raw.length > egress.ipv6MtuBytes) {
       // RFC 8200 section 5: routers never fragment; RFC 4443 section 3.2: Packet Too Big with the next-hop MTU.
       this.discard(ingress, raw, 'packet-too-big');
@@ -663,6 +696,7 @@ export class Ipv6Layer {
     this.counters.forwarded++;
     const copy = copyBytes(raw);
     copy[7] = packet.hopLimit - 1;
+    if (this.hooks.has('post-routing') && this.filter('post-routing', { ...packet, hopLimit: packet.hopLimit - 1 }, copy, ingress, egress).kind !== 'accept') return;
     this.transmit(egress, decision.nextHop, copy, undefined);
   }
 
@@ -683,7 +717,7 @@ export class Ipv6Layer {
     this.neighbors.parameters(iface);
     if (iface.kind !== 'loopback' && iface.kind !== 'null') joinIpv6Group(iface, ALL_NODES);
     if (this.linkLocalOf(iface) === undefined && iface.kind !== 'null') {
-      this.addAddress(iface, { address: linkLocalAddressFor(this.stack.flavour, this.stack.context.random, iface), prefixLength: 64, origin: 'link-local' });
+      this.addAddress(iface, { address: linkLocalAddressFor(this.stack.personality.ipv6.linkLocalIdMode, this.stack.context.random, iface), prefixLength: 64, origin: 'link-local' });
     }
   }
 

@@ -25,6 +25,7 @@ import type { SeededRandom } from '../../engine/random';
 import type { Timer } from '../../engine/simulator';
 import { NS_PER_MS, type TimeNs } from '../../engine/time';
 import { ETHERTYPE_IPV6 } from '../../wire/ethernet';
+import type { Ipv6NeighborResolver } from '../ethernet-link';
 import { DataKey, type NetInterface } from '../net-interface';
 import type { NodeStack } from '../node-stack';
 
@@ -85,7 +86,7 @@ export interface NeighborSnapshot {
 const CACHE = new DataKey<Map<Ipv6Address, NeighborEntry>>('IPv6 neighbour cache');
 const PARAMETERS = new DataKey<NdParameters>('IPv6 ND parameters');
 
-export class NeighborCache {
+export class NeighborCache implements Ipv6NeighborResolver {
   /** Sends an NS for `entry.address`: multicast to the solicited-node group when `unicastTo` is null (section 7.2.2), else unicast (NUD probe). */
   solicit: (entry: NeighborEntry, unicastTo: MacAddress | null, trigger: Uint8Array | null) => void = () => undefined;
   /** Resolution failed: the packets that waited (the IPv6 layer sends address-unreachable errors). */
@@ -96,6 +97,8 @@ export class NeighborCache {
 
   constructor(readonly stack: NodeStack) {
     this.random = stack.context.random.derive('ipv6-nd');
+    // The Ethernet adapter resolves IPv6 next hops through this cache (RFC 4861 section 7.2).
+    stack.ethernet.ipv6Resolver = this;
   }
 
   // ---- parameters ----

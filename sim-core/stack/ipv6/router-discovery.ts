@@ -39,12 +39,12 @@ import { NS_PER_MS, NS_PER_S, type TimeNs } from '../../engine/time';
 import { ICMPV6_ROUTER_ADVERTISEMENT, ICMPV6_ROUTER_SOLICITATION, type Icmpv6Message, type RouterPreference } from '../../wire/icmpv6';
 import type { NdpOption } from '../../wire/ndp-options';
 import { DataKey, type Ipv6InterfaceAddress, type NetInterface } from '../net-interface';
-import type { NodeStack, StackFlavour } from '../node-stack';
+import type { NodeStack } from '../node-stack';
 import { IPV6_RIB, isIpv6LinkLocal, type Ipv6Rib } from '../routing/ipv6-rib';
 import { HOST_IPV6_SETTINGS } from './host-settings';
 import { DefaultRouterList } from './default-router-list';
 import { joinIpv6Group, leaveIpv6Group } from './multicast-membership';
-import { Slaac, SLAAC_DEFAULTS, type SlaacAddressServices, type SlaacOptions } from './slaac';
+import { Slaac, type SlaacAddressServices, type SlaacOptions } from './slaac';
 
 // ---- RFC 4861 section 10 constants ----
 export const MAX_INITIAL_RTR_ADVERT_INTERVAL_S = 16;
@@ -169,7 +169,7 @@ export class RouterDiscovery {
   constructor(
     private readonly stack: NodeStack,
     private readonly services: RouterDiscoveryServices,
-    slaacOptions: SlaacOptions = SLAAC_DEFAULTS[stack.flavour],
+    slaacOptions: SlaacOptions = stack.personality.slaac,
   ) {
     this.rib = stack.findRequired(IPV6_RIB);
     this.random = stack.context.random.derive('router-discovery');
@@ -275,7 +275,7 @@ export class RouterDiscovery {
   private isAdvertising(iface: NetInterface): boolean {
     const config = this.configs.get(iface);
     if (!this.stack.ipv6Forwarding || !iface.operUp || !iface.ipv6.enabled || config?.suppressAll) return false;
-    if (iface.kind === 'loopback' || iface.kind === 'null') return false;
+    if (!iface.adapter.neighborDiscovery) return false;
     return this.usableLinkLocal(iface) !== undefined;
   }
 
@@ -294,7 +294,7 @@ export class RouterDiscovery {
   }
 
   private refreshAdvertiser(iface: NetInterface): void {
-    const router = this.stack.ipv6Forwarding && iface.ipv6.enabled && iface.kind !== 'loopback' && iface.kind !== 'null';
+    const router = this.stack.ipv6Forwarding && iface.ipv6.enabled && iface.adapter.neighborDiscovery;
     if (router && !this.allRoutersJoined.has(iface)) {
       joinIpv6Group(iface, ALL_ROUTERS);
       this.allRoutersJoined.add(iface);
@@ -441,10 +441,10 @@ export class RouterDiscovery {
   // ---- host side ----
 
   private isHostInterface(iface: NetInterface): boolean {
-    if (iface.kind === 'loopback' || iface.kind === 'null') return false;
+    if (!iface.adapter.neighborDiscovery) return false;
     // Router discovery switched off by the host's operator (Windows routerdiscovery=disabled, Linux accept_ra=0).
     if (iface.getData(HOST_IPV6_SETTINGS)?.acceptRouterAdvertisements === false) return false;
-    return this.stack.flavour !== 'ios' || this.autoconfig.has(iface);
+    return this.stack.personality.routerDiscovery.hostOnEveryInterface || this.autoconfig.has(iface);
   }
 
   /** Starts a round of up to MAX_RTR_SOLICITATIONS RS unless one is under way. */
@@ -503,7 +503,7 @@ export class RouterDiscovery {
     if (message.curHopLimit !== 0) learned.curHopLimit = message.curHopLimit;
     if (message.reachableTimeMs !== 0) learned.reachableTimeMs = message.reachableTimeMs;
     if (message.retransTimerMs !== 0) learned.retransTimerMs = message.retransTimerMs;
-    const installDefault = this.stack.flavour !== 'ios' || (this.autoconfig.get(iface)?.installDefault ?? false);
+    const installDefault = this.stack.personality.routerDiscovery.hostOnEveryInterface || (this.autoconfig.get(iface)?.installDefault ?? false);
     if (installDefault) this.defaultRouters.update(iface, source, message.routerLifetimeS, message.preference);
     for (const option of message.options) {
       switch (option.kind) {
@@ -578,14 +578,11 @@ export class RouterDiscovery {
       iface,
       source: 'nd-prefix',
       distance: 0,
-      metric: ON_LINK_PREFIX_METRIC[this.stack.flavour],
+      metric: this.stack.personality.routerDiscovery.onLinkPrefixMetric,
       expiresNs: infinite ? undefined : now + validLifetimeS * NS_PER_S,
     });
   }
 }
-
-/** Metric of an RA-learned on-link prefix route (Linux `metric 256`, Windows 256). */
-const ON_LINK_PREFIX_METRIC: Readonly<Record<StackFlavour, number>> = { ios: 0, windows: 256, linux: 256 };
 
 /** The IPv6 layer's side of the services (structurally Ipv6Layer). */
 export interface RouterDiscoveryIpv6 extends SlaacAddressServices {

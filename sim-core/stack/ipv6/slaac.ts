@@ -69,12 +69,6 @@ const MAX_DESYNC_FRACTION = 0.4;
 /** RFC 7217 section 7 IDGEN_RETRIES; RFC 8981 TEMP_IDGEN_RETRIES. */
 const IDGEN_RETRIES = 3;
 
-export const SLAAC_DEFAULTS: Readonly<Record<'windows' | 'linux' | 'ios', SlaacOptions>> = {
-  windows: { idMode: 'stable-privacy', temporaryAddresses: true, tempValidLifetimeS: 604800, tempPreferredLifetimeS: 86400 },
-  linux: { idMode: 'eui64', temporaryAddresses: false, tempValidLifetimeS: 604800, tempPreferredLifetimeS: 86400 },
-  ios: { idMode: 'eui64', temporaryAddresses: false, tempValidLifetimeS: 604800, tempPreferredLifetimeS: 86400 },
-};
-
 /** One autoconfigured address and its lifetime timers. */
 interface AutoAddress {
   readonly address: Ipv6Address;
