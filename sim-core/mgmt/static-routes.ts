@@ -1,0 +1,168 @@
+/**
+ * Static routes of one device, both families, in every form the RIB takes
+ * (stack/routing/static-route.ts): next hop (resolved recursively), exit interface, exit
+ * interface with next hop (an IPv6 link-local next hop needs its interface, RFC 4007 section 6),
+ * Null0 (discard), and an administrative distance for a floating static. This is the one place
+ * that adds and removes them: IOS `ip route`/`ipv6 route`, Linux `ip route`, Windows `netsh …
+ * route` and gateways, and the programmatic `Network` all come here.
+ *
+ * The slice keeps the configured routes in the order they were added (what a dialect prints
+ * back as configuration) and installs each in the RIB. Adding a route equal to one already
+ * configured (same prefix, next hop, interface and discard) replaces it (a new distance);
+ * removing takes every configured route that matches what is given (all to the prefix when
+ * nothing more is). A refusal is a typed problem; the dialect words it.
+ * Leaves out: tracked, tagged and named statics, VRFs, ECMP.
+ */
+import type { Ipv4Address } from '../addr/ipv4';
+import type { Ipv6Address } from '../addr/ipv6';
+import { ipv4NetworkPart, ipv6NetworkPart } from '../addr/prefix';
+import type { Device } from '../devices/device';
+import type { NetInterface } from '../stack/net-interface';
+import { IPV4_RIB } from '../stack/routing/ipv4-rib';
+import { IPV6_RIB } from '../stack/routing/ipv6-rib';
+import type { IpFamily } from './mgmt-views';
+
+/** A static route as configured (the interface by its canonical name). */
+export interface StaticRoute<A> {
+  readonly network: A;
+  readonly prefixLength: number;
+  readonly nextHop?: A;
+  /** Exit interface; left out for a recursive route and for Null0. */
+  readonly interfaceName?: string;
+  /** Null0: matched packets are discarded. */
+  readonly discard?: boolean;
+  /** Administrative distance (default 1; more than the primary's makes a floating static). */
+  readonly distance?: number;
+}
+
+export type StaticRoute4 = StaticRoute<Ipv4Address>;
+export type StaticRoute6 = StaticRoute<Ipv6Address>;
+
+/** What to remove: the prefix, and optionally the next hop, interface or Null0 it must have. */
+export type StaticRouteMatch<A> = Omit<StaticRoute<A>, 'distance'>;
+
+export type StaticRouteProblem =
+  /** The device has no routing table of that family (a switch, or no IPv6 module). */
+  | { readonly kind: 'no-routing-table' }
+  /** The exit interface named does not exist at layer 3. */
+  | { readonly kind: 'no-such-interface'; readonly interfaceName: string }
+  /** IPv4: the network has host bits set (IPv6 networks are cut to their prefix instead). */
+  | { readonly kind: 'inconsistent-mask' }
+  /** The RIB refused it (IOS's wording of the check, e.g. a link-local next hop without an interface). */
+  | { readonly kind: 'refused'; readonly message: string };
+
+export type StaticRouteResult = { readonly ok: true } | { readonly ok: false; readonly problem: StaticRouteProblem };
+
+export class StaticRoutes {
+  private ipv4: StaticRoute4[] = [];
+  private ipv6: StaticRoute6[] = [];
+
+  constructor(private readonly device: Device) {}
+
+  /** The configured routes of a family, in the order they were added. */
+  list(family: 'ipv4'): readonly StaticRoute4[];
+  list(family: 'ipv6'): readonly StaticRoute6[];
+  list(family: IpFamily): readonly StaticRoute<Ipv4Address | Ipv6Address>[] {
+    return family === 'ipv4' ? this.ipv4 : this.ipv6;
+  }
+
+  addIpv4(route: StaticRoute4): StaticRouteResult {
+    const rib = this.device.stack?.find(IPV4_RIB);
+    if (rib === undefined) return refused({ kind: 'no-routing-table' });
+    if (ipv4NetworkPart(route.network, route.prefixLength) !== route.network) return refused({ kind: 'inconsistent-mask' });
+    const exit = this.exitOf(route);
+    if (exit === null) return refused({ kind: 'no-such-interface', interfaceName: route.interfaceName! });
+    if (this.ipv4.some((r) => sameRoute(r, route))) this.removeIpv4(route);
+    const added = rib.addStatic(ribSpec(route, exit));
+    if (!added.ok) return refused({ kind: 'refused', message: added.error });
+    this.ipv4.push(route);
+    return { ok: true };
+  }
+
+  addIpv6(route: StaticRoute6): StaticRouteResult {
+    const rib = this.device.stack?.find(IPV6_RIB);
+    if (rib === undefined) return refused({ kind: 'no-routing-table' });
+    const normalised: StaticRoute6 = { ...route, network: ipv6NetworkPart(route.network, route.prefixLength) };
+    const exit = this.exitOf(normalised);
+    if (exit === null) return refused({ kind: 'no-such-interface', interfaceName: route.interfaceName! });
+    if (this.ipv6.some((r) => sameRoute(r, normalised))) this.removeIpv6(normalised);
+    const added = rib.addStatic(ribSpec(normalised, exit));
+    if (!added.ok) return refused({ kind: 'refused', message: added.error });
+    this.ipv6.push(normalised);
+    return { ok: true };
+  }
+
+  /** Removes every configured IPv4 static that matches; returns those removed (none: nothing matched). */
+  removeIpv4(match: StaticRouteMatch<Ipv4Address>): StaticRoute4[] {
+    const gone = this.ipv4.filter((r) => matches(r, match));
+    if (gone.length === 0) return gone;
+    this.ipv4 = this.ipv4.filter((r) => !gone.includes(r));
+    const rib = this.device.stack?.find(IPV4_RIB);
+    for (const r of gone) rib?.removeStatic(ribMatch(r, this.exitOf(r)));
+    return gone;
+  }
+
+  removeIpv6(match: StaticRouteMatch<Ipv6Address>): StaticRoute6[] {
+    const network = ipv6NetworkPart(match.network, match.prefixLength);
+    const gone = this.ipv6.filter((r) => matches(r, { ...match, network }));
+    if (gone.length === 0) return gone;
+    this.ipv6 = this.ipv6.filter((r) => !gone.includes(r));
+    const rib = this.device.stack?.find(IPV6_RIB);
+    for (const r of gone) rib?.removeStatic(ribMatch(r, this.exitOf(r)));
+    return gone;
+  }
+
+  /**
+   * The interface is about to go away (`no interface Loopback1`): the routes through it leave
+   * the configuration and the RIB (call before the interface is removed, while it can be named).
+   */
+  forgetInterface(interfaceName: string): void {
+    for (const r of this.ipv4.filter((x) => x.interfaceName === interfaceName)) this.removeIpv4(r);
+    for (const r of this.ipv6.filter((x) => x.interfaceName === interfaceName)) this.removeIpv6(r);
+  }
+
+  /** The exit interface of a route: undefined when it names none, null when the one named does not exist. */
+  private exitOf(route: StaticRoute<unknown>): NetInterface | undefined | null {
+    if (route.interfaceName === undefined) return undefined;
+    return this.device.interface(route.interfaceName) ?? null;
+  }
+}
+
+function refused(problem: StaticRouteProblem): StaticRouteResult {
+  return { ok: false, problem };
+}
+
+function sameRoute<A>(a: StaticRoute<A>, b: StaticRoute<A>): boolean {
+  return a.network === b.network && a.prefixLength === b.prefixLength && a.nextHop === b.nextHop && a.interfaceName === b.interfaceName && (a.discard ?? false) === (b.discard ?? false);
+}
+
+function matches<A>(route: StaticRoute<A>, match: StaticRouteMatch<A>): boolean {
+  return (
+    route.network === match.network &&
+    route.prefixLength === match.prefixLength &&
+    (match.nextHop === undefined || route.nextHop === match.nextHop) &&
+    (match.interfaceName === undefined || route.interfaceName === match.interfaceName) &&
+    (match.discard === undefined || (route.discard ?? false) === match.discard)
+  );
+}
+
+function ribSpec<A>(route: StaticRoute<A>, exit: NetInterface | undefined): { network: A; prefixLength: number; nextHop?: A; iface?: NetInterface; distance?: number; discard?: boolean } {
+  return {
+    network: route.network,
+    prefixLength: route.prefixLength,
+    ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}),
+    ...(exit !== undefined ? { iface: exit } : {}),
+    ...(route.distance !== undefined ? { distance: route.distance } : {}),
+    ...(route.discard === true ? { discard: true } : {}),
+  };
+}
+
+function ribMatch<A>(route: StaticRoute<A>, exit: NetInterface | undefined | null): { network: A; prefixLength: number; nextHop?: A; iface?: NetInterface; discard: boolean } {
+  return {
+    network: route.network,
+    prefixLength: route.prefixLength,
+    ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}),
+    ...(exit !== undefined && exit !== null ? { iface: exit } : {}),
+    discard: route.discard ?? false,
+  };
+}
