@@ -51,64 +51,101 @@ export type StaticRouteProblem =
   /** The RIB refused it (IOS's wording of the check, e.g. a link-local next hop without an interface). */
   | { readonly kind: 'refused'; readonly message: string };
 
-export type StaticRouteResult = { readonly ok: true } | { readonly ok: false; readonly problem: StaticRouteProblem };
+export type StaticRouteResult<A> =
+  | { readonly ok: true; readonly route: StaticRoute<A>; readonly replaced: readonly StaticRoute<A>[] }
+  | { readonly ok: false; readonly problem: StaticRouteProblem };
+
+/**
+ * The configured routes of one family: in insertion order, and indexed by prefix so adding and
+ * removing one costs the same with a hundred thousand configured.
+ */
+class ConfiguredRoutes<A> {
+  private readonly order = new Set<StaticRoute<A>>();
+  private readonly byPrefix = new Map<string, StaticRoute<A>[]>();
+
+  list(): StaticRoute<A>[] {
+    return [...this.order];
+  }
+
+  withPrefix(network: A, prefixLength: number): readonly StaticRoute<A>[] {
+    return this.byPrefix.get(prefixKey(network, prefixLength)) ?? [];
+  }
+
+  add(route: StaticRoute<A>): void {
+    this.order.add(route);
+    const key = prefixKey(route.network, route.prefixLength);
+    const list = this.byPrefix.get(key);
+    if (list === undefined) this.byPrefix.set(key, [route]);
+    else list.push(route);
+  }
+
+  delete(route: StaticRoute<A>): void {
+    this.order.delete(route);
+    const key = prefixKey(route.network, route.prefixLength);
+    const rest = (this.byPrefix.get(key) ?? []).filter((r) => r !== route);
+    if (rest.length === 0) this.byPrefix.delete(key);
+    else this.byPrefix.set(key, rest);
+  }
+}
+
+function prefixKey(network: unknown, prefixLength: number): string {
+  return `${String(network)}/${prefixLength}`;
+}
 
 export class StaticRoutes {
-  private ipv4: StaticRoute4[] = [];
-  private ipv6: StaticRoute6[] = [];
+  private readonly ipv4 = new ConfiguredRoutes<Ipv4Address>();
+  private readonly ipv6 = new ConfiguredRoutes<Ipv6Address>();
 
   constructor(private readonly device: Device) {}
 
   /** The configured routes of a family, in the order they were added. */
-  list(family: 'ipv4'): readonly StaticRoute4[];
-  list(family: 'ipv6'): readonly StaticRoute6[];
-  list(family: IpFamily): readonly StaticRoute<Ipv4Address | Ipv6Address>[] {
-    return family === 'ipv4' ? this.ipv4 : this.ipv6;
+  list(family: 'ipv4'): StaticRoute4[];
+  list(family: 'ipv6'): StaticRoute6[];
+  list(family: IpFamily): StaticRoute<Ipv4Address | Ipv6Address>[] {
+    return family === 'ipv4' ? this.ipv4.list() : this.ipv6.list();
   }
 
-  addIpv4(route: StaticRoute4): StaticRouteResult {
+  addIpv4(route: StaticRoute4): StaticRouteResult<Ipv4Address> {
     const rib = this.device.stack?.find(IPV4_RIB);
     if (rib === undefined) return refused({ kind: 'no-routing-table' });
     if (ipv4NetworkPart(route.network, route.prefixLength) !== route.network) return refused({ kind: 'inconsistent-mask' });
     const exit = this.exitOf(route);
     if (exit === null) return refused({ kind: 'no-such-interface', interfaceName: route.interfaceName! });
-    if (this.ipv4.some((r) => sameRoute(r, route))) this.removeIpv4(route);
+    const replaced = this.ipv4.withPrefix(route.network, route.prefixLength).filter((r) => sameRoute(r, route));
+    for (const r of replaced) this.removeOne(this.ipv4, r, rib);
     const added = rib.addStatic(ribSpec(route, exit));
     if (!added.ok) return refused({ kind: 'refused', message: added.error });
-    this.ipv4.push(route);
-    return { ok: true };
+    this.ipv4.add(route);
+    return { ok: true, route, replaced };
   }
 
-  addIpv6(route: StaticRoute6): StaticRouteResult {
+  addIpv6(route: StaticRoute6): StaticRouteResult<Ipv6Address> {
     const rib = this.device.stack?.find(IPV6_RIB);
     if (rib === undefined) return refused({ kind: 'no-routing-table' });
     const normalised: StaticRoute6 = { ...route, network: ipv6NetworkPart(route.network, route.prefixLength) };
     const exit = this.exitOf(normalised);
     if (exit === null) return refused({ kind: 'no-such-interface', interfaceName: route.interfaceName! });
-    if (this.ipv6.some((r) => sameRoute(r, normalised))) this.removeIpv6(normalised);
+    const replaced = this.ipv6.withPrefix(normalised.network, normalised.prefixLength).filter((r) => sameRoute(r, normalised));
+    for (const r of replaced) this.removeOne(this.ipv6, r, rib);
     const added = rib.addStatic(ribSpec(normalised, exit));
     if (!added.ok) return refused({ kind: 'refused', message: added.error });
-    this.ipv6.push(normalised);
-    return { ok: true };
+    this.ipv6.add(normalised);
+    return { ok: true, route: normalised, replaced };
   }
 
   /** Removes every configured IPv4 static that matches; returns those removed (none: nothing matched). */
   removeIpv4(match: StaticRouteMatch<Ipv4Address>): StaticRoute4[] {
-    const gone = this.ipv4.filter((r) => matches(r, match));
-    if (gone.length === 0) return gone;
-    this.ipv4 = this.ipv4.filter((r) => !gone.includes(r));
+    const gone = this.ipv4.withPrefix(match.network, match.prefixLength).filter((r) => matches(r, match));
     const rib = this.device.stack?.find(IPV4_RIB);
-    for (const r of gone) rib?.removeStatic(ribMatch(r, this.exitOf(r)));
+    for (const r of gone) this.removeOne(this.ipv4, r, rib);
     return gone;
   }
 
   removeIpv6(match: StaticRouteMatch<Ipv6Address>): StaticRoute6[] {
     const network = ipv6NetworkPart(match.network, match.prefixLength);
-    const gone = this.ipv6.filter((r) => matches(r, { ...match, network }));
-    if (gone.length === 0) return gone;
-    this.ipv6 = this.ipv6.filter((r) => !gone.includes(r));
+    const gone = this.ipv6.withPrefix(network, match.prefixLength).filter((r) => matches(r, { ...match, network }));
     const rib = this.device.stack?.find(IPV6_RIB);
-    for (const r of gone) rib?.removeStatic(ribMatch(r, this.exitOf(r)));
+    for (const r of gone) this.removeOne(this.ipv6, r, rib);
     return gone;
   }
 
@@ -117,8 +154,13 @@ export class StaticRoutes {
    * the configuration and the RIB (call before the interface is removed, while it can be named).
    */
   forgetInterface(interfaceName: string): void {
-    for (const r of this.ipv4.filter((x) => x.interfaceName === interfaceName)) this.removeIpv4(r);
-    for (const r of this.ipv6.filter((x) => x.interfaceName === interfaceName)) this.removeIpv6(r);
+    for (const r of this.ipv4.list()) if (r.interfaceName === interfaceName) this.removeOne(this.ipv4, r, this.device.stack?.find(IPV4_RIB));
+    for (const r of this.ipv6.list()) if (r.interfaceName === interfaceName) this.removeOne(this.ipv6, r, this.device.stack?.find(IPV6_RIB));
+  }
+
+  private removeOne<A>(store: ConfiguredRoutes<A>, route: StaticRoute<A>, rib: { removeStatic(spec: ReturnType<typeof ribMatch<A>>): number } | undefined): void {
+    store.delete(route);
+    rib?.removeStatic(ribMatch(route, this.exitOf(route)));
   }
 
   /** The exit interface of a route: undefined when it names none, null when the one named does not exist. */
@@ -128,7 +170,7 @@ export class StaticRoutes {
   }
 }
 
-function refused(problem: StaticRouteProblem): StaticRouteResult {
+function refused(problem: StaticRouteProblem): { readonly ok: false; readonly problem: StaticRouteProblem } {
   return { ok: false, problem };
 }
 

@@ -379,27 +379,33 @@ export class IosRuntime {
 
   addIpRoute(route: IosStaticRoute4): string | undefined {
     const result = this.mgmt.routing.statics.addIpv4(toStaticRoute(route));
-    this.mirrorStaticRoutes();
-    return result.ok ? undefined : staticRouteMessage(result.problem, 4);
+    if (!result.ok) return staticRouteMessage(result.problem, 4);
+    if (result.replaced.length > 0) this.config.ipRoutes = withoutRoutes(this.config.ipRoutes, result.replaced, (r) => r.network);
+    this.config.ipRoutes.push({ network: result.route.network, ...fromStaticRoute(result.route) });
+    return undefined;
   }
 
   /** `no ip route P M [hop|if]`: every static to the prefix that matches what was given. */
   removeIpRoute(route: Omit<IosStaticRoute4, 'distance'>): string | undefined {
     const gone = this.mgmt.routing.statics.removeIpv4(toStaticRoute(route));
-    this.mirrorStaticRoutes();
-    return gone.length === 0 ? '%No matching route to delete' : undefined;
+    if (gone.length === 0) return '%No matching route to delete';
+    this.config.ipRoutes = withoutRoutes(this.config.ipRoutes, gone, (r) => r.network);
+    return undefined;
   }
 
   addIpv6Route(route: IosStaticRoute6): string | undefined {
     const result = this.mgmt.routing.statics.addIpv6(toStaticRoute({ ...route, network: route.prefix }));
-    this.mirrorStaticRoutes();
-    return result.ok ? undefined : staticRouteMessage(result.problem, 6);
+    if (!result.ok) return staticRouteMessage(result.problem, 6);
+    if (result.replaced.length > 0) this.config.ipv6Routes = withoutRoutes(this.config.ipv6Routes, result.replaced, (r) => r.prefix);
+    this.config.ipv6Routes.push({ prefix: result.route.network, ...fromStaticRoute(result.route) });
+    return undefined;
   }
 
   removeIpv6Route(route: Omit<IosStaticRoute6, 'distance'>): string | undefined {
     const gone = this.mgmt.routing.statics.removeIpv6(toStaticRoute({ ...route, network: route.prefix }));
-    this.mirrorStaticRoutes();
-    return gone.length === 0 ? '% No matching route to delete' : undefined;
+    if (gone.length === 0) return '% No matching route to delete';
+    this.config.ipv6Routes = withoutRoutes(this.config.ipv6Routes, gone, (r) => r.prefix);
+    return undefined;
   }
 
   /** The configuration's route lists are the management layer's, in IOS's form (Null0 as an interface). */
@@ -455,6 +461,12 @@ function toStaticRoute<A>(route: { readonly network: A; readonly prefixLength: n
 
 function fromStaticRoute<A>(route: StaticRoute<A>): { prefixLength: number; nextHop: A | undefined; interfaceName: string | undefined; distance: number | undefined } {
   return { prefixLength: route.prefixLength, nextHop: route.nextHop, interfaceName: route.discard === true ? 'Null0' : route.interfaceName, distance: route.distance };
+}
+
+/** The IOS routes that are not among `gone` (mgmt's routes, compared field by field). */
+function withoutRoutes<R extends { readonly prefixLength: number; readonly nextHop: A | undefined; readonly interfaceName: string | undefined }, A>(routes: readonly R[], gone: readonly StaticRoute<A>[], networkOf: (r: R) => A): R[] {
+  const ios = gone.map((g) => ({ network: g.network, ...fromStaticRoute(g) }));
+  return routes.filter((r) => !ios.some((g) => networkOf(r) === g.network && r.prefixLength === g.prefixLength && r.nextHop === g.nextHop && r.interfaceName === g.interfaceName));
 }
 
 /** What IOS prints for a refused `ip route` (4) or `ipv6 route` (6). */
