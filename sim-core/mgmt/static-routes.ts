@@ -92,11 +92,25 @@ function prefixKey(network: unknown, prefixLength: number): string {
   return `${String(network)}/${prefixLength}`;
 }
 
+/** A change to the configured routes (a dialect that keeps its own copy of them follows these). */
+export type StaticRouteChange =
+  | { readonly family: 'ipv4'; readonly kind: 'added' | 'removed'; readonly route: StaticRoute4 }
+  | { readonly family: 'ipv6'; readonly kind: 'added' | 'removed'; readonly route: StaticRoute6 };
+
 export class StaticRoutes {
   private readonly ipv4 = new ConfiguredRoutes<Ipv4Address>();
   private readonly ipv6 = new ConfiguredRoutes<Ipv6Address>();
+  private listeners: ((change: StaticRouteChange) => void)[] = [];
 
   constructor(private readonly device: Device) {}
+
+  /** Follows every change, whoever makes it (a console, the builder, a lab loader); returns the unsubscribe function. */
+  onChange(listener: (change: StaticRouteChange) => void): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
 
   /** The configured routes of a family, in the order they were added. */
   list(family: 'ipv4'): StaticRoute4[];
@@ -112,10 +126,14 @@ export class StaticRoutes {
     const exit = this.exitOf(route);
     if (exit === null) return refused({ kind: 'no-such-interface', interfaceName: route.interfaceName! });
     const replaced = this.ipv4.withPrefix(route.network, route.prefixLength).filter((r) => sameRoute(r, route));
-    for (const r of replaced) this.removeOne(this.ipv4, r, rib);
+    for (const r of replaced) {
+      this.removeOne(this.ipv4, r, rib);
+      this.notify({ family: 'ipv4', kind: 'removed', route: r });
+    }
     const added = rib.addStatic(ribSpec(route, exit));
     if (!added.ok) return refused({ kind: 'refused', message: added.error });
     this.ipv4.add(route);
+    this.notify({ family: 'ipv4', kind: 'added', route });
     return { ok: true, route, replaced };
   }
 
@@ -126,10 +144,14 @@ export class StaticRoutes {
     const exit = this.exitOf(normalised);
     if (exit === null) return refused({ kind: 'no-such-interface', interfaceName: route.interfaceName! });
     const replaced = this.ipv6.withPrefix(normalised.network, normalised.prefixLength).filter((r) => sameRoute(r, normalised));
-    for (const r of replaced) this.removeOne(this.ipv6, r, rib);
+    for (const r of replaced) {
+      this.removeOne(this.ipv6, r, rib);
+      this.notify({ family: 'ipv6', kind: 'removed', route: r });
+    }
     const added = rib.addStatic(ribSpec(normalised, exit));
     if (!added.ok) return refused({ kind: 'refused', message: added.error });
     this.ipv6.add(normalised);
+    this.notify({ family: 'ipv6', kind: 'added', route: normalised });
     return { ok: true, route: normalised, replaced };
   }
 
@@ -138,6 +160,7 @@ export class StaticRoutes {
     const gone = this.ipv4.withPrefix(match.network, match.prefixLength).filter((r) => matches(r, match));
     const rib = this.device.stack?.find(IPV4_RIB);
     for (const r of gone) this.removeOne(this.ipv4, r, rib);
+    for (const route of gone) this.notify({ family: 'ipv4', kind: 'removed', route });
     return gone;
   }
 
@@ -146,6 +169,7 @@ export class StaticRoutes {
     const gone = this.ipv6.withPrefix(network, match.prefixLength).filter((r) => matches(r, { ...match, network }));
     const rib = this.device.stack?.find(IPV6_RIB);
     for (const r of gone) this.removeOne(this.ipv6, r, rib);
+    for (const route of gone) this.notify({ family: 'ipv6', kind: 'removed', route });
     return gone;
   }
 
@@ -154,8 +178,20 @@ export class StaticRoutes {
    * the configuration and the RIB (call before the interface is removed, while it can be named).
    */
   forgetInterface(interfaceName: string): void {
-    for (const r of this.ipv4.list()) if (r.interfaceName === interfaceName) this.removeOne(this.ipv4, r, this.device.stack?.find(IPV4_RIB));
-    for (const r of this.ipv6.list()) if (r.interfaceName === interfaceName) this.removeOne(this.ipv6, r, this.device.stack?.find(IPV6_RIB));
+    for (const route of this.ipv4.list()) {
+      if (route.interfaceName !== interfaceName) continue;
+      this.removeOne(this.ipv4, route, this.device.stack?.find(IPV4_RIB));
+      this.notify({ family: 'ipv4', kind: 'removed', route });
+    }
+    for (const route of this.ipv6.list()) {
+      if (route.interfaceName !== interfaceName) continue;
+      this.removeOne(this.ipv6, route, this.device.stack?.find(IPV6_RIB));
+      this.notify({ family: 'ipv6', kind: 'removed', route });
+    }
+  }
+
+  private notify(change: StaticRouteChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   private removeOne<A>(store: ConfiguredRoutes<A>, route: StaticRoute<A>, rib: { removeStatic(spec: ReturnType<typeof ribMatch<A>>): number } | undefined): void {

@@ -86,6 +86,7 @@ export class IosRuntime {
   constructor(readonly device: Device) {
     this.config = createIosConfig(device.kind, device.name);
     this.mgmt = managementOf(device);
+    this.followStaticRoutes();
     this.mgmt.observation.onLineProtocol((change) => {
       // `shutdown` drops the port's carrier before the stack hears of the admin change, so the
       // event may say 'carrier': the configuration tells which it was (IOS logs %LINK-5-CHANGED).
@@ -206,7 +207,9 @@ export class IosRuntime {
     const role = this.roleOf(name);
     if (role === undefined || role === 'null' || role === 'tunnel' || role === 'bvi') return { ok: false, error: `% Interface ${name} cannot be configured on this device` };
     const config = createInterfaceConfig(this.device.kind, name, role);
-    if (role === 'loopback') {
+    if (this.mgmt.interfaces.exists(name)) {
+      // Made by the builder before this console knew of it: the configuration adopts it.
+    } else if (role === 'loopback') {
       this.mgmt.interfaces.addLoopback(Number(name.slice('Loopback'.length)));
       if (this.logListeners.length > 0) this.printLine(formatLineProtocolLog(this.uptimeNs, name, true));
     } else if (role === 'vlan') {
@@ -223,7 +226,6 @@ export class IosRuntime {
     if (config.role === 'physical') return '% Removal of physical interfaces is not permitted';
     // Its static routes go with it (from the RIB too), while it can still be named.
     this.mgmt.routing.statics.forgetInterface(name);
-    this.mirrorStaticRoutes();
     this.mgmt.interfaces.remove(name);
     this.config.interfaces.delete(name);
     return undefined;
@@ -379,40 +381,40 @@ export class IosRuntime {
 
   addIpRoute(route: IosStaticRoute4): string | undefined {
     const result = this.mgmt.routing.statics.addIpv4(toStaticRoute(route));
-    if (!result.ok) return staticRouteMessage(result.problem, 4);
-    if (result.replaced.length > 0) this.config.ipRoutes = withoutRoutes(this.config.ipRoutes, result.replaced, (r) => r.network);
-    this.config.ipRoutes.push({ network: result.route.network, ...fromStaticRoute(result.route) });
-    return undefined;
+    return result.ok ? undefined : staticRouteMessage(result.problem, 4);
   }
 
   /** `no ip route P M [hop|if]`: every static to the prefix that matches what was given. */
   removeIpRoute(route: Omit<IosStaticRoute4, 'distance'>): string | undefined {
     const gone = this.mgmt.routing.statics.removeIpv4(toStaticRoute(route));
-    if (gone.length === 0) return '%No matching route to delete';
-    this.config.ipRoutes = withoutRoutes(this.config.ipRoutes, gone, (r) => r.network);
-    return undefined;
+    return gone.length === 0 ? '%No matching route to delete' : undefined;
   }
 
   addIpv6Route(route: IosStaticRoute6): string | undefined {
     const result = this.mgmt.routing.statics.addIpv6(toStaticRoute({ ...route, network: route.prefix }));
-    if (!result.ok) return staticRouteMessage(result.problem, 6);
-    if (result.replaced.length > 0) this.config.ipv6Routes = withoutRoutes(this.config.ipv6Routes, result.replaced, (r) => r.prefix);
-    this.config.ipv6Routes.push({ prefix: result.route.network, ...fromStaticRoute(result.route) });
-    return undefined;
+    return result.ok ? undefined : staticRouteMessage(result.problem, 6);
   }
 
   removeIpv6Route(route: Omit<IosStaticRoute6, 'distance'>): string | undefined {
     const gone = this.mgmt.routing.statics.removeIpv6(toStaticRoute({ ...route, network: route.prefix }));
-    if (gone.length === 0) return '% No matching route to delete';
-    this.config.ipv6Routes = withoutRoutes(this.config.ipv6Routes, gone, (r) => r.prefix);
-    return undefined;
+    return gone.length === 0 ? '% No matching route to delete' : undefined;
   }
 
-  /** The configuration's route lists are the management layer's, in IOS's form (Null0 as an interface). */
-  private mirrorStaticRoutes(): void {
+  /**
+   * The configuration's route lists follow mgmt's, in IOS's form (Null0 as an interface),
+   * whoever changes them: this console, the builder, a loaded lab.
+   */
+  private followStaticRoutes(): void {
     const statics = this.mgmt.routing.statics;
     this.config.ipRoutes = statics.list('ipv4').map((r) => ({ network: r.network, ...fromStaticRoute(r) }));
     this.config.ipv6Routes = statics.list('ipv6').map((r) => ({ prefix: r.network, ...fromStaticRoute(r) }));
+    statics.onChange((change) => {
+      if (change.family === 'ipv4') {
+        if (change.kind === 'added') this.config.ipRoutes.push({ network: change.route.network, ...fromStaticRoute(change.route) });
+        else this.config.ipRoutes = withoutRoute(this.config.ipRoutes, change.route, (r) => r.network);
+      } else if (change.kind === 'added') this.config.ipv6Routes.push({ prefix: change.route.network, ...fromStaticRoute(change.route) });
+      else this.config.ipv6Routes = withoutRoute(this.config.ipv6Routes, change.route, (r) => r.prefix);
+    });
   }
 
   // ---- IPv6 ----
@@ -463,10 +465,10 @@ function fromStaticRoute<A>(route: StaticRoute<A>): { prefixLength: number; next
   return { prefixLength: route.prefixLength, nextHop: route.nextHop, interfaceName: route.discard === true ? 'Null0' : route.interfaceName, distance: route.distance };
 }
 
-/** The IOS routes that are not among `gone` (mgmt's routes, compared field by field). */
-function withoutRoutes<R extends { readonly prefixLength: number; readonly nextHop: A | undefined; readonly interfaceName: string | undefined }, A>(routes: readonly R[], gone: readonly StaticRoute<A>[], networkOf: (r: R) => A): R[] {
-  const ios = gone.map((g) => ({ network: g.network, ...fromStaticRoute(g) }));
-  return routes.filter((r) => !ios.some((g) => networkOf(r) === g.network && r.prefixLength === g.prefixLength && r.nextHop === g.nextHop && r.interfaceName === g.interfaceName));
+/** The IOS routes other than `gone` (mgmt's route, compared field by field). */
+function withoutRoute<R extends { readonly prefixLength: number; readonly nextHop: A | undefined; readonly interfaceName: string | undefined }, A>(routes: readonly R[], gone: StaticRoute<A>, networkOf: (r: R) => A): R[] {
+  const g = fromStaticRoute(gone);
+  return routes.filter((r) => !(networkOf(r) === gone.network && r.prefixLength === g.prefixLength && r.nextHop === g.nextHop && r.interfaceName === g.interfaceName));
 }
 
 /** What IOS prints for a refused `ip route` (4) or `ipv6 route` (6). */
