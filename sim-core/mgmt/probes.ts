@@ -19,9 +19,12 @@ export type PingRequest = Omit<PingOptions, 'sourceInterface' | 'iface'> & {
   readonly sourceInterfaceName?: string;
   /** The zone of a link-local destination: probes leave by this interface (RFC 4007). */
   readonly interfaceName?: string;
+  /** Interfaces go by name here (a stack object slipped in through a spread is a type error). */
+  readonly iface?: never;
+  readonly sourceInterface?: never;
 };
 
-export type TracerouteRequest = Omit<TracerouteOptions, 'iface'> & { readonly interfaceName?: string };
+export type TracerouteRequest = Omit<TracerouteOptions, 'iface'> & { readonly interfaceName?: string; readonly iface?: never };
 
 export class ProbeManagement {
   constructor(private readonly device: Device) {}

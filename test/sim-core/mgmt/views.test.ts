@@ -7,6 +7,7 @@
  * and the empty slots later issues fill.
  */
 import { describe, expect, it } from 'vitest';
+import { parseIpv4 } from '../../../sim-core/addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../../sim-core/addr/ipv6';
 import { NS_PER_S } from '../../../sim-core/engine/time';
 import { managementOf } from '../../../sim-core/mgmt/device-management';
@@ -118,7 +119,9 @@ describe('mgmt views', () => {
     expect(out.nextHop >> 118n).toBe(0x3fan); // the router's link-local (RFC 4861 section 4.2)
     expect(out.source! >> 64n).toBe(PREFIX >> 64n);
     expect(server.routing.entries('ipv6').find((e) => e.origin === 'nd' && e.prefixLength === 0)).toMatchObject({ installed: true, resolvedInterfaceName: 'eth0' });
-    expect(server.routing.lookupIpv4(0x08080808)).toBeUndefined();
+    const google = parseIpv4('8.8.8.8');
+    if (!google.ok) throw new Error(google.error);
+    expect(server.routing.lookupIpv4(google.value)).toBeUndefined();
   });
 
   it('the slots later issues fill are there, typed and empty', () => {
