@@ -20,6 +20,7 @@ import { rangeCommands } from './interface-range';
 import { ndCommands } from './nd-commands';
 import { pingTracerouteCommands } from './ping-commands';
 import { routingCommands } from './routing-commands';
+import { iosFeatures } from './features/registry';
 import { showCommands } from './show-commands';
 import { switchportCommands, vlanCommands } from './switching-commands';
 
@@ -103,6 +104,16 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
   }
   if (isSwitch) {
     modes.push({ id: 'config-vlan', prompt: '(config-vlan)#', parent: 'config', config: true, exitHelp: 'Apply changes, bump revision number, and exit mode', commands: vlans.vlanMode });
+  }
+  // The feature modules add their commands to the modes they name, and their own modes.
+  for (const feature of iosFeatures()) {
+    if (!feature.appliesTo(kind)) continue;
+    modes.push(...(feature.modes?.(env) ?? []));
+    for (const [modeId, commands] of Object.entries(feature.commands(env))) {
+      const at = modes.findIndex((m) => m.id === modeId);
+      if (at < 0) throw new Error(`IOS feature ${feature.name} adds commands to mode '${modeId}', which ${kind} has not`);
+      modes[at] = { ...modes[at]!, commands: [...modes[at]!.commands, ...commands] };
+    }
   }
   return modes;
 }

@@ -1,0 +1,55 @@
+/**
+ * IOS feature modules (console/ios/features/): the registry feeds the mode table and the
+ * running-config printer, so a feature's commands work in the modes it names and its lines print
+ * where its section goes; static routing is the first module. Print → load → print round-trips.
+ */
+import { describe, expect, it } from 'vitest';
+import { iosFeatures } from '../../../../sim-core/console/ios/features/registry';
+import { iosRuntimeOf } from '../../../../sim-core/console/ios/ios-runtime';
+import { loadIosConfig } from '../../../../sim-core/console/ios/load-ios-config';
+import { formatConfigBody } from '../../../../sim-core/console/ios/running-config';
+import { Network } from '../../../../sim-core/sim/network';
+
+const ROUTES = [
+  'interface GigabitEthernet0/0',
+  ' ip address 192.0.2.1 255.255.255.0',
+  ' no shutdown',
+  'ipv6 unicast-routing',
+  'ipv6 route 2001:db8:99::/48 Null0',
+  'ip route 198.51.100.0 255.255.255.0 192.0.2.2 20',
+  'ip route 10.0.0.0 255.0.0.0 Null0',
+  'end',
+].join('\n');
+
+describe('IOS feature modules', () => {
+  it('static routing is a registered feature, for routers and L3 switches but not L2 switches', () => {
+    const feature = iosFeatures().find((f) => f.name === 'static-routing');
+    expect(feature).toBeDefined();
+    expect(['router', 'l3-switch', 'switch'].map((k) => feature!.appliesTo(k as 'router'))).toEqual([true, true, false]);
+  });
+
+  it('its commands work in global configuration and its lines print after `ip forward-protocol nd`, sorted, each family closed by `!`', () => {
+    const net = new Network({ seed: 5 });
+    const r1 = net.addDevice('router', 'R1');
+    expect(loadIosConfig(r1, ROUTES).rejected).toEqual([]);
+    const body = formatConfigBody(iosRuntimeOf(r1).config);
+    const tail = body.slice(body.indexOf('ip forward-protocol nd'));
+    expect(tail.split('\n').slice(0, 7)).toEqual(['ip forward-protocol nd', '!', 'ip route 10.0.0.0 255.0.0.0 Null0', 'ip route 198.51.100.0 255.255.255.0 192.0.2.2 20', '!', 'ipv6 route 2001:DB8:99::/48 Null0', '!']);
+  });
+
+  it('print → load → print gives the same text', () => {
+    const net = new Network({ seed: 5 });
+    const r1 = net.addDevice('router', 'R1');
+    const r2 = net.addDevice('router', 'R2');
+    loadIosConfig(r1, ROUTES);
+    const printed = formatConfigBody(iosRuntimeOf(r1).config).replace('hostname R1', 'hostname R2');
+    expect(loadIosConfig(r2, printed).rejected).toEqual([]);
+    expect(formatConfigBody(iosRuntimeOf(r2).config)).toBe(printed);
+  });
+
+  it('an L2 switch has no `ip route` (the feature does not apply)', () => {
+    const net = new Network({ seed: 5 });
+    const sw = net.addDevice('switch', 'SW1');
+    expect(loadIosConfig(sw, 'ip route 10.0.0.0 255.0.0.0 Null0\nend\n').rejected.map((r) => r.message)).toEqual(["% Invalid input detected at '^' marker."]);
+  });
+});
