@@ -22,7 +22,7 @@ import { pingTracerouteCommands } from './ping-commands';
 import { routingCommands } from './routing-commands';
 import { iosFeatures } from './features/registry';
 import { showCommands } from './show-commands';
-import { switchportCommands, vlanCommands } from './switching-commands';
+import { switchportCommands } from './switching-commands';
 
 export const IOS_MODE_IDS = { user: 'user', privileged: 'privileged', config: 'config' } as const;
 
@@ -61,7 +61,6 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
   const kind = env.runtime.device.kind;
   const hasIp = kind !== 'switch';
   const isSwitch = kind === 'switch' || kind === 'l3-switch';
-  const vlans = vlanCommands(env);
   const layer3 = hasIp ? [...layer3InterfaceCommands(env), ...ndCommands(env)] : [];
   const interfaceCommands = [...commonInterfaceCommands(env), ...layer3, ...(kind === 'router' ? portCommands(env) : []), ...(isSwitch ? switchportCommands(env) : [])];
   const modes: IosModeSpec[] = [
@@ -72,7 +71,7 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
       prompt: '(config)#',
       parent: 'privileged',
       config: true,
-      commands: [...globalCommands(env), ...(hasIp ? routingCommands(env) : []), ...(isSwitch ? vlans.global : [])],
+      commands: [...globalCommands(env), ...(hasIp ? routingCommands(env) : [])],
     },
     {
       id: 'config-if',
@@ -101,9 +100,6 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
       exitHelp: 'Exit from interface configuration mode',
       commands: [...commonInterfaceCommands(env), ...subinterfaceCommands(env), ...layer3],
     });
-  }
-  if (isSwitch) {
-    modes.push({ id: 'config-vlan', prompt: '(config-vlan)#', parent: 'config', config: true, exitHelp: 'Apply changes, bump revision number, and exit mode', commands: vlans.vlanMode });
   }
   // The feature modules add their commands to the modes they name, and their own modes.
   for (const feature of iosFeatures()) {

@@ -1,9 +1,10 @@
 /**
  * Prints an IOS configuration as `show running-config` does (IOS 15.x / IOSv and Catalyst
  * layout): `Building configuration...`, `Current configuration : N bytes`, `!` separators,
- * `version 15.9`, `hostname`, global IPv6 settings, the VLAN database, one block per interface
+ * `version 15.9`, `hostname`, global IPv6 settings, one block per interface
  * with its non-default settings (`no ip address` and `shutdown` where IOS prints them),
- * the feature modules' sections (features/registry.ts: `ip route` / `ipv6 route` lines), the
+ * the feature modules' sections (features/registry.ts: the VLAN database before the interfaces,
+ * `ip route` / `ipv6 route` lines after them), the
  * console and vty lines, `end`. IPv6 addresses are printed
  * in upper case, as IOS stores them.
  * The body (from the first `!` to `end`) is also the text `loadIosConfig` reads back: printing
@@ -24,6 +25,7 @@ import {
   type IosNdPrefixConfig,
 } from './ios-config';
 import { iosFeatures } from './features/registry';
+import type { RunningConfigPlace } from './features/ios-feature';
 
 export const IOS_VERSION = '15.9';
 
@@ -98,6 +100,14 @@ export function interfaceConfigLines(config: IosConfig, i: IosInterfaceConfig): 
   return lines;
 }
 
+/** The feature modules' sections for one place, each non-empty one closed by `!`. */
+function featureSections(config: IosConfig, place: RunningConfigPlace, out: string[]): void {
+  for (const feature of iosFeatures()) {
+    if (!feature.appliesTo(config.kind)) continue;
+    for (const section of feature.runningConfig?.(config) ?? []) if (section.place === place && section.lines.length > 0) out.push(...section.lines, '!');
+  }
+}
+
 /** The configuration text from the first `!` through `end` (what startup-config holds). */
 export function formatConfigBody(config: IosConfig): string {
   const isSwitch = config.kind === 'switch' || config.kind === 'l3-switch';
@@ -113,19 +123,11 @@ export function formatConfigBody(config: IosConfig): string {
   if (global.length > 0) out.push(...global, '!');
   if (isSwitch) {
     out.push('spanning-tree mode rapid-pvst', 'spanning-tree extend system-id', '!');
-    for (const [id, vlan] of [...config.vlans].sort((a, b) => a[0] - b[0])) {
-      if (id === 1) continue;
-      out.push(`vlan ${id}`);
-      if (vlan.name !== undefined) out.push(` name ${vlan.name}`);
-      out.push('!');
-    }
   }
+  featureSections(config, 'before-interfaces', out);
   for (const i of interfacesInConfigOrder(config)) out.push(...interfaceConfigLines(config, i), '!');
   if (hasIp) out.push('ip forward-protocol nd', '!');
-  for (const feature of iosFeatures()) {
-    if (!feature.appliesTo(config.kind)) continue;
-    for (const section of feature.runningConfig?.(config) ?? []) if (section.place === 'after-interfaces' && section.lines.length > 0) out.push(...section.lines, '!');
-  }
+  featureSections(config, 'after-interfaces', out);
   for (const line of config.lines) out.push(line.header, ...line.commands.map((c) => ` ${c}`));
   out.push('!', 'end');
   return `${out.join('\n')}\n`;

@@ -16,10 +16,11 @@ import type { IosCommandEnv } from '../command-context';
 import type { IosConfig } from '../ios-config';
 
 /**
- * Where a feature's running-config section goes, in IOS's order: after the global switches,
- * after the interface blocks and `ip forward-protocol nd` (static routes), before the lines.
+ * Where a feature's running-config section goes, in IOS's order: `before-interfaces` after the
+ * global switches and spanning-tree lines (the VLAN database), `after-interfaces` after the
+ * interface blocks and `ip forward-protocol nd` (static routes); then the console and vty lines.
  */
-export type RunningConfigPlace = 'after-interfaces';
+export type RunningConfigPlace = 'before-interfaces' | 'after-interfaces';
 
 export interface RunningConfigSection {
   readonly place: RunningConfigPlace;

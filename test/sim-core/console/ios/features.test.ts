@@ -8,6 +8,7 @@ import { iosFeatures } from '../../../../sim-core/console/ios/features/registry'
 import { iosRuntimeOf } from '../../../../sim-core/console/ios/ios-runtime';
 import { loadIosConfig } from '../../../../sim-core/console/ios/load-ios-config';
 import { formatConfigBody } from '../../../../sim-core/console/ios/running-config';
+import { managementOf } from '../../../../sim-core/mgmt/device-management';
 import { Network } from '../../../../sim-core/sim/network';
 
 const ROUTES = [
@@ -51,5 +52,20 @@ describe('IOS feature modules', () => {
     const net = new Network({ seed: 5 });
     const sw = net.addDevice('switch', 'SW1');
     expect(loadIosConfig(sw, 'ip route 10.0.0.0 255.0.0.0 Null0\nend\n').rejected.map((r) => r.message)).toEqual(["% Invalid input detected at '^' marker."]);
+  });
+
+  it('the VLAN database is a feature with a mode of its own: `vlan N` / `name` print before the interfaces, one block per VLAN', () => {
+    const net = new Network({ seed: 5 });
+    const sw = net.addDevice('switch', 'SW1');
+    expect(loadIosConfig(sw, 'vlan 20\n name USERS\nvlan 10\nend\n').rejected).toEqual([]);
+    const body = formatConfigBody(iosRuntimeOf(sw).config);
+    const from = body.indexOf('spanning-tree extend system-id');
+    expect(body.slice(from).split('\n').slice(0, 7)).toEqual(['spanning-tree extend system-id', '!', 'vlan 10', '!', 'vlan 20', ' name USERS', '!']);
+    expect(body.indexOf('vlan 10')).toBeLessThan(body.indexOf('interface '));
+    expect(managementOf(sw).switching.vlans().map((v) => [v.id, v.name])).toEqual([
+      [1, 'default'],
+      [10, 'VLAN0010'],
+      [20, 'USERS'],
+    ]);
   });
 });
