@@ -21,6 +21,7 @@ import { ndCommands } from './nd-commands';
 import { pingTracerouteCommands } from './ping-commands';
 import { routingCommands } from './routing-commands';
 import { iosFeatures } from './features/registry';
+import type { IosFeature } from './features/ios-feature';
 import { showCommands } from './show-commands';
 import { switchportCommands } from './switching-commands';
 
@@ -56,8 +57,8 @@ export function iosInterfaceCatalog(kind: DeviceKind): InterfaceCatalog {
   };
 }
 
-/** Every mode of an IOS device of `env.runtime.device.kind`. */
-export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
+/** Every mode of an IOS device of `env.runtime.device.kind`, with the feature modules' commands and modes (the registry's unless given). */
+export function buildIosModes(env: IosCommandEnv, features: readonly IosFeature[] = iosFeatures()): IosModeSpec[] {
   const kind = env.runtime.device.kind;
   const hasIp = kind !== 'switch';
   const isSwitch = kind === 'switch' || kind === 'l3-switch';
@@ -102,13 +103,16 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
     });
   }
   // The feature modules add their commands to the modes they name, and their own modes.
-  for (const feature of iosFeatures()) {
+  for (const feature of features) {
     if (!feature.appliesTo(kind)) continue;
     modes.push(...(feature.modes?.(env) ?? []));
     for (const [modeId, commands] of Object.entries(feature.commands(env))) {
       const at = modes.findIndex((m) => m.id === modeId);
       if (at < 0) throw new Error(`IOS feature ${feature.name} adds commands to mode '${modeId}', which ${kind} has not`);
       modes[at] = { ...modes[at]!, commands: [...modes[at]!.commands, ...commands] };
+      // An interface command works on `interface range` too (once per interface of the range).
+      const range = modeId === 'config-if' ? modes.findIndex((m) => m.id === 'config-if-range') : -1;
+      if (range >= 0) modes[range] = { ...modes[range]!, commands: [...modes[range]!.commands, ...rangeCommands(commands)] };
     }
   }
   return modes;

@@ -4,7 +4,10 @@
  * where its section goes; static routing is the first module. Print → load → print round-trips.
  */
 import { describe, expect, it } from 'vitest';
+import { IosDialect } from '../../../../sim-core/console/ios-dialect';
+import type { IosFeature } from '../../../../sim-core/console/ios/features/ios-feature';
 import { iosFeatures } from '../../../../sim-core/console/ios/features/registry';
+import { buildIosModes, iosInterfaceCatalog, IOS_KEYWORD_HELP, IOS_MODE_IDS } from '../../../../sim-core/console/ios/ios-modes';
 import { iosRuntimeOf } from '../../../../sim-core/console/ios/ios-runtime';
 import { loadIosConfig } from '../../../../sim-core/console/ios/load-ios-config';
 import { formatConfigBody } from '../../../../sim-core/console/ios/running-config';
@@ -67,5 +70,37 @@ describe('IOS feature modules', () => {
       [10, 'VLAN0010'],
       [20, 'USERS'],
     ]);
+  });
+
+  it('a feature may add interface commands (they work on `interface range` too) and a mode of its own; a mode it names that the device lacks is a bug', () => {
+    const net = new Network({ seed: 5 });
+    const r1 = net.addDevice('router', 'R1');
+    const runtime = iosRuntimeOf(r1);
+    const seen: string[] = [];
+    const feature: IosFeature = {
+      name: 'example',
+      appliesTo: () => true,
+      commands: () => ({
+        'config-if': [{ spec: 'example-mark', help: ['Mark this interface'], handler: (_args, ctx) => void seen.push(String(ctx.modeData)) }],
+        config: [{ spec: 'router example', help: ['Enable a routing process', 'Example process'], handler: (_args, ctx) => ctx.enterMode('config-router-example', undefined) }],
+      }),
+      modes: () => [{ id: 'config-router-example', prompt: '(config-router)#', parent: 'config', config: true, commands: [{ spec: 'example-setting', help: ['Example setting'], handler: () => void seen.push('setting') }] }],
+    };
+    const dialect = new IosDialect({
+      hostname: () => runtime.hostname,
+      modes: buildIosModes({ runtime }, [feature]),
+      userMode: IOS_MODE_IDS.user,
+      privilegedMode: IOS_MODE_IDS.privileged,
+      configMode: IOS_MODE_IDS.config,
+      interfaces: () => iosInterfaceCatalog(r1.kind),
+      keywordHelp: IOS_KEYWORD_HELP,
+    });
+    for (const line of ['enable', 'configure terminal', 'interface range GigabitEthernet0/0 - 1', 'example-mark', 'exit', 'router example', 'example-setting']) {
+      expect(dialect.execute(line).output ?? '').not.toMatch(/%/);
+    }
+    expect(seen).toEqual(['GigabitEthernet0/0', 'GigabitEthernet0/1', 'setting']);
+    expect(dialect.prompt()).toBe('R1(config-router)#');
+    const broken: IosFeature = { name: 'broken', appliesTo: () => true, commands: () => ({ 'config-nowhere': [] }) };
+    expect(() => buildIosModes({ runtime }, [broken])).toThrow(/mode 'config-nowhere'/);
   });
 });
