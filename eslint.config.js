@@ -10,8 +10,16 @@ const layers = [
   ['wire', 'capture'],
   ['stack'],
   ['link', 'devices'],
+  ['mgmt'],
+  ['sim'],
   ['console', 'lab'],
 ];
+
+// Lower layers a layer must reach through another: the consoles configure and read devices
+// through the management API (sim-core/mgmt), never the stack itself.
+const reachedThrough = {
+  console: { dirs: ['stack'], message: 'the consoles reach devices through the management API (sim-core/mgmt), not the stack: add what is missing to a mgmt slice.' },
+};
 
 const forbiddenEverywhereInCore = [
   { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'electron', 'react', 'react-dom', 'react/*', 'react-dom/*'], message: 'sim-core runs in a Web Worker and in Node alike: no Node, Electron or React imports.' },
@@ -25,13 +33,23 @@ function layerRules() {
     if (higher.length > 0) {
       patterns.push({
         group: higher.flatMap((dir) => [`**/${dir}`, `**/${dir}/**`, `../${dir}`, `../${dir}/**`, `./${dir}/**`]),
-        message: `sim-core layers import one way (engine, addr → wire → stack → link/devices → console/lab): ${dirs.join('/')} may not import ${higher.join(', ')}.`,
+        message: `sim-core layers import one way (engine, addr → wire → stack → link/devices → mgmt → sim → console/lab): ${dirs.join('/')} may not import ${higher.join(', ')}.`,
       });
     }
     return {
       files: dirs.map((dir) => `sim-core/${dir}/**/*.ts`),
       rules: { 'no-restricted-imports': ['error', { patterns }] },
     };
+  });
+}
+
+function reachedThroughRules() {
+  return Object.entries(reachedThrough).map(([dir, { dirs, message }]) => {
+    const level = layers.findIndex((l) => l.includes(dir));
+    const higher = layers.slice(level + 1).flat();
+    const patterns = [...forbiddenEverywhereInCore, { group: dirs.flatMap((d) => [`**/${d}`, `**/${d}/**`]), message: `${dir}: ${message}` }];
+    if (higher.length > 0) patterns.push({ group: higher.flatMap((d) => [`**/${d}`, `**/${d}/**`, `../${d}`, `../${d}/**`, `./${d}/**`]), message: `sim-core layers import one way: ${dir} may not import ${higher.join(', ')}.` });
+    return { files: [`sim-core/${dir}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
   });
 }
 
@@ -69,4 +87,5 @@ export default tseslint.config(
     },
   },
   ...layerRules(),
+  ...reachedThroughRules(),
 );

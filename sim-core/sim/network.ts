@@ -5,7 +5,9 @@
  * ARP caches, routes, MAC tables, spanning tree, counters), capture any port, and hash the
  * trace. Endpoints read like lab files and containerlab: `R1:GigabitEthernet0/0`; interface
  * names may be abbreviated as on IOS (`R1:g0/0`), resolved by devices/interface-names.ts.
- * The lab loader and the console drive the same objects; this file only adds names and checks.
+ * Configuration goes through each device's management API (sim-core/mgmt), the same one the
+ * consoles and the lab loader use, so tests and the product take one path; this file only adds
+ * names and checks.
  * Errors in what a caller asks (unknown device, bad address) throw `NetworkError` with a
  * message for a person: this API is for code (tests, the lab loader), not for untrusted text.
  * Devices and links may be added and removed while the network runs (an edit of the lab): a
@@ -25,6 +27,8 @@ import { composeDevice } from '../devices/compose-device';
 import type { Device, SwitchportConfig } from '../devices/device';
 import { resolveInterfaceName } from '../devices/interface-names';
 import { Link, type LinkOptions } from '../link/link';
+import { managementOf } from '../mgmt/device-management';
+import type { StaticRouteProblem } from '../mgmt/static-routes';
 import type { ArpEntry } from '../stack/arp';
 import type { MacTableEntry } from '../stack/bridge';
 import type { Ipv4Route } from '../stack/ipv4-fib';
@@ -37,7 +41,6 @@ import type { PathMtuEntry } from '../stack/ipv6/path-mtu';
 import type { Ipv6Route } from '../stack/routing/ipv6-fib';
 import { IPV4_RIB } from '../stack/routing/ipv4-rib';
 import { IPV6_RIB } from '../stack/routing/ipv6-rib';
-import { ROUTER_DISCOVERY } from '../stack/ipv6/router-discovery';
 import type { RibEntry } from '../stack/routing/route';
 
 export class NetworkError extends Error {
@@ -161,11 +164,7 @@ export class Network {
     const link = new Link(this.simulator, portA, portB, options);
     if (options.mtuBytes !== undefined) {
       // A link MTU configures both ends, as `mtu` on both interfaces would.
-      for (const port of [portA, portB]) {
-        const device = this.device(port.device);
-        const iface = device.interface(port.name);
-        if (iface !== undefined && device.stack !== null) device.stack.setMtu(iface, options.mtuBytes);
-      }
+      for (const port of [portA, portB]) managementOf(this.device(port.device)).interfaces.setMtu(port.name, options.mtuBytes);
     }
     this.links.push(link);
     return link;
@@ -208,11 +207,8 @@ export class Network {
   /** `no shutdown` / `shutdown` on an interface or switchport. */
   setUp(endpoint: string, up: boolean): void {
     const { device, name } = this.resolveName(endpoint);
-    const iface = device.interface(name);
-    if (iface !== undefined) return device.setInterfaceAdminUp(iface, up);
-    const port = device.port(name);
-    if (port === undefined) throw new NetworkError(`${device.name} has no interface ${name}`);
-    device.setPortAdminUp(port, up);
+    const change = managementOf(device).interfaces.setAdminUp(name, up);
+    if (change.kind === 'unknown') throw new NetworkError(`${device.name} has no interface ${name}`);
   }
 
   /** `ip address 192.0.2.1 255.255.255.0` written as `192.0.2.1/24`; add `secondary` for more. */
@@ -220,8 +216,7 @@ export class Network {
     const parsed = parseIpv4Interface(addressWithLength);
     if (!parsed.ok) throw new NetworkError(parsed.error);
     const iface = this.interfaceAt(endpoint);
-    const device = this.resolveName(endpoint).device;
-    device.stack!.addIpv4Address(iface, { address: parsed.value.address, prefixLength: parsed.value.length, secondary });
+    managementOf(this.resolveName(endpoint).device).addresses.addIpv4(iface.name, parsed.value.address, parsed.value.length, secondary);
   }
 
   /** `ip route P M next-hop|interface [distance]`, or a host's gateway when prefix is 0.0.0.0/0. */
@@ -238,22 +233,21 @@ export class Network {
     }
     const iface = options.iface === undefined ? null : this.interfaceAt(`${deviceName}:${options.iface}`);
     if (!options.discard && nextHop === null && iface === null) throw new NetworkError('a static route needs a next hop, an interface, or discard');
-    device.ipv4.fib.add({
+    const added = managementOf(device).routing.statics.addIpv4({
       network: parsed.value.network,
       prefixLength: parsed.value.length,
-      nextHop,
-      iface,
-      source: 'static',
-      distance: options.distance ?? 1,
-      metric: 0,
-      discard: options.discard ?? false,
+      ...(nextHop !== null ? { nextHop } : {}),
+      ...(iface !== null ? { interfaceName: iface.name } : {}),
+      ...(options.distance !== undefined ? { distance: options.distance } : {}),
+      ...(options.discard === true ? { discard: true } : {}),
     });
+    if (!added.ok) throw new NetworkError(`${deviceName}: static route ${prefix}: ${describeProblem(added.problem)}`);
   }
 
   /** `ipv6 route P next-hop|interface [next-hop] [distance]` (a link-local next hop needs the interface). */
   addIpv6Route(deviceName: string, prefix: string, options: StaticRouteOptions): void {
-    const stack = this.device(deviceName).stack;
-    if (stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
+    const device = this.device(deviceName);
+    if (device.stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
     const parsed = parseIpv6Prefix(prefix);
     if (!parsed.ok) throw new NetworkError(parsed.error);
     let nextHop;
@@ -263,8 +257,15 @@ export class Network {
       nextHop = hop.value;
     }
     const iface = options.iface === undefined ? undefined : this.interfaceAt(`${deviceName}:${options.iface}`);
-    const added = stack.findRequired(IPV6_RIB).addStatic({ network: parsed.value.network, prefixLength: parsed.value.length, nextHop, iface, distance: options.distance, discard: options.discard });
-    if (!added.ok) throw new NetworkError(added.error);
+    const added = managementOf(device).routing.statics.addIpv6({
+      network: parsed.value.network,
+      prefixLength: parsed.value.length,
+      ...(nextHop !== undefined ? { nextHop } : {}),
+      ...(iface !== undefined ? { interfaceName: iface.name } : {}),
+      ...(options.distance !== undefined ? { distance: options.distance } : {}),
+      ...(options.discard === true ? { discard: true } : {}),
+    });
+    if (!added.ok) throw new NetworkError(added.problem.kind === 'refused' ? added.problem.message : `${deviceName}: static route ${prefix}: ${describeProblem(added.problem)}`);
   }
 
   /**
@@ -276,28 +277,30 @@ export class Network {
     if (!parsed.ok) throw new NetworkError(parsed.error);
     const iface = this.interfaceAt(endpoint);
     const address = options.eui64 ? ((ipv6NetworkPart(parsed.value.address, 64) | interfaceIdFromMac(iface.mac)) as Ipv6Address) : parsed.value.address;
-    this.ipv6Of(endpoint).addAddress(iface, {
+    this.ipv6Of(endpoint);
+    managementOf(this.resolveName(endpoint).device).addresses.addIpv6(iface.name, {
       address,
       prefixLength: parsed.value.length,
       origin: options.eui64 ? 'eui64-static' : 'static',
-      noDad: options.noDad,
+      ...(options.noDad !== undefined ? { noDad: options.noDad } : {}),
     });
   }
 
   /** `ipv6 enable` / `no ipv6 enable` on an interface (the link-local address appears). */
   setIpv6Enabled(endpoint: string, on: boolean): void {
     const iface = this.interfaceAt(endpoint);
-    if (on) this.ipv6Of(endpoint).enable(iface);
-    else this.ipv6Of(endpoint).disable(iface);
+    this.ipv6Of(endpoint);
+    managementOf(this.resolveName(endpoint).device).addresses.setIpv6Enabled(iface.name, on);
   }
 
   /** `ipv6 unicast-routing` / `no ipv6 unicast-routing`. */
   setIpv6Routing(deviceName: string, on: boolean): void {
-    const stack = this.device(deviceName).stack;
-    if (stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
-    stack.ipv6Forwarding = on;
+    const device = this.device(deviceName);
+    if (device.stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
+    const mgmt = managementOf(device);
+    mgmt.routing.setIpv6Forwarding(on);
     // RAs start (or a final one with lifetime 0 goes out) as on IOS.
-    stack.find(ROUTER_DISCOVERY)?.refresh();
+    mgmt.routerAdvertisements.refresh();
   }
 
   /** A host's default gateway (`ipconfig` Default Gateway, `ip route add default via`). */
@@ -307,14 +310,14 @@ export class Network {
 
   /** `ip routing` / `no ip routing`. */
   setIpv4Routing(deviceName: string, on: boolean): void {
-    const stack = this.device(deviceName).stack;
-    if (stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
-    stack.ipv4Forwarding = on;
+    const device = this.device(deviceName);
+    if (device.stack === null) throw new NetworkError(`${deviceName} has no IP stack`);
+    managementOf(device).routing.setIpv4Forwarding(on);
   }
 
   configureSwitchport(endpoint: string, config: SwitchportConfig): void {
     const { device, name } = this.resolveName(endpoint);
-    device.configureSwitchport(name, config);
+    managementOf(device).switching.configureSwitchport(name, config);
   }
 
   /** `interface Gi0/0.10` + `encapsulation dot1Q 10`: endpoint names the subinterface. */
@@ -322,16 +325,19 @@ export class Network {
     const { device, name } = this.resolveName(endpoint);
     const dot = name.lastIndexOf('.');
     if (dot < 0) throw new NetworkError(`${name} is not a subinterface name (expected e.g. GigabitEthernet0/0.10)`);
-    return device.addSubinterface(name.slice(0, dot), Number(name.slice(dot + 1)), vlan, native);
+    managementOf(device).interfaces.addSubinterface(name.slice(0, dot), Number(name.slice(dot + 1)), vlan, native);
+    return this.interfaceAt(`${device.name}:${name}`);
   }
 
   /** `interface Vlan<N>` on an L3 switch (up: `no shutdown` included). */
   addSvi(deviceName: string, vlan: number): NetInterface {
-    return this.device(deviceName).addSvi(`Vlan${vlan}`, vlan, true);
+    managementOf(this.device(deviceName)).interfaces.addSvi(vlan, true);
+    return this.interfaceAt(`${deviceName}:Vlan${vlan}`);
   }
 
   addLoopback(deviceName: string, number: number): NetInterface {
-    return this.device(deviceName).addLoopback(number);
+    managementOf(this.device(deviceName)).interfaces.addLoopback(number);
+    return this.interfaceAt(`${deviceName}:Loopback${number}`);
   }
 
   // ---- running ----
@@ -451,5 +457,19 @@ export class Network {
     const port = device.portForLink(name);
     if (port === undefined) throw new NetworkError(`${device.name} ${name} is already cabled`);
     return port;
+  }
+}
+
+/** A refused static route in words for the programmer who asked for it. */
+function describeProblem(problem: StaticRouteProblem): string {
+  switch (problem.kind) {
+    case 'no-routing-table':
+      return 'the device has no routing table of that family';
+    case 'no-such-interface':
+      return `there is no layer-3 interface ${problem.interfaceName}`;
+    case 'inconsistent-mask':
+      return 'the network has host bits set';
+    case 'refused':
+      return problem.message;
   }
 }

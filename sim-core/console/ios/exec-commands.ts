@@ -23,7 +23,7 @@ export function userExecCommands(): CommandSpec<IosHandler>[] {
 
 export function privilegedExecCommands(env: IosCommandEnv): CommandSpec<IosHandler>[] {
   const rt = env.runtime;
-  const hasIp = rt.device.stack !== null;
+  const hasIp = rt.mgmt.hasIpStack;
   const specs: CommandSpec<IosHandler>[] = [
     {
       spec: 'copy running-config startup-config',
@@ -83,7 +83,7 @@ export function privilegedExecCommands(env: IosCommandEnv): CommandSpec<IosHandl
         spec: 'clear arp-cache',
         help: ['Reset functions', 'Clear the entire ARP cache'],
         handler: () => {
-          for (const iface of rt.device.stack?.interfaces ?? []) rt.device.arp?.flush(iface);
+          rt.mgmt.neighbors.clearArp();
         },
       },
     );

@@ -1,5 +1,6 @@
 /**
- * Connects an IOS device's IPv6 configuration to its IPv6 module (stack/ipv6): applies each
+ * Connects an IOS device's IPv6 configuration to its IPv6 module through the management API
+ * (sim-core/mgmt): applies each
  * interface's `ipv6 enable`, link-local, global and EUI-64 addresses (RFC 4291 section 2.5.1 and
  * appendix A; RFC 4862 section 5.3 for the link-local), reads the neighbour caches for
  * `show ipv6 neighbors` (RFC 4861 section 7.3.2 states, as IOS abbreviates them), prints
@@ -14,13 +15,10 @@
 import type { Ipv6Address } from '../../addr/ipv6';
 import { interfaceIdFromMac } from '../../addr/eui64';
 import { isMulticastIpv6 } from '../../addr/classify';
+import type { MacAddress } from '../../addr/mac';
 import { ipv6NetworkPart } from '../../addr/prefix';
-import type { Port, TappedFrame } from '../../stack/port';
-import { DUPLICATE_ADDRESS_LOG } from '../../stack/ipv6/duplicate-address-detection';
-import { linkLocalAddressFor } from '../../stack/ipv6/interface-identifier';
-import { IPV6, type Ipv6Layer } from '../../stack/ipv6/ipv6-layer';
-import { ROUTER_DISCOVERY, type RaInterfaceConfig, type RouterDiscovery } from '../../stack/ipv6/router-discovery';
-import type { NetInterface } from '../../stack/net-interface';
+import type { DeviceManagement } from '../../mgmt/device-management';
+import { DUPLICATE_ADDRESS_REPORT, type ObservedFrame } from '../../mgmt/observation';
 import { decodeEthernet, ETHERTYPE_IPV6 } from '../../wire/ethernet';
 import { decodeIcmpv6, type Icmpv6Message } from '../../wire/icmpv6';
 import { decodeIpv6 } from '../../wire/ipv6';
@@ -46,93 +44,82 @@ function isLinkLocal(address: Ipv6Address): boolean {
 }
 
 /** The addresses the configuration asks for on an interface (EUI-64 ones completed from the MAC). */
-function wantedAddresses(i: IosInterfaceConfig, iface: NetInterface): { address: Ipv6Address; prefixLength: number; origin: 'static' | 'eui64-static' }[] {
+function wantedAddresses(i: IosInterfaceConfig, mac: MacAddress): { address: Ipv6Address; prefixLength: number; origin: 'static' | 'eui64-static' }[] {
   return i.ipv6Addresses.map((a) =>
     a.eui64
-      ? { address: (ipv6NetworkPart(a.address, 64) | interfaceIdFromMac(iface.mac)) as Ipv6Address, prefixLength: a.prefixLength, origin: 'eui64-static' as const }
+      ? { address: (ipv6NetworkPart(a.address, 64) | interfaceIdFromMac(mac)) as Ipv6Address, prefixLength: a.prefixLength, origin: 'eui64-static' as const }
       : { address: a.address, prefixLength: a.prefixLength, origin: 'static' as const },
   );
 }
 
-function applyInterface(layer: Ipv6Layer, runtime: IosRuntime, i: IosInterfaceConfig, iface: NetInterface): void {
-  const wanted = wantedAddresses(i, iface);
+function applyInterface(mgmt: DeviceManagement, runtime: IosRuntime, i: IosInterfaceConfig): void {
+  const addresses = mgmt.addresses;
+  const mac = mgmt.interfaces.entry(i.name)?.mac;
+  if (mac === undefined) return;
+  const wanted = wantedAddresses(i, mac);
   const on = runtime.ipv6ConfiguredOn(i);
   // Configured addresses no longer wanted go (a typed link-local is origin 'static' too).
-  for (const entry of [...iface.ipv6.addresses]) {
+  for (const entry of addresses.ipv6(i.name)) {
     if (entry.origin !== 'static' && entry.origin !== 'eui64-static') continue;
     const keep = isLinkLocal(entry.address) ? on && i.ipv6LinkLocal === entry.address : on && wanted.some((w) => w.address === entry.address && w.prefixLength === entry.prefixLength);
-    if (!keep) layer.removeAddress(iface, entry.address);
+    if (!keep) addresses.removeIpv6(i.name, entry.address);
   }
   if (!on) {
-    layer.disable(iface);
-    for (const entry of [...iface.ipv6.addresses]) if (entry.origin === 'link-local') layer.removeAddress(iface, entry.address);
+    addresses.setIpv6Enabled(i.name, false);
+    for (const entry of addresses.ipv6(i.name)) if (entry.origin === 'link-local') addresses.removeIpv6(i.name, entry.address);
     return;
   }
-  if (i.ipv6LinkLocal !== undefined && !iface.ipv6.addresses.some((e) => e.address === i.ipv6LinkLocal)) {
-    layer.addAddress(iface, { address: i.ipv6LinkLocal, prefixLength: 64, origin: 'static' });
+  if (i.ipv6LinkLocal !== undefined && !addresses.ipv6(i.name).some((e) => e.address === i.ipv6LinkLocal)) {
+    addresses.addIpv6(i.name, { address: i.ipv6LinkLocal, prefixLength: 64, origin: 'static' });
   }
   for (const w of wanted) {
-    if (!iface.ipv6.addresses.some((e) => e.address === w.address)) layer.addAddress(iface, w);
+    if (!addresses.ipv6(i.name).some((e) => e.address === w.address)) addresses.addIpv6(i.name, w);
   }
-  if (i.ipv6Enable) layer.enable(iface);
-  else layer.disable(iface);
-  // A removed typed link-local leaves the interface without one: form the EUI-64 one again.
-  if (iface.ipv6.enabled && layer.linkLocalOf(iface) === undefined) {
-    layer.addAddress(iface, { address: linkLocalAddressFor('ios', runtime.device.stack!.context.random, iface), prefixLength: 64, origin: 'link-local' });
+  addresses.setIpv6Enabled(i.name, i.ipv6Enable);
+  // A removed typed link-local leaves the interface without one: form the automatic one again.
+  if (addresses.ipv6Enabled(i.name) && addresses.linkLocal(i.name) === undefined) {
+    const automatic = addresses.automaticLinkLocal(i.name);
+    if (automatic !== undefined) addresses.addIpv6(i.name, { address: automatic, prefixLength: 64, origin: 'link-local' });
   }
 }
 
 /** `ipv6 nd …` and `ipv6 address autoconfig` into router discovery (RFC 4861 section 6.2.1 variables). */
-function applyRouterAdvertisements(rd: RouterDiscovery, i: IosInterfaceConfig, iface: NetInterface): void {
+function applyRouterAdvertisements(mgmt: DeviceManagement, i: IosInterfaceConfig): void {
   const nd = i.nd;
-  const config: RaInterfaceConfig = rd.config(iface);
-  config.suppress = nd.raSuppress !== 'none';
-  config.suppressAll = nd.raSuppress === 'all';
-  config.maxIntervalS = nd.raIntervalS;
-  config.minIntervalS = nd.raIntervalMinS;
-  config.lifetimeS = nd.raLifetimeS;
-  config.managed = nd.managedConfigFlag;
-  config.other = nd.otherConfigFlag;
-  config.preference = nd.routerPreference === 'High' ? 'high' : nd.routerPreference === 'Low' ? 'low' : 'medium';
-  config.prefixes = nd.prefixes.map((p) => ({
-    prefix: p.prefix,
-    prefixLength: p.prefixLength,
-    ...(p.validLifetimeS !== undefined ? { validLifetimeS: p.validLifetimeS } : {}),
-    ...(p.preferredLifetimeS !== undefined ? { preferredLifetimeS: p.preferredLifetimeS } : {}),
-    noAdvertise: p.noAdvertise,
-    noAutoconfig: p.noAutoconfig,
-    offLink: p.offLink,
+  const ra = mgmt.routerAdvertisements;
+  ra.configure(i.name, {
+    suppress: nd.raSuppress !== 'none',
+    suppressAll: nd.raSuppress === 'all',
+    maxIntervalS: nd.raIntervalS,
+    minIntervalS: nd.raIntervalMinS,
+    lifetimeS: nd.raLifetimeS,
+    managed: nd.managedConfigFlag,
+    other: nd.otherConfigFlag,
+    preference: nd.routerPreference === 'High' ? 'high' : nd.routerPreference === 'Low' ? 'low' : 'medium',
+    prefixes: nd.prefixes.map((p) => ({
+      prefix: p.prefix,
+      prefixLength: p.prefixLength,
+      ...(p.validLifetimeS !== undefined ? { validLifetimeS: p.validLifetimeS } : {}),
+      ...(p.preferredLifetimeS !== undefined ? { preferredLifetimeS: p.preferredLifetimeS } : {}),
+      noAdvertise: p.noAdvertise,
+      noAutoconfig: p.noAutoconfig,
+      offLink: p.offLink,
+    })),
+    dnsServers: nd.dnsServers.map((d) => ({ address: d.address, lifetimeS: d.lifetimeS ?? 3 * (nd.raIntervalS ?? 200) })),
+  });
+  ra.setAutoconfig(i.name, i.ipv6Autoconfig !== undefined, i.ipv6Autoconfig?.default ?? false);
+  ra.refresh(i.name);
+}
+
+function neighborsOf(mgmt: DeviceManagement): NeighborView[] {
+  return mgmt.neighbors.ipv6().map((n) => ({
+    address: n.address,
+    ...(n.linkLayerAddress !== null ? { linkLayer: n.linkLayerAddress } : {}),
+    state: STATE_WORDS[n.state] ?? 'STALE',
+    ...(n.state === 'PERMANENT' ? {} : { ageS: n.ageS }),
+    interfaceName: n.interfaceName,
+    isRouter: n.isRouter,
   }));
-  config.dnsServers = nd.dnsServers.map((d) => ({ address: d.address, lifetimeS: d.lifetimeS ?? 3 * (nd.raIntervalS ?? 200) }));
-  rd.setAutoconfig(iface, i.ipv6Autoconfig !== undefined, i.ipv6Autoconfig?.default ?? false);
-  rd.refresh(iface);
-}
-
-function neighborsOf(layer: Ipv6Layer, runtime: IosRuntime): NeighborView[] {
-  const out: NeighborView[] = [];
-  for (const iface of runtime.device.stack?.interfaces ?? []) {
-    for (const n of layer.neighbors.snapshot(iface)) {
-      out.push({
-        address: n.address,
-        ...(n.linkLayerAddress !== null ? { linkLayer: n.linkLayerAddress } : {}),
-        state: STATE_WORDS[n.state] ?? 'STALE',
-        ...(n.state === 'PERMANENT' ? {} : { ageS: n.ageS }),
-        interfaceName: n.interfaceName,
-        isRouter: n.isRouter,
-      });
-    }
-  }
-  return out;
-}
-
-/** The IOS interface a frame on `port` belongs to (subinterface by VLAN tag, SVI for switchports). */
-function interfaceNameOf(runtime: IosRuntime, port: Port, vlan: number | undefined): string {
-  const device = runtime.device;
-  const bridgePort = device.bridge?.bridgePortOf(port);
-  if (bridgePort !== undefined) return `Vlan${vlan ?? (bridgePort.mode === 'access' ? bridgePort.accessVlan : bridgePort.nativeVlan)}`;
-  if (vlan === undefined) return port.name;
-  const sub = device.stack?.interfaces.find((i) => i.binding.port === port && i.vlanId === vlan && i.kind === 'subinterface');
-  return sub?.name ?? port.name;
 }
 
 function ndDebugLines(message: Icmpv6Message, source: Ipv6Address, destination: Ipv6Address, on: string, outbound: boolean): string[] {
@@ -167,52 +154,46 @@ function ndDebugLines(message: Icmpv6Message, source: Ipv6Address, destination: 
 }
 
 /** Decodes one tapped frame; returns the debug lines for it (none when it is not ND for this device). */
-function debugLinesFor(runtime: IosRuntime, layer: Ipv6Layer, port: Port, frame: TappedFrame): string[] {
+function debugLinesFor(mgmt: DeviceManagement, frame: ObservedFrame): string[] {
   const ethernet = decodeEthernet(frame.bytes);
   if (!ethernet.ok || ethernet.value.etherType !== ETHERTYPE_IPV6) return [];
   const packet = decodeIpv6(ethernet.value.payload);
   if (!packet.ok || packet.value.nextHeader !== ICMPV6) return [];
   const p = packet.value;
   const outbound = frame.direction === 'outbound';
-  if (outbound && ethernet.value.source !== port.mac && ethernet.value.source !== runtime.device.baseMac) return [];
+  if (outbound && ethernet.value.source !== frame.portMac && ethernet.value.source !== mgmt.observation.baseMac) return [];
   // Inbound: only what is addressed to this device (multicast it listens to, or its own addresses).
-  if (!outbound && !isMulticastIpv6(p.destination) && !layer.isLocalAddress(p.destination)) return [];
+  if (!outbound && !isMulticastIpv6(p.destination) && !mgmt.addresses.isLocalIpv6(p.destination)) return [];
   const message = decodeIcmpv6(p.payload, { family: 6, source: p.source, destination: p.destination }, { verifyChecksum: false });
   if (!message.ok) return [];
-  return ndDebugLines(message.value, p.source, p.destination, interfaceNameOf(runtime, port, ethernet.value.vlanTags[0]?.vid), outbound);
+  return ndDebugLines(message.value, p.source, p.destination, mgmt.observation.interfaceNameForFrame(frame.portName, ethernet.value.vlanTags[0]?.vid), outbound);
 }
 
 /** Installs the IPv6 hooks on a runtime whose device has the IPv6 module; no-op otherwise. */
 export function installIpv6Binding(runtime: IosRuntime): void {
-  const stack = runtime.device.stack;
-  const layer = stack?.find(IPV6);
-  if (stack === null || stack === undefined || layer === undefined) return;
+  const mgmt = runtime.mgmt;
+  if (!mgmt.addresses.hasIpv6) return;
   const hooks: Ipv6ConfigHooks = {
-    applyInterface: (rt, i, iface) => {
-      applyInterface(layer, rt, i, iface);
-      const rd = stack.find(ROUTER_DISCOVERY);
-      if (rd !== undefined) applyRouterAdvertisements(rd, i, iface);
+    applyInterface: (rt, i) => {
+      applyInterface(mgmt, rt, i);
+      if (mgmt.routerAdvertisements.available) applyRouterAdvertisements(mgmt, i);
     },
-    applyUnicastRouting: () => stack.find(ROUTER_DISCOVERY)?.refresh(),
-    neighbors: (rt) => neighborsOf(layer, rt),
-    clearNeighbors: (rt) => {
-      for (const iface of rt.device.stack?.interfaces ?? []) layer.neighbors.flush(iface);
-    },
+    applyUnicastRouting: () => mgmt.routerAdvertisements.refresh(),
+    neighbors: () => neighborsOf(mgmt),
+    clearNeighbors: () => mgmt.neighbors.clearIpv6(),
   };
   runtime.ipv6Hooks = hooks;
-  stack.onLog((event) => {
-    if (event.kind !== DUPLICATE_ADDRESS_LOG || event.ipv6Address === undefined || event.interfaceName === undefined) return;
+  mgmt.observation.onReport((event) => {
+    if (event.kind !== DUPLICATE_ADDRESS_REPORT || event.ipv6Address === undefined || event.interfaceName === undefined) return;
     runtime.printLine(formatDuplicateAddressLog(runtime.uptimeNs, event.ipv6Address, event.interfaceName));
   });
-  let untaps: (() => void)[] = [];
+  let untap: (() => void) | undefined;
   runtime.onDebugChange(() => {
-    for (const untap of untaps) untap();
-    untaps = [];
+    untap?.();
+    untap = undefined;
     if (!runtime.debug.ipv6Nd) return;
-    for (const port of runtime.device.ports) {
-      untaps.push(port.addTap((frame) => {
-        for (const line of debugLinesFor(runtime, layer, port, frame)) runtime.debugLine(line);
-      }));
-    }
+    untap = mgmt.observation.tapPorts((frame) => {
+      for (const line of debugLinesFor(mgmt, frame)) runtime.debugLine(line);
+    });
   });
 }

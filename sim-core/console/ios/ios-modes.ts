@@ -20,8 +20,10 @@ import { rangeCommands } from './interface-range';
 import { ndCommands } from './nd-commands';
 import { pingTracerouteCommands } from './ping-commands';
 import { routingCommands } from './routing-commands';
+import { iosFeatures } from './features/registry';
+import type { IosFeature } from './features/ios-feature';
 import { showCommands } from './show-commands';
-import { switchportCommands, vlanCommands } from './switching-commands';
+import { switchportCommands } from './switching-commands';
 
 export const IOS_MODE_IDS = { user: 'user', privileged: 'privileged', config: 'config' } as const;
 
@@ -55,12 +57,11 @@ export function iosInterfaceCatalog(kind: DeviceKind): InterfaceCatalog {
   };
 }
 
-/** Every mode of an IOS device of `env.runtime.device.kind`. */
-export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
+/** Every mode of an IOS device of `env.runtime.device.kind`, with the feature modules' commands and modes (the registry's unless given). */
+export function buildIosModes(env: IosCommandEnv, features: readonly IosFeature[] = iosFeatures()): IosModeSpec[] {
   const kind = env.runtime.device.kind;
   const hasIp = kind !== 'switch';
   const isSwitch = kind === 'switch' || kind === 'l3-switch';
-  const vlans = vlanCommands(env);
   const layer3 = hasIp ? [...layer3InterfaceCommands(env), ...ndCommands(env)] : [];
   const interfaceCommands = [...commonInterfaceCommands(env), ...layer3, ...(kind === 'router' ? portCommands(env) : []), ...(isSwitch ? switchportCommands(env) : [])];
   const modes: IosModeSpec[] = [
@@ -71,7 +72,7 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
       prompt: '(config)#',
       parent: 'privileged',
       config: true,
-      commands: [...globalCommands(env), ...(hasIp ? routingCommands(env) : []), ...(isSwitch ? vlans.global : [])],
+      commands: [...globalCommands(env), ...(hasIp ? routingCommands(env) : [])],
     },
     {
       id: 'config-if',
@@ -101,8 +102,18 @@ export function buildIosModes(env: IosCommandEnv): IosModeSpec[] {
       commands: [...commonInterfaceCommands(env), ...subinterfaceCommands(env), ...layer3],
     });
   }
-  if (isSwitch) {
-    modes.push({ id: 'config-vlan', prompt: '(config-vlan)#', parent: 'config', config: true, exitHelp: 'Apply changes, bump revision number, and exit mode', commands: vlans.vlanMode });
+  // The feature modules add their commands to the modes they name, and their own modes.
+  for (const feature of features) {
+    if (!feature.appliesTo(kind)) continue;
+    modes.push(...(feature.modes?.(env) ?? []));
+    for (const [modeId, commands] of Object.entries(feature.commands(env))) {
+      const at = modes.findIndex((m) => m.id === modeId);
+      if (at < 0) throw new Error(`IOS feature ${feature.name} adds commands to mode '${modeId}', which ${kind} has not`);
+      modes[at] = { ...modes[at]!, commands: [...modes[at]!.commands, ...commands] };
+      // An interface command works on `interface range` too (once per interface of the range).
+      const range = modeId === 'config-if' ? modes.findIndex((m) => m.id === 'config-if-range') : -1;
+      if (range >= 0) modes[range] = { ...modes[range]!, commands: [...modes[range]!.commands, ...rangeCommands(commands)] };
+    }
   }
   return modes;
 }

@@ -2,8 +2,10 @@
  * The IOS side of one simulated device: its structured configuration (the device's truth), the
  * saved startup-config, the console log (syslog lines with IOS's uptime timestamps, from virtual
  * time) and `debug` switches. Every configuration change goes through a method here that updates
- * the configuration and applies it to the simulated device (ports, interfaces, RIBs, bridge),
- * so the console and a loaded config text change the device the same way.
+ * the configuration and applies it to the device through its management API (sim-core/mgmt:
+ * interfaces, addresses, static routes, VLANs), so the console, a loaded config text and the
+ * programmatic builder change the device the same way. The static routes themselves are kept
+ * by mgmt (one implementation for every dialect); the IOS configuration mirrors them.
  * Methods return undefined on success or the IOS message for a refused change (`% …`).
  *
  * IPv6 settings are kept in the configuration and applied through the IPv6 module when the
@@ -19,9 +21,8 @@ import { ipv4NetworkPart, ipv6NetworkPart } from '../../addr/prefix';
 import type { Device } from '../../devices/device';
 import { resolveInterfaceName, type InterfaceRole } from '../../devices/interface-names';
 import { NS_PER_S } from '../../engine/time';
-import type { NetInterface } from '../../stack/net-interface';
-import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
-import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
+import { managementOf, type DeviceManagement } from '../../mgmt/device-management';
+import type { StaticRoute, StaticRouteProblem } from '../../mgmt/static-routes';
 import { formatIosIpv6 } from '../output/ios/interfaces';
 import { installIpv6Binding } from './ios-ipv6-binding';
 import type { NeighborView } from '../views';
@@ -32,7 +33,7 @@ import { formatConfigBody } from './running-config';
 /** Where IPv6 settings go once the device has an IPv6 module (set by ios-ipv6-binding.ts). */
 export interface Ipv6ConfigHooks {
   /** Re-applies the IPv6 settings of one interface (addresses, enable, MTU, ND/RA settings). */
-  applyInterface(runtime: IosRuntime, config: IosInterfaceConfig, iface: NetInterface): void;
+  applyInterface(runtime: IosRuntime, config: IosInterfaceConfig): void;
   /** `ipv6 unicast-routing` changed. */
   applyUnicastRouting?(runtime: IosRuntime, on: boolean): void;
   /** The neighbour caches of every interface, for `show ipv6 neighbors`. */
@@ -79,14 +80,18 @@ export class IosRuntime {
   /** Virtual time of power-on (the device is built at time 0 in every lab). */
   private readonly bootNs = 0;
 
+  /** The device's management API: every change to the device goes through it. */
+  readonly mgmt: DeviceManagement;
+
   constructor(readonly device: Device) {
     this.config = createIosConfig(device.kind, device.name);
-    device.stack?.onInterfaceEvent((event) => {
-      if (event.kind !== 'up' && event.kind !== 'down') return;
+    this.mgmt = managementOf(device);
+    this.followStaticRoutes();
+    this.mgmt.observation.onLineProtocol((change) => {
       // `shutdown` drops the port's carrier before the stack hears of the admin change, so the
       // event may say 'carrier': the configuration tells which it was (IOS logs %LINK-5-CHANGED).
-      const shut = this.config.interfaces.get(event.iface.name)?.shutdown === true;
-      this.logInterfaceChange(event.iface.name, event.kind === 'up', shut ? 'admin' : event.cause);
+      const shut = this.config.interfaces.get(change.interfaceName)?.shutdown === true;
+      this.logInterfaceChange(change.interfaceName, change.up, shut ? 'admin' : change.cause);
     });
   }
 
@@ -165,15 +170,15 @@ export class IosRuntime {
   }
 
   setIpRouting(on: boolean): string | undefined {
-    if (this.device.stack === null) return undefined;
+    if (!this.mgmt.hasIpStack) return undefined;
     this.config.ipRouting = on;
-    this.device.stack.ipv4Forwarding = on;
+    this.mgmt.routing.setIpv4Forwarding(on);
     return undefined;
   }
 
   setIpv6UnicastRouting(on: boolean): void {
     this.config.ipv6UnicastRouting = on;
-    if (this.device.stack !== null) this.device.stack.ipv6Forwarding = on;
+    this.mgmt.routing.setIpv6Forwarding(on);
     this.ipv6Hooks?.applyUnicastRouting?.(this, on);
     for (const i of this.config.interfaces.values()) this.applyIpv6(i);
   }
@@ -186,9 +191,9 @@ export class IosRuntime {
     return resolved.ok ? resolved.value.role : undefined;
   }
 
-  /** The layer-3 interface the device has for a configured interface, if any. */
-  netInterfaceOf(name: string): NetInterface | undefined {
-    return this.device.interface(name);
+  /** Whether the device has a layer-3 interface for a configured interface. */
+  hasLayer3(name: string): boolean {
+    return this.mgmt.interfaces.exists(name);
   }
 
   /**
@@ -202,12 +207,13 @@ export class IosRuntime {
     const role = this.roleOf(name);
     if (role === undefined || role === 'null' || role === 'tunnel' || role === 'bvi') return { ok: false, error: `% Interface ${name} cannot be configured on this device` };
     const config = createInterfaceConfig(this.device.kind, name, role);
-    if (role === 'loopback') {
-      this.device.addLoopback(Number(name.slice('Loopback'.length)));
+    if (this.mgmt.interfaces.exists(name)) {
+      // Made by the builder before this console knew of it: the configuration adopts it.
+    } else if (role === 'loopback') {
+      this.mgmt.interfaces.addLoopback(Number(name.slice('Loopback'.length)));
       if (this.logListeners.length > 0) this.printLine(formatLineProtocolLog(this.uptimeNs, name, true));
     } else if (role === 'vlan') {
-      const vlan = Number(name.slice('Vlan'.length));
-      this.device.addSvi(name, vlan, !config.shutdown);
+      this.mgmt.interfaces.addSvi(Number(name.slice('Vlan'.length)), !config.shutdown);
     }
     this.config.interfaces.set(name, config);
     return { ok: true, config };
@@ -218,42 +224,31 @@ export class IosRuntime {
     const config = this.config.interfaces.get(name);
     if (config === undefined) return undefined;
     if (config.role === 'physical') return '% Removal of physical interfaces is not permitted';
-    const iface = this.netInterfaceOf(name);
-    if (iface !== undefined) {
-      if (config.role === 'subinterface') this.device.removeSubinterface(name);
-      else this.device.stack?.removeInterface(iface);
-    }
+    // Its static routes go with it (from the RIB too), while it can still be named.
+    this.mgmt.routing.statics.forgetInterface(name);
+    this.mgmt.interfaces.remove(name);
     this.config.interfaces.delete(name);
-    this.config.ipRoutes = this.config.ipRoutes.filter((r) => r.interfaceName !== name);
-    this.config.ipv6Routes = this.config.ipv6Routes.filter((r) => r.interfaceName !== name);
     return undefined;
   }
 
   setDescription(i: IosInterfaceConfig, text: string | undefined): void {
     i.description = text;
+    this.mgmt.interfaces.setDescription(i.name, text);
   }
 
   setShutdown(i: IosInterfaceConfig, shutdown: boolean): void {
     this.loading?.shutdownSet.add(i.name);
     i.shutdown = shutdown;
-    const iface = this.netInterfaceOf(i.name);
-    if (iface !== undefined) {
-      this.device.setInterfaceAdminUp(iface, !shutdown);
-      return;
-    }
-    const port = this.device.port(i.name);
-    if (port === undefined) return;
-    const wasUp = port.up;
-    this.device.setPortAdminUp(port, !shutdown);
+    const change = this.mgmt.interfaces.setAdminUp(i.name, !shutdown);
+    if (change.kind !== 'switchport') return;
     // A switchport has no layer-3 interface to raise events: log its change here.
     if (shutdown) this.logInterfaceChange(i.name, false, 'admin');
-    else if (!wasUp) this.logInterfaceChange(i.name, port.up, 'carrier');
+    else if (!change.wasUp) this.logInterfaceChange(i.name, change.nowUp, 'carrier');
   }
 
   setMtu(i: IosInterfaceConfig, mtuBytes: number | undefined): void {
     i.mtuBytes = mtuBytes;
-    const iface = this.netInterfaceOf(i.name);
-    if (iface !== undefined && this.device.stack !== null) this.device.stack.setMtu(iface, mtuBytes ?? 1500);
+    this.mgmt.interfaces.setMtu(i.name, mtuBytes ?? 1500);
   }
 
   setDuplex(i: IosInterfaceConfig, duplex: IosInterfaceConfig['duplex']): void {
@@ -273,12 +268,13 @@ export class IosRuntime {
         return `% Configuration of multiple subinterfaces of the same main\n% interface with the same VID (${vlan}) is not permitted.\n% This VID is already configured on ${other.name}.`;
       }
     }
-    if (this.netInterfaceOf(i.name) !== undefined) this.device.removeSubinterface(i.name);
+    const interfaces = this.mgmt.interfaces;
+    if (interfaces.exists(i.name)) interfaces.remove(i.name);
     i.encapsulation = { vlan, native };
-    const iface = this.device.addSubinterface(parent, Number(i.name.slice(parent.length + 1)), vlan, native);
-    this.device.setInterfaceAdminUp(iface, !i.shutdown);
-    if (i.mtuBytes !== undefined) this.device.stack?.setMtu(iface, i.mtuBytes);
-    for (const a of i.ipv4) this.device.stack?.addIpv4Address(iface, a);
+    interfaces.addSubinterface(parent, Number(i.name.slice(parent.length + 1)), vlan, native);
+    interfaces.setAdminUp(i.name, !i.shutdown);
+    if (i.mtuBytes !== undefined) interfaces.setMtu(i.name, i.mtuBytes);
+    for (const a of i.ipv4) this.mgmt.addresses.addIpv4(i.name, a.address, a.prefixLength, a.secondary);
     this.applyIpv6(i);
     return undefined;
   }
@@ -309,31 +305,28 @@ export class IosRuntime {
     } else {
       i.ipv4 = [entry, ...i.ipv4.filter((a) => a.secondary && a.address !== address)];
     }
-    const iface = this.netInterfaceOf(i.name);
-    if (iface !== undefined) this.device.stack?.addIpv4Address(iface, entry);
+    this.mgmt.addresses.addIpv4(i.name, entry.address, entry.prefixLength, entry.secondary);
     return undefined;
   }
 
   /** `no ip address [A M [secondary]]`. */
   removeIpv4Address(i: IosInterfaceConfig, address?: Ipv4Address): string | undefined {
-    const iface = this.netInterfaceOf(i.name);
     const gone = address === undefined ? i.ipv4 : i.ipv4.filter((a) => a.address === address);
     if (address !== undefined && gone.length === 0) return '% Address not found';
     const removingPrimary = gone.some((a) => !a.secondary);
     if (address !== undefined && removingPrimary && i.ipv4.some((a) => a.secondary)) return '% Must delete secondary before deleting primary';
     i.ipv4 = i.ipv4.filter((a) => !gone.includes(a));
-    if (iface !== undefined) for (const a of gone) this.device.stack?.removeIpv4Address(iface, a.address);
+    for (const a of gone) this.mgmt.addresses.removeIpv4(i.name, a.address);
     return undefined;
   }
 
   /** `no switchport` on an L3 switch port: it becomes a routed port. */
   makeRoutedPort(i: IosInterfaceConfig): string | undefined {
     if (i.switchport === undefined) return undefined;
-    const port = this.device.port(i.name);
-    if (port === undefined || this.device.kind !== 'l3-switch') return undefined;
+    if (!this.mgmt.interfaces.hasPort(i.name) || this.device.kind !== 'l3-switch') return undefined;
     i.switchport = undefined;
     i.portfast = false;
-    this.device.makeRouted(port, !i.shutdown);
+    this.mgmt.interfaces.makeRouted(i.name, !i.shutdown);
     return undefined;
   }
 
@@ -352,7 +345,7 @@ export class IosRuntime {
       this.addVlan(change.accessVlan);
       notice = `${ACCESS_VLAN_CREATED} ${change.accessVlan}`;
     }
-    this.device.configureSwitchport(i.name, {
+    this.mgmt.switching.configureSwitchport(i.name, {
       mode: sp.mode ?? 'access',
       accessVlan: sp.accessVlan,
       nativeVlan: sp.nativeVlan,
@@ -368,130 +361,69 @@ export class IosRuntime {
   /** `vlan N`: adds it to the VLAN database. */
   addVlan(id: number): void {
     if (!this.config.vlans.has(id)) this.config.vlans.set(id, { name: undefined });
-    const bridge = this.device.bridge;
-    if (bridge !== null && !bridge.vlanNames.has(id)) bridge.vlanNames.set(id, vlanDefaultName(id));
+    this.mgmt.switching.addVlan(id);
   }
 
   setVlanName(id: number, name: string | undefined): void {
     this.addVlan(id);
     this.config.vlans.get(id)!.name = name;
-    this.device.bridge?.vlanNames.set(id, name ?? vlanDefaultName(id));
+    this.mgmt.switching.setVlanName(id, name);
   }
 
   removeVlan(id: number): string | undefined {
     if (id === 1) return '%Default VLAN 1 may not be deleted.';
     this.config.vlans.delete(id);
-    this.device.bridge?.vlanNames.delete(id);
+    this.mgmt.switching.removeVlan(id);
     return undefined;
   }
 
-  // ---- static routes ----
+  // ---- static routes (kept by mgmt; the configuration mirrors them for running-config) ----
 
   addIpRoute(route: IosStaticRoute4): string | undefined {
-    const rib = this.device.stack?.find(IPV4_RIB);
-    if (rib === undefined) return '% IP routing table not available';
-    if (ipv4NetworkPart(route.network, route.prefixLength) !== route.network) return '%Inconsistent address and mask';
-    const iface = route.interfaceName === undefined || route.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(route.interfaceName);
-    if (route.interfaceName !== undefined && route.interfaceName !== 'Null0' && iface === undefined) return `% Interface ${route.interfaceName} has no IP layer`;
-    this.removeIpRouteSame(route);
-    const result = rib.addStatic({
-      network: route.network,
-      prefixLength: route.prefixLength,
-      ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}),
-      ...(iface !== undefined ? { iface } : {}),
-      ...(route.distance !== undefined ? { distance: route.distance } : {}),
-      ...(route.interfaceName === 'Null0' ? { discard: true } : {}),
-    });
-    if (!result.ok) return `%${result.error}`;
-    this.config.ipRoutes.push(route);
-    return undefined;
-  }
-
-  private removeIpRouteSame(route: IosStaticRoute4): void {
-    const same = (r: IosStaticRoute4): boolean => r.network === route.network && r.prefixLength === route.prefixLength && r.nextHop === route.nextHop && r.interfaceName === route.interfaceName;
-    if (this.config.ipRoutes.some(same)) this.removeIpRoute(route);
+    const result = this.mgmt.routing.statics.addIpv4(toStaticRoute(route));
+    return result.ok ? undefined : staticRouteMessage(result.problem, 4);
   }
 
   /** `no ip route P M [hop|if]`: every static to the prefix that matches what was given. */
   removeIpRoute(route: Omit<IosStaticRoute4, 'distance'>): string | undefined {
-    const matches = (r: IosStaticRoute4): boolean =>
-      r.network === route.network &&
-      r.prefixLength === route.prefixLength &&
-      (route.nextHop === undefined || r.nextHop === route.nextHop) &&
-      (route.interfaceName === undefined || r.interfaceName === route.interfaceName);
-    const gone = this.config.ipRoutes.filter(matches);
-    if (gone.length === 0) return '%No matching route to delete';
-    this.config.ipRoutes = this.config.ipRoutes.filter((r) => !matches(r));
-    const rib = this.device.stack?.find(IPV4_RIB);
-    for (const r of gone) {
-      const iface = r.interfaceName === undefined || r.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(r.interfaceName);
-      rib?.removeStatic({
-        network: r.network,
-        prefixLength: r.prefixLength,
-        ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
-        ...(iface !== undefined ? { iface } : {}),
-        discard: r.interfaceName === 'Null0',
-      });
-    }
-    return undefined;
+    const gone = this.mgmt.routing.statics.removeIpv4(toStaticRoute(route));
+    return gone.length === 0 ? '%No matching route to delete' : undefined;
   }
 
   addIpv6Route(route: IosStaticRoute6): string | undefined {
-    const rib = this.device.stack?.find(IPV6_RIB);
-    if (rib === undefined) return '% IPv6 routing table not available';
-    const normalised: IosStaticRoute6 = { ...route, prefix: ipv6NetworkPart(route.prefix, route.prefixLength) };
-    const iface = route.interfaceName === undefined || route.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(route.interfaceName);
-    if (route.interfaceName !== undefined && route.interfaceName !== 'Null0' && iface === undefined) return `% Interface ${route.interfaceName} has no IPv6 layer`;
-    const same = (r: IosStaticRoute6): boolean => r.prefix === normalised.prefix && r.prefixLength === route.prefixLength && r.nextHop === route.nextHop && r.interfaceName === route.interfaceName;
-    if (this.config.ipv6Routes.some(same)) this.removeIpv6Route(normalised);
-    const result = rib.addStatic({
-      network: normalised.prefix,
-      prefixLength: route.prefixLength,
-      ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}),
-      ...(iface !== undefined ? { iface } : {}),
-      ...(route.distance !== undefined ? { distance: route.distance } : {}),
-      ...(route.interfaceName === 'Null0' ? { discard: true } : {}),
-    });
-    if (!result.ok) return `% ${result.error}`;
-    this.config.ipv6Routes.push(normalised);
-    return undefined;
+    const result = this.mgmt.routing.statics.addIpv6(toStaticRoute({ ...route, network: route.prefix }));
+    return result.ok ? undefined : staticRouteMessage(result.problem, 6);
   }
 
   removeIpv6Route(route: Omit<IosStaticRoute6, 'distance'>): string | undefined {
-    const prefix = ipv6NetworkPart(route.prefix, route.prefixLength);
-    const matches = (r: IosStaticRoute6): boolean =>
-      r.prefix === prefix &&
-      r.prefixLength === route.prefixLength &&
-      (route.nextHop === undefined || r.nextHop === route.nextHop) &&
-      (route.interfaceName === undefined || r.interfaceName === route.interfaceName);
-    const gone = this.config.ipv6Routes.filter(matches);
-    if (gone.length === 0) return '% No matching route to delete';
-    this.config.ipv6Routes = this.config.ipv6Routes.filter((r) => !matches(r));
-    const rib = this.device.stack?.find(IPV6_RIB);
-    for (const r of gone) {
-      const iface = r.interfaceName === undefined || r.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(r.interfaceName);
-      rib?.removeStatic({
-        network: r.prefix,
-        prefixLength: r.prefixLength,
-        ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
-        ...(iface !== undefined ? { iface } : {}),
-        discard: r.interfaceName === 'Null0',
-      });
-    }
-    return undefined;
+    const gone = this.mgmt.routing.statics.removeIpv6(toStaticRoute({ ...route, network: route.prefix }));
+    return gone.length === 0 ? '% No matching route to delete' : undefined;
+  }
+
+  /**
+   * The configuration's route lists follow mgmt's, in IOS's form (Null0 as an interface),
+   * whoever changes them: this console, the builder, a loaded lab.
+   */
+  private followStaticRoutes(): void {
+    const statics = this.mgmt.routing.statics;
+    this.config.ipRoutes = statics.list('ipv4').map((r) => ({ network: r.network, ...fromStaticRoute(r) }));
+    this.config.ipv6Routes = statics.list('ipv6').map((r) => ({ prefix: r.network, ...fromStaticRoute(r) }));
+    statics.onChange((change) => {
+      if (change.family === 'ipv4') {
+        if (change.kind === 'added') this.config.ipRoutes.push({ network: change.route.network, ...fromStaticRoute(change.route) });
+        else this.config.ipRoutes = withoutRoute(this.config.ipRoutes, change.route, (r) => r.network);
+      } else if (change.kind === 'added') this.config.ipv6Routes.push({ prefix: change.route.network, ...fromStaticRoute(change.route) });
+      else this.config.ipv6Routes = withoutRoute(this.config.ipv6Routes, change.route, (r) => r.prefix);
+    });
   }
 
   // ---- IPv6 ----
 
   /** Applies an interface's IPv6 settings to the device (through the IPv6 module, when present). */
   applyIpv6(i: IosInterfaceConfig): void {
-    const iface = this.netInterfaceOf(i.name);
-    if (iface === undefined) return;
-    if (i.ipv6MtuBytes !== iface.ipv6.mtuBytes) {
-      iface.ipv6.mtuBytes = i.ipv6MtuBytes;
-      this.device.stack?.emit({ kind: 'mtu-changed', iface });
-    }
-    this.ipv6Hooks?.applyInterface(this, i, iface);
+    if (!this.mgmt.interfaces.exists(i.name)) return;
+    this.mgmt.interfaces.setIpv6Mtu(i.name, i.ipv6MtuBytes);
+    this.ipv6Hooks?.applyInterface(this, i);
   }
 
   /** Whether IPv6 is on for an interface by configuration (an address, `ipv6 enable`, autoconfig). */
@@ -516,8 +448,41 @@ export class IosRuntime {
   }
 }
 
-function vlanDefaultName(id: number): string {
-  return `VLAN${String(id).padStart(4, '0')}`;
+/** An IOS static route (Null0 written as the interface) as mgmt keeps it (Null0 as discard). */
+function toStaticRoute<A>(route: { readonly network: A; readonly prefixLength: number; readonly nextHop?: A; readonly interfaceName?: string; readonly distance?: number }): StaticRoute<A> {
+  const discard = route.interfaceName === 'Null0';
+  return {
+    network: route.network,
+    prefixLength: route.prefixLength,
+    ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}),
+    ...(route.interfaceName !== undefined && !discard ? { interfaceName: route.interfaceName } : {}),
+    ...(discard ? { discard: true } : {}),
+    ...(route.distance !== undefined ? { distance: route.distance } : {}),
+  };
+}
+
+function fromStaticRoute<A>(route: StaticRoute<A>): { prefixLength: number; nextHop: A | undefined; interfaceName: string | undefined; distance: number | undefined } {
+  return { prefixLength: route.prefixLength, nextHop: route.nextHop, interfaceName: route.discard === true ? 'Null0' : route.interfaceName, distance: route.distance };
+}
+
+/** The IOS routes other than `gone` (mgmt's route, compared field by field). */
+function withoutRoute<R extends { readonly prefixLength: number; readonly nextHop: A | undefined; readonly interfaceName: string | undefined }, A>(routes: readonly R[], gone: StaticRoute<A>, networkOf: (r: R) => A): R[] {
+  const g = fromStaticRoute(gone);
+  return routes.filter((r) => !(networkOf(r) === gone.network && r.prefixLength === g.prefixLength && r.nextHop === g.nextHop && r.interfaceName === g.interfaceName));
+}
+
+/** What IOS prints for a refused `ip route` (4) or `ipv6 route` (6). */
+function staticRouteMessage(problem: StaticRouteProblem, family: 4 | 6): string {
+  switch (problem.kind) {
+    case 'no-routing-table':
+      return family === 4 ? '% IP routing table not available' : '% IPv6 routing table not available';
+    case 'inconsistent-mask':
+      return '%Inconsistent address and mask';
+    case 'no-such-interface':
+      return `% Interface ${problem.interfaceName} has no ${family === 4 ? 'IP' : 'IPv6'} layer`;
+    case 'refused':
+      return family === 4 ? `%${problem.message}` : `% ${problem.message}`;
+  }
 }
 
 function allVlans(): number[] {

@@ -1,7 +1,7 @@
 /**
  * Fills the console's plain views (console/views.ts) from an IOS device: its configuration and
- * the live state of its ports, interfaces, RIBs, ARP and neighbour caches and bridge, for the
- * IOS formatters in console/output/ios.
+ * the live state of its ports, interfaces, routing table, ARP and neighbour caches and bridge as
+ * the management API (sim-core/mgmt) reports them, for the IOS formatters in console/output/ios.
  *
  * IPv6 addresses come from the interface's IPv6 state when the IPv6 module runs on the device;
  * on a device without it they are derived from the configuration as IOS would show them
@@ -15,10 +15,8 @@ import type { Ipv6Address } from '../../addr/ipv6';
 import type { MacAddress } from '../../addr/mac';
 import { ALL_NODES, ALL_ROUTERS, solicitedNodeGroup } from '../../addr/multicast';
 import { ipv6NetworkPart, type Ipv4Prefix, type Ipv6Prefix } from '../../addr/prefix';
-import type { NetInterface } from '../../stack/net-interface';
-import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
-import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
-import { routeCodeOf, type RibEntry } from '../../stack/routing/route';
+import type { DeviceManagement } from '../../mgmt/device-management';
+import type { RouteEntry } from '../../mgmt/mgmt-views';
 import type {
   ArpView,
   HostInfoView,
@@ -74,26 +72,19 @@ function configuredIpv6(runtime: IosRuntime, i: IosInterfaceConfig, mac: MacAddr
   return { addresses, groups };
 }
 
-function remaining(lifetimeS: number, setNs: number, nowNs: number): number | undefined {
-  if (!Number.isFinite(lifetimeS) || lifetimeS >= INFINITE_LIFETIME_S) return undefined;
-  return Math.max(0, Math.floor(lifetimeS - (nowNs - setNs) / 1e9));
-}
-
 /** IPv6 addresses from the IPv6 module's state, link-local first (IOS order). */
-function liveIpv6(iface: NetInterface, nowNs: number): { addresses: Ipv6AddressView[]; groups: Ipv6Address[] } {
-  const addresses: Ipv6AddressView[] = iface.ipv6.addresses.map((a) => ({
+function liveIpv6(mgmt: DeviceManagement, name: string): { addresses: Ipv6AddressView[]; groups: Ipv6Address[] } {
+  const addresses: Ipv6AddressView[] = mgmt.addresses.ipv6(name).map((a) => ({
     address: a.address,
     prefixLength: a.prefixLength,
-    origin: a.origin === 'eui64-static' ? 'eui-64' : a.origin === 'static' && isLinkLocalIpv6(a.address) ? 'static' : a.origin,
+    origin: a.origin === 'eui64-static' ? 'eui-64' : a.origin,
     state: a.state === 'optimistic' ? 'tentative' : a.state,
-    ...(a.origin === 'slaac' || a.origin === 'dhcpv6' || a.origin === 'temporary'
-      ? { validLifetimeS: remaining(a.validLifetimeS, a.lifetimesSetNs, nowNs), preferredLifetimeS: remaining(a.preferredLifetimeS, a.lifetimesSetNs, nowNs) }
-      : {}),
+    ...(a.dynamic ? { validLifetimeS: a.validLifetimeS, preferredLifetimeS: a.preferredLifetimeS } : {}),
     anycast: a.anycast,
   }));
   addresses.sort((x, y) => Number(isLinkLocalIpv6(y.address)) - Number(isLinkLocalIpv6(x.address)));
   // IOS lists joined groups in numeric order (FF02::1, FF02::2, then solicited-node groups).
-  return { addresses, groups: [...iface.ipv6.joinedGroups].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+  return { addresses, groups: mgmt.addresses.ipv6Groups(name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
 function ndView(runtime: IosRuntime, i: IosInterfaceConfig): NdSettingsView {
@@ -130,20 +121,20 @@ function bandwidthKbpsOf(i: IosInterfaceConfig): number {
 
 /** One interface as `show interfaces` / `show ip interface brief` / `show ipv6 interface` need it. */
 export function interfaceViewOf(runtime: IosRuntime, i: IosInterfaceConfig): InterfaceView {
-  const device = runtime.device;
-  const iface = runtime.netInterfaceOf(i.name);
-  const port = device.port(i.name) ?? (iface?.binding.port ?? undefined);
-  const nowNs = device.simulator.nowNs;
-  const mac = iface?.mac ?? port?.mac ?? device.baseMac;
+  const mgmt = runtime.mgmt;
+  const iface = mgmt.interfaces.entry(i.name);
+  const portName = mgmt.interfaces.hasPort(i.name) ? i.name : mgmt.interfaces.portNameOf(i.name);
+  const port = portName === undefined ? undefined : mgmt.interfaces.port(portName);
+  const mac = iface?.mac ?? port?.mac ?? mgmt.observation.baseMac;
   const adminUp = iface?.adminUp ?? port?.adminUp ?? !i.shutdown;
-  const linkUp = iface !== undefined ? iface.binding.lowerLayerUp() : (port?.carrier ?? false);
-  const lineProtocolUp = iface !== undefined ? iface.operUp : (port?.up ?? false);
-  const ipv6 = iface !== undefined && (iface.ipv6.enabled || iface.ipv6.addresses.length > 0) ? liveIpv6(iface, nowNs) : configuredIpv6(runtime, i, mac);
+  const linkUp = iface !== undefined ? iface.lowerLayerUp : (port?.carrier ?? false);
+  const lineProtocolUp = iface !== undefined ? iface.lineProtocolUp : (port?.up ?? false);
+  const ipv6 = iface !== undefined && (iface.ipv6Enabled || mgmt.addresses.ipv6(i.name).length > 0) ? liveIpv6(mgmt, i.name) : configuredIpv6(runtime, i, mac);
   const counters = port?.counters;
-  const bridgePort = port === undefined ? undefined : device.bridge?.bridgePortOf(port);
+  const forwarding = port === undefined ? undefined : mgmt.switching.portForwarding(port.name);
   const sp = i.switchport;
   let vlan: InterfaceView['vlan'];
-  if (sp !== undefined && bridgePort !== undefined) {
+  if (sp !== undefined && forwarding !== undefined) {
     const allowed = sp.allowedVlans ?? Array.from({ length: 4094 }, (_, k) => k + 1);
     const active = allowed.filter((v) => runtime.config.vlans.has(v));
     vlan = {
@@ -152,7 +143,7 @@ export function interfaceViewOf(runtime: IosRuntime, i: IosInterfaceConfig): Int
       nativeVlan: sp.nativeVlan,
       allowedVlans: allowed,
       activeVlans: active,
-      forwardingVlans: bridgePort.state === 'forwarding' ? active : [],
+      forwardingVlans: forwarding ? active : [],
     };
   } else if (i.encapsulation !== undefined) {
     vlan = { mode: 'routed', dot1qVlan: i.encapsulation.vlan };
@@ -166,7 +157,7 @@ export function interfaceViewOf(runtime: IosRuntime, i: IosInterfaceConfig): Int
     lineProtocolUp,
     mac,
     mtuBytes: iface?.mtuBytes ?? i.mtuBytes ?? 1500,
-    ...(iface !== undefined && iface.ipv6.mtuBytes !== undefined ? { ipv6MtuBytes: iface.ipv6.mtuBytes } : i.ipv6MtuBytes !== undefined ? { ipv6MtuBytes: i.ipv6MtuBytes } : {}),
+    ...(iface !== undefined && iface.ipv6MtuBytes !== undefined ? { ipv6MtuBytes: iface.ipv6MtuBytes } : i.ipv6MtuBytes !== undefined ? { ipv6MtuBytes: i.ipv6MtuBytes } : {}),
     bandwidthKbps: bandwidthKbpsOf(i),
     ipv4Method: i.ipv4.length === 0 ? 'unset' : 'manual',
     ipv4: i.ipv4.map((a) => ({ address: a.address, prefixLength: a.prefixLength, secondary: a.secondary })),
@@ -185,7 +176,7 @@ export function interfaceViewOf(runtime: IosRuntime, i: IosInterfaceConfig): Int
       outDrops: counters?.drops ?? 0,
     },
     ...(vlan !== undefined ? { vlan } : {}),
-    ifIndex: iface?.ifIndex ?? (port?.index ?? 0) + 1,
+    ifIndex: iface?.index ?? (port?.index ?? 0) + 1,
   };
 }
 
@@ -205,7 +196,7 @@ export function switchportViews(runtime: IosRuntime, name?: string): SwitchportV
   return interfacesInShowOrder(config)
     .filter((i) => i.role === 'physical' && (name === undefined || i.name === name))
     .map((i) => {
-      const port = runtime.device.port(i.name);
+      const port = runtime.mgmt.interfaces.port(i.name);
       const sp = i.switchport;
       return {
         name: i.name,
@@ -220,42 +211,56 @@ export function switchportViews(runtime: IosRuntime, name?: string): SwitchportV
     });
 }
 
-function codeOf(entry: RibEntry<unknown>, family: 'ipv4' | 'ipv6'): RouteCode {
-  const route = entry.route;
-  const code = routeCodeOf(route.source);
-  if (code === 'S' && route.prefixLength === 0 && family === 'ipv4') return 'S*';
-  if (code === 'L' && family === 'ipv6' && route.iface?.kind === 'loopback') return 'LC';
-  return (code === '?' ? 'S' : code) as RouteCode;
+/** The IOS route code of a route's origin, as the first column of `show ip route` prints it. */
+function codeOf(mgmt: DeviceManagement, route: RouteEntry, family: 'ipv4' | 'ipv6'): RouteCode {
+  switch (route.origin) {
+    case 'connected':
+      return 'C';
+    case 'local':
+      return family === 'ipv6' && route.interfaceName !== null && mgmt.interfaces.entry(route.interfaceName)?.kind === 'loopback' ? 'LC' : 'L';
+    case 'static':
+      return route.prefixLength === 0 && family === 'ipv4' ? 'S*' : 'S';
+    case 'nd':
+      return 'ND';
+    case 'nd-prefix':
+      return 'NDp';
+    case 'ospf':
+    case 'ospfv3':
+      return 'O';
+    case 'bgp':
+      return 'B';
+    default:
+      return 'S';
+  }
 }
 
 /** Installed routes of both families (IOS shows only the routes in use). */
 export function routeViews(runtime: IosRuntime, family: 'ipv4' | 'ipv6'): RouteView[] {
-  const stack = runtime.device.stack;
-  if (stack === null) return [];
+  const mgmt = runtime.mgmt;
+  if (!mgmt.hasIpStack) return [];
   const nowNs = runtime.device.simulator.nowNs;
-  const entries: RibEntry<unknown>[] = family === 'ipv4' ? (stack.find(IPV4_RIB)?.entries() ?? []) : (stack.find(IPV6_RIB)?.entries() ?? []);
+  const entries: RouteEntry[] = family === 'ipv4' ? mgmt.routing.entries('ipv4') : mgmt.routing.entries('ipv6');
   const views: RouteView[] = [];
-  for (const entry of entries) {
-    if (!entry.installed) continue;
-    const r = entry.route;
+  for (const r of entries) {
+    if (!r.installed) continue;
     // IOS keeps fe80::/64 connected routes out of `show ipv6 route`.
-    if (family === 'ipv6' && isLinkLocalIpv6(r.network as Ipv6Address) && r.source === 'connected') continue;
+    if (family === 'ipv6' && isLinkLocalIpv6(r.network as Ipv6Address) && r.origin === 'connected') continue;
     const prefix = family === 'ipv4' ? ({ family: 'ipv4', network: r.network, length: r.prefixLength } as Ipv4Prefix) : ({ family: 'ipv6', network: r.network, length: r.prefixLength } as Ipv6Prefix);
-    const receive = r.source === 'local';
+    const receive = r.origin === 'local';
     const nextHops = r.discard
       ? [{ interfaceName: 'Null0' }]
       : [
           {
             ...(r.nextHop !== null ? { address: r.nextHop as Ipv6Address } : {}),
-            ...(r.iface !== null ? { interfaceName: r.iface.name } : {}),
+            ...(r.interfaceName !== null ? { interfaceName: r.interfaceName } : {}),
             ...(receive && family === 'ipv6' ? { receive: true } : {}),
           },
         ];
-    const dynamic = r.source !== 'connected' && r.source !== 'local' && r.source !== 'static';
+    const dynamic = r.origin !== 'connected' && r.origin !== 'local' && r.origin !== 'static';
     views.push({
       family,
       prefix,
-      code: codeOf(entry, family),
+      code: codeOf(mgmt, r, family),
       distance: r.distance,
       metric: r.metric,
       nextHops,
@@ -275,15 +280,15 @@ export function routeViews(runtime: IosRuntime, family: 'ipv4' | 'ipv6'): RouteV
 
 /** `show ip arp`: the device's own addresses (age `-`) and learned entries, by address. */
 export function arpViews(runtime: IosRuntime): ArpView[] {
-  const device = runtime.device;
+  const mgmt = runtime.mgmt;
   const out: ArpView[] = [];
-  const nowNs = device.simulator.nowNs;
-  for (const iface of device.stack?.interfaces ?? []) {
+  const nowNs = runtime.device.simulator.nowNs;
+  for (const iface of mgmt.interfaces.table()) {
     if (iface.kind === 'loopback' || iface.kind === 'null') continue;
-    if (iface.operUp) for (const a of iface.ipv4Addresses) out.push({ address: a.address, mac: iface.mac, interfaceName: iface.name, dynamic: false });
-    for (const e of device.arp?.entries(iface) ?? []) {
+    if (iface.lineProtocolUp) for (const a of mgmt.addresses.ipv4(iface.name)) out.push({ address: a.address, mac: iface.mac, interfaceName: iface.name, dynamic: false });
+    for (const e of mgmt.neighbors.arp(iface.name)) {
       out.push({
-        address: e.ip,
+        address: e.address,
         ...(e.mac !== null ? { mac: e.mac } : {}),
         ...(e.state === 'complete' ? { ageMin: Math.floor((nowNs - e.updatedNs) / 60e9) } : {}),
         interfaceName: iface.name,
@@ -320,10 +325,10 @@ export function vlanViews(runtime: IosRuntime): VlanView[] {
 
 /** `show mac address-table`: CPU entries (All) then learned addresses. */
 export function macTableViews(runtime: IosRuntime): MacTableEntryView[] {
-  const bridge = runtime.device.bridge;
-  if (bridge === null) return [];
+  const switching = runtime.mgmt.switching;
+  if (!switching.available) return [];
   const cpu: MacTableEntryView[] = [0x0180c2000000, 0x0180c2000001, 0x0180c2000002, 0x0180c2000003, 0xffffffffffff].map((m) => ({ mac: m as MacAddress, dynamic: false, port: 'CPU' }));
-  const learned = bridge.macTableEntries().map((e) => ({ vlan: e.vlan, mac: e.mac, dynamic: true, port: e.port.port.name }));
+  const learned = switching.macTable().map((e) => ({ vlan: e.vlan, mac: e.mac, dynamic: true, port: e.portName }));
   return [...cpu, ...learned];
 }
 

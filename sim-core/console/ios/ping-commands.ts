@@ -16,9 +16,7 @@ import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
 import { resolveInterfaceName } from '../../devices/interface-names';
 import { NS_PER_MS, NS_PER_S } from '../../engine/time';
-import { startPing, type PingEvent, type PingProbeOutcome } from '../../stack/apps/ping';
-import { startTraceroute, type TracerouteProbeOutcome } from '../../stack/apps/traceroute';
-import type { NetInterface } from '../../stack/net-interface';
+import type { PingEvent, PingProbeOutcome, TracerouteProbeOutcome } from '../../mgmt/probes';
 import type { CommandSpec, ParsedArgs } from '../grammar';
 import type { IosCommandResult, IosHandler } from '../ios-dialect';
 import { createJob } from '../job';
@@ -82,9 +80,8 @@ function toTraceView(outcome: TracerouteProbeOutcome): TraceProbe {
 /** Runs a ping as a console job. */
 export function runIosPing(env: IosCommandEnv, request: IosPingRequest): DialectOutcome {
   const rt = env.runtime;
-  const stack = rt.device.stack;
-  if (stack === null) return { output: UNRECOGNIZED_HOST };
-  const sourceIface: NetInterface | undefined = request.sourceInterface === undefined ? undefined : rt.netInterfaceOf(request.sourceInterface);
+  if (!rt.mgmt.probes.available) return { output: UNRECOGNIZED_HOST };
+  const sourceIface = request.sourceInterface !== undefined && rt.hasLayer3(request.sourceInterface) ? request.sourceInterface : undefined;
   const linkLocalTarget = request.target.family === 'ipv6' && isLinkLocalIpv6(request.target.address);
   const job = createJob();
   const probes: ProbeOutcome[] = [];
@@ -132,8 +129,7 @@ export function runIosPing(env: IosCommandEnv, request: IosPingRequest): Dialect
     }
   };
   // The first probe leaves inside startPing: events wait until the header (with the source) is out.
-  const session = startPing(
-    stack,
+  const session = rt.mgmt.probes.ping(
     {
       destination: request.target.address,
       flavour: 'ios',
@@ -143,7 +139,7 @@ export function runIosPing(env: IosCommandEnv, request: IosPingRequest): Dialect
       dontFragment: request.dontFragment,
       ...(request.source !== undefined ? { source: request.source } : {}),
       // For a link-local target the interface is the zone (`Output Interface:`), RFC 4007.
-      ...(sourceIface !== undefined ? (linkLocalTarget ? { iface: sourceIface } : { sourceInterface: sourceIface }) : {}),
+      ...(sourceIface !== undefined ? (linkLocalTarget ? { interfaceName: sourceIface } : { sourceInterfaceName: sourceIface }) : {}),
     },
     (event) => (ready ? handle(event) : void early.push(event)),
   );
@@ -166,11 +162,11 @@ export interface IosTracerouteSettings {
 
 /** Runs a traceroute as a console job. */
 export function runIosTraceroute(env: IosCommandEnv, target: Target, sourceInterface?: string, settings: IosTracerouteSettings = {}): DialectOutcome {
-  const stack = env.runtime.device.stack;
-  if (stack === null) return { output: UNRECOGNIZED_HOST };
+  const mgmt = env.runtime.mgmt;
+  if (!mgmt.probes.available) return { output: UNRECOGNIZED_HOST };
   const named = sourceInterface ?? settings.sourceInterface;
-  const iface = named === undefined ? undefined : env.runtime.netInterfaceOf(named);
-  const source = settings.source ?? (iface === undefined ? undefined : target.family === 'ipv4' ? iface.primaryIpv4?.address : undefined);
+  const primary = named === undefined || target.family !== 'ipv4' ? undefined : mgmt.addresses.primaryIpv4(named)?.address;
+  const source = settings.source ?? primary;
   const job = createJob();
   job.emit(`${formatIosTracerouteHeader({ family: target.family, target: target.address })}\n`);
   const options = {
@@ -182,7 +178,7 @@ export function runIosTraceroute(env: IosCommandEnv, target: Target, sourceInter
     ...(settings.minTtl !== undefined ? { firstHop: settings.minTtl } : {}),
     ...(settings.maxTtl !== undefined ? { maxHops: settings.maxTtl } : {}),
   };
-  const session = startTraceroute(stack, options, (event) => {
+  const session = mgmt.probes.traceroute(options, (event) => {
     if (event.kind === 'hop') job.emit(`${formatIosTracerouteHop(event.hop.ttl, event.hop.probes.map((p) => toTraceView(p.outcome)))}\n`);
     else if (event.kind === 'done') job.finish();
   });
@@ -193,7 +189,7 @@ export function runIosTraceroute(env: IosCommandEnv, target: Target, sourceInter
 function sourceOf(env: IosCommandEnv, args: ParsedArgs): { source?: Ipv4Address | Ipv6Address; sourceInterface?: string } | string {
   const iface = interfaceArg(args);
   if (iface !== undefined) {
-    if (env.runtime.netInterfaceOf(iface) === undefined) return `% Invalid source interface - ${iface}\n`;
+    if (!env.runtime.hasLayer3(iface)) return `% Invalid source interface - ${iface}\n`;
     return { sourceInterface: iface };
   }
   const v4 = args.values['source4'];
@@ -283,7 +279,7 @@ function outputInterfaceQuestion(env: IosCommandEnv, request: IosPingRequest): C
       // IOS takes the full name here, in any case, not an abbreviation.
       const resolved = resolveInterfaceName(env.runtime.device.kind, line.trim());
       const full = resolved.ok && resolved.value.name.toLowerCase() === line.trim().toLowerCase();
-      if (!resolved.ok || !full || env.runtime.netInterfaceOf(resolved.value.name) === undefined) return { output: '% Invalid interface. Use full interface name without spaces (e.g. Serial0/1)\n' };
+      if (!resolved.ok || !full || !env.runtime.hasLayer3(resolved.value.name)) return { output: '% Invalid interface. Use full interface name without spaces (e.g. Serial0/1)\n' };
       return runIosPing(env, { ...request, sourceInterface: resolved.value.name });
     },
   };
@@ -467,6 +463,6 @@ function sourceAnswer(env: IosCommandEnv, line: string, family: 'ipv4' | 'ipv6')
   const address = parseTarget(t, family);
   if (address !== undefined) return { source: address.address };
   const resolved = resolveInterfaceName(env.runtime.device.kind, t);
-  if (resolved.ok && env.runtime.netInterfaceOf(resolved.value.name) !== undefined) return { sourceInterface: resolved.value.name };
+  if (resolved.ok && env.runtime.hasLayer3(resolved.value.name)) return { sourceInterface: resolved.value.name };
   return `% Invalid source. Must use same-family address or valid interface.\n`;
 }

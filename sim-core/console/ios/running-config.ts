@@ -1,9 +1,11 @@
 /**
  * Prints an IOS configuration as `show running-config` does (IOS 15.x / IOSv and Catalyst
  * layout): `Building configuration...`, `Current configuration : N bytes`, `!` separators,
- * `version 15.9`, `hostname`, global IPv6 settings, the VLAN database, one block per interface
+ * `version 15.9`, `hostname`, global IPv6 settings, one block per interface
  * with its non-default settings (`no ip address` and `shutdown` where IOS prints them),
- * `ip route` / `ipv6 route` lines, the console and vty lines, `end`. IPv6 addresses are printed
+ * the feature modules' sections (features/registry.ts: the VLAN database before the interfaces,
+ * `ip route` / `ipv6 route` lines after them), the
+ * console and vty lines, `end`. IPv6 addresses are printed
  * in upper case, as IOS stores them.
  * The body (from the first `!` to `end`) is also the text `loadIosConfig` reads back: printing
  * and loading round-trip.
@@ -21,9 +23,9 @@ import {
   type IosConfig,
   type IosInterfaceConfig,
   type IosNdPrefixConfig,
-  type IosStaticRoute4,
-  type IosStaticRoute6,
 } from './ios-config';
+import { iosFeatures } from './features/registry';
+import type { RunningConfigPlace } from './features/ios-feature';
 
 export const IOS_VERSION = '15.9';
 
@@ -98,28 +100,12 @@ export function interfaceConfigLines(config: IosConfig, i: IosInterfaceConfig): 
   return lines;
 }
 
-function compareRoutes4(a: IosStaticRoute4, b: IosStaticRoute4): number {
-  return a.network - b.network || a.prefixLength - b.prefixLength;
-}
-
-function compareRoutes6(a: IosStaticRoute6, b: IosStaticRoute6): number {
-  return a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.prefixLength - b.prefixLength;
-}
-
-export function ipRouteLine(r: IosStaticRoute4): string {
-  const parts = ['ip route', formatIpv4(r.network), formatIpv4(ipv4Mask(r.prefixLength))];
-  if (r.interfaceName !== undefined) parts.push(r.interfaceName);
-  if (r.nextHop !== undefined) parts.push(formatIpv4(r.nextHop));
-  if (r.distance !== undefined) parts.push(String(r.distance));
-  return parts.join(' ');
-}
-
-export function ipv6RouteLine(r: IosStaticRoute6): string {
-  const parts = ['ipv6 route', v6(r.prefix, r.prefixLength)];
-  if (r.interfaceName !== undefined) parts.push(r.interfaceName);
-  if (r.nextHop !== undefined) parts.push(v6(r.nextHop));
-  if (r.distance !== undefined) parts.push(String(r.distance));
-  return parts.join(' ');
+/** The feature modules' sections for one place, each non-empty one closed by `!`. */
+function featureSections(config: IosConfig, place: RunningConfigPlace, out: string[]): void {
+  for (const feature of iosFeatures()) {
+    if (!feature.appliesTo(config.kind)) continue;
+    for (const section of feature.runningConfig?.(config) ?? []) if (section.place === place && section.lines.length > 0) out.push(...section.lines, '!');
+  }
 }
 
 /** The configuration text from the first `!` through `end` (what startup-config holds). */
@@ -137,19 +123,11 @@ export function formatConfigBody(config: IosConfig): string {
   if (global.length > 0) out.push(...global, '!');
   if (isSwitch) {
     out.push('spanning-tree mode rapid-pvst', 'spanning-tree extend system-id', '!');
-    for (const [id, vlan] of [...config.vlans].sort((a, b) => a[0] - b[0])) {
-      if (id === 1) continue;
-      out.push(`vlan ${id}`);
-      if (vlan.name !== undefined) out.push(` name ${vlan.name}`);
-      out.push('!');
-    }
   }
+  featureSections(config, 'before-interfaces', out);
   for (const i of interfacesInConfigOrder(config)) out.push(...interfaceConfigLines(config, i), '!');
   if (hasIp) out.push('ip forward-protocol nd', '!');
-  const v4 = [...config.ipRoutes].sort(compareRoutes4);
-  if (v4.length > 0) out.push(...v4.map(ipRouteLine), '!');
-  const v6routes = [...config.ipv6Routes].sort(compareRoutes6);
-  if (v6routes.length > 0) out.push(...v6routes.map(ipv6RouteLine), '!');
+  featureSections(config, 'after-interfaces', out);
   for (const line of config.lines) out.push(line.header, ...line.commands.map((c) => ` ${c}`));
   out.push('!', 'end');
   return `${out.join('\n')}\n`;

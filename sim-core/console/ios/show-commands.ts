@@ -168,7 +168,7 @@ export function showCommands(env: IosCommandEnv, user: boolean): CommandSpec<Ios
         spec: 'show spanning-tree',
         help: [SHOW, 'Spanning tree topology'],
         handler: () => {
-          const status = rt.device.spanningTree?.status();
+          const status = rt.mgmt.switching.spanningTree();
           if (status === undefined) return 'No spanning tree instance exists.\n';
           // IOS marks a port Edge when it is configured so (`spanning-tree portfast`).
           const ports = status.ports.map((p) => ({ ...p, edge: rt.config.interfaces.get(p.portName)?.portfast ?? false }));

@@ -1,6 +1,6 @@
 /**
- * IOS switching commands (Catalyst): the VLAN database (`vlan N`, `name WORD` in
- * `(config-vlan)#`), switchports (`switchport mode access|trunk`, `switchport access vlan N`,
+ * IOS switchport commands (Catalyst; the VLAN database is the vlan-database feature module,
+ * features/vlan-database/): switchports (`switchport mode access|trunk`, `switchport access vlan N`,
  * `switchport trunk allowed vlan LIST|add|remove|except|all|none`, `switchport trunk native vlan N`,
  * `switchport trunk encapsulation dot1q`), `no switchport` on an L3 switch, and
  * `spanning-tree portfast`. IEEE 802.1Q VLAN ids 1-4094.
@@ -128,37 +128,3 @@ export function switchportCommands(env: IosCommandEnv): CommandSpec<IosHandler>[
   return specs;
 }
 
-/** `vlan N` (global) and `name WORD` (VLAN sub-mode). */
-export function vlanCommands(env: IosCommandEnv): { global: CommandSpec<IosHandler>[]; vlanMode: CommandSpec<IosHandler>[] } {
-  const rt = env.runtime;
-  return {
-    global: [
-      {
-        spec: 'vlan <1-4094>',
-        help: ['Vlan commands', 'ISL VLAN IDs 1-1005'],
-        handler: (args, ctx) => {
-          const id = numberArg(args);
-          if (id === undefined) return undefined;
-          if (args.negated) return refusal(rt.removeVlan(id));
-          rt.addVlan(id);
-          ctx.enterMode('config-vlan', id);
-          return undefined;
-        },
-        no: true,
-      },
-    ],
-    vlanMode: [
-      {
-        spec: 'name WORD',
-        help: ['Ascii name of the VLAN', 'The ascii name for the VLAN'],
-        handler: (args, ctx) => {
-          const id = typeof ctx.modeData === 'number' ? ctx.modeData : undefined;
-          if (id === undefined) return undefined;
-          rt.setVlanName(id, args.negated ? undefined : textArg(args, 'word')?.slice(0, 32));
-          return undefined;
-        },
-        no: 'name [WORD]',
-      },
-    ],
-  };
-}

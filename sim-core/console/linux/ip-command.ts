@@ -15,8 +15,6 @@
  */
 import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
-import { IPV6 } from '../../stack/ipv6/ipv6-layer';
-import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
 import { formatIpAddr, formatIpLink, formatIpNeigh, formatIpNeigh4, formatIpRoute, formatIpRouteGet } from '../output/linux/ip';
 import type { AddressFamily, ArpView, RouteView } from '../views';
 import type { LinuxHost } from './linux-host';
@@ -357,26 +355,25 @@ function getRoute(host: LinuxHost, args: readonly string[], family: Family): IpO
   if (target === undefined) return err('need at least a destination address');
   const parsed = parsePrefixArg(target, family, 'host');
   if (parsed === undefined) return addressExpected(family, target);
-  const stack = host.device.stack;
-  if (stack === null) return err('RTNETLINK answers: Network is unreachable');
+  const routing = host.mgmt.routing;
+  if (!host.mgmt.hasIpStack) return err('RTNETLINK answers: Network is unreachable');
   if (parsed.family === 'ipv4') {
     const address = parsed.address as Ipv4Address;
-    const decision = stack.find(IPV4_RIB)?.lookup(address);
-    if (decision === undefined || decision.iface === null) return err('RTNETLINK answers: Network is unreachable');
+    const decision = routing.lookupIpv4(address);
+    if (decision === undefined) return err('RTNETLINK answers: Network is unreachable');
     const route: RouteView = {
       family: 'ipv4',
       prefix: { family: 'ipv4', network: address, length: 32 },
       code: 'S',
       distance: 1,
       metric: 0,
-      nextHops: [{ ...(decision.nextHop !== address && decision.nextHop !== null ? { address: decision.nextHop } : {}), interfaceName: decision.iface.name }],
+      nextHops: [{ ...(decision.nextHop !== address ? { address: decision.nextHop } : {}), interfaceName: decision.interfaceName }],
     };
-    return ok(formatIpRouteGet(address, route, decision.iface.primaryIpv4?.address));
+    return ok(formatIpRouteGet(address, route, decision.source));
   }
   const address = parsed.address as Ipv6Address;
-  const ipv6 = stack.find(IPV6);
-  const path = ipv6?.route(address);
-  if (ipv6 === undefined || path === undefined || !path.ok) return err('RTNETLINK answers: Network is unreachable');
+  const path = routing.lookupIpv6(address);
+  if (path === undefined) return err('RTNETLINK answers: Network is unreachable');
   const table = host.routeViews('ipv6');
   const match = table
     .filter((r) => r.prefix.length === 0 || ((r.prefix.network as Ipv6Address) ^ address) >> BigInt(128 - r.prefix.length) === 0n)
@@ -387,9 +384,9 @@ function getRoute(host: LinuxHost, args: readonly string[], family: Family): IpO
     code: match?.code ?? 'C',
     distance: 0,
     metric: match?.metric ?? 256,
-    nextHops: [{ ...(path.nextHop !== address ? { address: path.nextHop } : {}), interfaceName: path.iface.name }],
+    nextHops: [{ ...(path.nextHop !== address ? { address: path.nextHop } : {}), interfaceName: path.interfaceName }],
   };
-  return ok(formatIpRouteGet(address, route, ipv6.selectSource(address, path.iface)));
+  return ok(formatIpRouteGet(address, route, path.source));
 }
 
 // ---- ip neigh ----
@@ -412,8 +409,8 @@ function runNeigh(host: LinuxHost, args: readonly string[], family: Family): IpO
     const arp: ArpView[] = [];
     for (const iface of host.nics()) {
       if (dev !== undefined && iface.name !== dev) continue;
-      for (const e of host.device.arp?.entries(iface) ?? []) {
-        arp.push({ address: e.ip, ...(e.mac !== null ? { mac: e.mac } : {}), ...(e.state === 'complete' ? { ageMin: Math.floor((now - e.updatedNs) / 60e9) } : {}), interfaceName: iface.name, dynamic: e.state !== 'static' });
+      for (const e of host.mgmt.neighbors.arp(iface.name)) {
+        arp.push({ address: e.address, ...(e.mac !== null ? { mac: e.mac } : {}), ...(e.state === 'complete' ? { ageMin: Math.floor((now - e.updatedNs) / 60e9) } : {}), interfaceName: iface.name, dynamic: e.state !== 'static' });
       }
     }
     const text = formatIpNeigh4(arp);

@@ -17,9 +17,8 @@ import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
 import type { Device } from '../../devices/device';
 import { NS_PER_MS, NS_PER_S } from '../../engine/time';
-import { startPing, type PingResult } from '../../stack/apps/ping';
-import { startTraceroute, type TracerouteResult } from '../../stack/apps/traceroute';
-import type { NetInterface } from '../../stack/net-interface';
+import type { InterfaceEntry } from '../../mgmt/mgmt-views';
+import type { PingResult, TracerouteResult } from '../../mgmt/probes';
 import { createJob } from '../job';
 import { formatLinuxHostname, formatResolvConf } from '../output/linux/files';
 import { formatLinuxPing, formatLinuxTraceroute } from '../output/linux/ping';
@@ -209,12 +208,12 @@ export class LinuxDialect implements ConsoleDialect {
   }
 
   /** The NIC of a zone (`%eth0`) or of `-I eth0`; for a link-local target without one, the first NIC that is up. */
-  private zoneOf(target: LinuxTarget, named: string | undefined): NetInterface | undefined {
+  private zoneOf(target: LinuxTarget, named: string | undefined): InterfaceEntry | undefined {
     if (named !== undefined) return this.host.link(named);
     if (target.kind !== 'ipv6') return undefined;
     if (target.zone !== undefined) return this.host.link(target.zone);
     if (!isLinkLocalIpv6(target.address)) return undefined;
-    return this.host.nics().find((i) => i.operUp);
+    return this.host.nics().find((i) => i.lineProtocolUp);
   }
 
   private ping(args: readonly string[], family: 'ipv6' | undefined): DialectOutcome {
@@ -222,13 +221,13 @@ export class LinuxDialect implements ConsoleDialect {
     if (!parsed.ok) return { output: `${parsed.output}\n` };
     const o = parsed.value;
     const target = o.target;
-    const stack = this.device.stack;
-    if (target.kind === 'name' || stack === null) return { output: `ping: ${target.text}: Name or service not known\n` };
+    const probes = this.host.mgmt.probes;
+    if (target.kind === 'name' || !probes.available) return { output: `ping: ${target.text}: Name or service not known\n` };
     if ((o.family === 'ipv4' && target.kind === 'ipv6') || (o.family === 'ipv6' && target.kind === 'ipv4')) return { output: `ping: ${target.text}: Address family for hostname not supported\n` };
     if (target.kind === 'ipv6' && target.zone !== undefined && this.host.link(target.zone) === undefined) return { output: `ping: ${target.text}: Name or service not known\n` };
     // -I: an interface name, or a source address.
     let source: Ipv4Address | Ipv6Address | undefined;
-    let sourceInterface: NetInterface | undefined;
+    let sourceInterface: InterfaceEntry | undefined;
     if (o.interfaceOrSource !== undefined) {
       const s = target.kind === 'ipv4' ? parseIpv4(o.interfaceOrSource) : parseIpv6(o.interfaceOrSource);
       if (s.ok) source = s.value;
@@ -240,7 +239,7 @@ export class LinuxDialect implements ConsoleDialect {
     const zone = this.zoneOf(target, sourceInterface?.name);
     const ctl = createJob();
     let printed = 0;
-    const session = startPing(stack, {
+    const session = probes.ping({
       destination: target.address,
       ...(Number.isFinite(o.count) ? { count: o.count } : {}),
       sizeBytes: o.sizeBytes,
@@ -249,8 +248,8 @@ export class LinuxDialect implements ConsoleDialect {
       ...(o.intervalS !== undefined ? { intervalNs: Math.round(o.intervalS * NS_PER_S) } : {}),
       ...(o.timeoutS !== undefined ? { timeoutNs: Math.round(o.timeoutS * NS_PER_S) } : {}),
       ...(source !== undefined ? { source } : {}),
-      ...(sourceInterface !== undefined ? { sourceInterface } : {}),
-      ...(zone !== undefined ? { iface: zone } : {}),
+      ...(sourceInterface !== undefined ? { sourceInterfaceName: sourceInterface.name } : {}),
+      ...(zone !== undefined ? { interfaceName: zone.name } : {}),
     });
     const view = (): PingResultView => pingView(session.result(), target, target.kind === 'ipv6' ? target.zone : undefined, sourceInterface !== undefined || source !== undefined);
     if (session.result().familyUnavailable === true) return { output: `ping: connect: Network is unreachable\n` };
@@ -286,21 +285,21 @@ export class LinuxDialect implements ConsoleDialect {
     if (!parsed.ok) return { output: `${parsed.output}\n` };
     const o = parsed.value;
     const target = o.target;
-    const stack = this.device.stack;
-    if (target.kind === 'name' || stack === null || (o.family === 'ipv4' && target.kind === 'ipv6') || (o.family === 'ipv6' && target.kind === 'ipv4')) {
+    const probes = this.host.mgmt.probes;
+    if (target.kind === 'name' || !probes.available || (o.family === 'ipv4' && target.kind === 'ipv6') || (o.family === 'ipv6' && target.kind === 'ipv4')) {
       return { output: `${target.text}: Name or service not known\nCannot handle "host" cmdline arg \`${target.text}' on position 1 (argc ${args.length})\n` };
     }
     const zone = this.zoneOf(target, o.device);
     const ctl = createJob();
     let printed = 0;
-    const session = startTraceroute(stack, {
+    const session = probes.traceroute({
       destination: target.address,
       method: o.icmp ? 'icmp-echo' : 'udp',
       maxHops: o.maxHops,
       firstHop: o.firstHop,
       probesPerHop: o.probesPerHop,
       ...(o.waitS !== undefined ? { timeoutNs: Math.round(o.waitS * NS_PER_S) } : {}),
-      ...(zone !== undefined ? { iface: zone } : {}),
+      ...(zone !== undefined ? { interfaceName: zone.name } : {}),
     });
     const emitNew = (): void => {
       const lines = formatLinuxTraceroute(traceView(session.result(), target.text), o.numeric).split('\n');

@@ -1,7 +1,8 @@
 /**
  * The Linux side of a simulated server: the configuration in effect (what `ip` and `sysctl -w`
- * changed, and `hostname`), applied to the device's stack, and the plain views (console/views.ts)
- * the iproute2/iputils formatters print, filled from the live stack the way the kernel lists them:
+ * changed, and `hostname`), applied to the device through its management API (sim-core/mgmt),
+ * and the plain views (console/views.ts) the iproute2/iputils formatters print, filled from the
+ * management views the way the kernel lists them:
  * `lo` is link 1 and the NICs follow; IPv6 addresses newest first with the link-local last;
  * IPv4 routes of the main table in address order, IPv6 routes in the kernel's tree order (more
  * specific first, the default last) with metric 256 for kernel routes and 1024 for static and
@@ -17,15 +18,9 @@ import type { Ipv4Address } from '../../addr/ipv4';
 import type { Ipv6Address } from '../../addr/ipv6';
 import { ipv4NetworkPart, ipv6NetworkPart, type Ipv4Prefix, type Ipv6Prefix } from '../../addr/prefix';
 import type { Device } from '../../devices/device';
-import { IPV6, type Ipv6Layer } from '../../stack/ipv6/ipv6-layer';
-import { ROUTER_DISCOVERY } from '../../stack/ipv6/router-discovery';
-import type { NetInterface } from '../../stack/net-interface';
-import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
-import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
-import type { Route } from '../../stack/routing/route';
+import { managementOf, type DeviceManagement } from '../../mgmt/device-management';
+import type { InterfaceEntry, RouteEntry } from '../../mgmt/mgmt-views';
 import type { AddressFamily, HostInfoView, InterfaceView, Ipv4AddressView, Ipv6AddressView, NeighborView, RouteView } from '../views';
-import { applyHostIpv6Settings, dnsServersLearned } from './host-ipv6-settings';
-import { remainingLifetimeS } from '../address-lifetime';
 
 export interface LinuxAddressSetting {
   readonly family: AddressFamily;
@@ -85,8 +80,11 @@ function lastOf(network: Ipv6Address, length: number): bigint {
 
 export class LinuxHost {
   readonly config: LinuxHostConfig = { hostname: undefined, linksDown: new Set(), mtus: new Map(), addresses: [], routes: [], sysctl: new Map() };
+  /** The device's management API: every change to the device goes through it. */
+  readonly mgmt: DeviceManagement;
 
   constructor(readonly device: Device) {
+    this.mgmt = managementOf(device);
     this.applyIpv6Settings();
   }
 
@@ -99,22 +97,18 @@ export class LinuxHost {
   }
 
   /** The NICs (physical interfaces) in link order. */
-  nics(): NetInterface[] {
-    return (this.device.stack?.interfaces ?? []).filter((i) => i.kind === 'physical');
+  nics(): InterfaceEntry[] {
+    return this.mgmt.interfaces.table().filter((i) => i.kind === 'physical');
   }
 
   /** A link by its exact name (Linux names are case-sensitive). */
-  link(name: string): NetInterface | undefined {
+  link(name: string): InterfaceEntry | undefined {
     return this.nics().find((i) => i.name === name);
   }
 
   /** Linux link index: `lo` is 1. */
-  ifIndexOf(iface: NetInterface): number {
-    return iface.ifIndex + 1;
-  }
-
-  private get ipv6(): Ipv6Layer | undefined {
-    return this.device.stack?.find(IPV6);
+  ifIndexOf(iface: InterfaceEntry): number {
+    return iface.index + 1;
   }
 
   // ---- sysctl ----
@@ -141,12 +135,9 @@ export class LinuxHost {
     const normalised = String(Number(value));
     if (normalised === defaultValue) this.config.sysctl.delete(key);
     else this.config.sysctl.set(key, normalised);
-    const stack = this.device.stack;
-    if (stack !== null) {
-      if (key === 'net.ipv4.ip_forward') stack.ipv4Forwarding = normalised !== '0';
-      // conf.all.forwarding switches every interface (and the host stops being a host, RFC 4861 section 6.3.4).
-      if (key === 'net.ipv6.conf.all.forwarding') stack.ipv6Forwarding = normalised !== '0';
-    }
+    if (key === 'net.ipv4.ip_forward') this.mgmt.routing.setIpv4Forwarding(normalised !== '0');
+    // conf.all.forwarding switches every interface (and the host stops being a host, RFC 4861 section 6.3.4).
+    if (key === 'net.ipv6.conf.all.forwarding') this.mgmt.routing.setIpv6Forwarding(normalised !== '0');
     this.applyIpv6Settings();
     return undefined;
   }
@@ -157,7 +148,7 @@ export class LinuxHost {
     for (const iface of this.nics()) {
       const get = (leaf: string): string => this.sysctlValue(`net.ipv6.conf.${iface.name}.${leaf}`) ?? PER_INTERFACE_IPV6[leaf]!;
       const acceptRa = Number(get('accept_ra'));
-      applyHostIpv6Settings(this.device, iface, {
+      this.mgmt.host.setIpv6Settings(iface.name, {
         // accept_ra 1 ignores RAs on a forwarding interface; 2 accepts them anyway.
         acceptRouterAdvertisements: acceptRa === 2 || (acceptRa === 1 && !forwarding),
         autoconfig: get('autoconf') !== '0',
@@ -183,56 +174,55 @@ export class LinuxHost {
    * `ip -6 addr show dev X` prints nothing after down, only the link-local after up until an RA
    * comes). Setting a link to the state it is already in changes nothing (no flush).
    */
-  setLinkUp(iface: NetInterface, up: boolean): void {
+  setLinkUp(iface: InterfaceEntry, up: boolean): void {
     const changing = iface.adminUp !== up;
     if (up) this.config.linksDown.delete(iface.name);
     else this.config.linksDown.add(iface.name);
-    if (changing && !up) this.flushLink(iface);
-    this.device.setInterfaceAdminUp(iface, up);
-    if (changing && up) this.formLinkLocal(iface);
+    if (changing && !up) this.flushLink(iface.name);
+    this.mgmt.interfaces.setAdminUp(iface.name, up);
+    if (changing && up) this.formLinkLocal(iface.name);
   }
 
   /** The link-locals removed by `ip link set down`, formed again on `up` (the same identifier: EUI-64 or stable). */
-  private readonly linkLocalsDown = new Map<NetInterface, Ipv6Address>();
+  private readonly linkLocalsDown = new Map<string, Ipv6Address>();
 
-  private flushLink(iface: NetInterface): void {
-    const ipv6 = this.ipv6;
-    for (const route of this.config.routes.filter((r) => this.exitOf(r) === iface)) this.deleteRoute(route);
-    if (ipv6 !== undefined) {
+  private flushLink(name: string): void {
+    const addresses = this.mgmt.addresses;
+    for (const route of this.config.routes.filter((r) => this.exitOf(r) === name)) this.deleteRoute(route);
+    if (addresses.hasIpv6) {
       // What RAs taught (SLAAC and temporary addresses, default routers, on-link prefixes) goes first.
-      this.device.stack?.find(ROUTER_DISCOVERY)?.forgetInterface(iface);
-      for (const entry of [...iface.ipv6.addresses]) {
+      this.mgmt.host.forgetRouterAdvertisements(name);
+      for (const entry of addresses.ipv6(name)) {
         if (entry.origin === 'slaac' || entry.origin === 'temporary' || entry.origin === 'dhcpv6') continue;
-        if (entry.origin === 'link-local') this.linkLocalsDown.set(iface, entry.address);
-        ipv6.removeAddress(iface, entry.address);
+        if (entry.origin === 'link-local') this.linkLocalsDown.set(name, entry.address);
+        addresses.removeIpv6(name, entry.address);
       }
     }
-    this.config.addresses = this.config.addresses.filter((a) => !(a.family === 'ipv6' && a.interfaceName === iface.name));
+    this.config.addresses = this.config.addresses.filter((a) => !(a.family === 'ipv6' && a.interfaceName === name));
   }
 
-  private formLinkLocal(iface: NetInterface): void {
-    const address = this.linkLocalsDown.get(iface);
-    this.linkLocalsDown.delete(iface);
+  private formLinkLocal(name: string): void {
+    const address = this.linkLocalsDown.get(name);
+    this.linkLocalsDown.delete(name);
+    const addresses = this.mgmt.addresses;
     // An address configured in fe80::/10 while the link was down takes the place of the automatic one.
-    if (address === undefined || !iface.ipv6.enabled || iface.ipv6.addresses.some((a) => isLinkLocalIpv6(a.address))) return;
-    this.ipv6?.addAddress(iface, { address, prefixLength: 64, origin: 'link-local' });
+    if (address === undefined || !addresses.ipv6Enabled(name) || addresses.ipv6(name).some((a) => isLinkLocalIpv6(a.address))) return;
+    addresses.addIpv6(name, { address, prefixLength: 64, origin: 'link-local' });
   }
 
   /** The link a configured route leaves through: its `dev`, else the link its gateway was found on. */
-  private exitOf(route: LinuxRouteSetting): NetInterface | undefined {
-    if (route.dev !== undefined) return this.link(route.dev);
-    const stack = this.device.stack;
-    if (stack === null) return undefined;
-    const entries = route.family === 'ipv4' ? (stack.find(IPV4_RIB)?.entries() ?? []) : (stack.find(IPV6_RIB)?.entries() ?? []);
-    const entry = entries.find((e) => e.route.source === 'static' && e.route.network === route.network && e.route.prefixLength === route.prefixLength && (e.route.nextHop ?? undefined) === route.via);
-    return entry?.route.iface ?? entry?.resolvedIface ?? undefined;
+  private exitOf(route: LinuxRouteSetting): string | undefined {
+    if (route.dev !== undefined) return this.link(route.dev)?.name;
+    const entries: RouteEntry[] = route.family === 'ipv4' ? this.mgmt.routing.entries('ipv4') : this.mgmt.routing.entries('ipv6');
+    const entry = entries.find((e) => e.origin === 'static' && e.network === route.network && e.prefixLength === route.prefixLength && (e.nextHop ?? undefined) === route.via);
+    return entry?.interfaceName ?? entry?.resolvedInterfaceName ?? undefined;
   }
 
-  setMtu(iface: NetInterface, mtuBytes: number): string | undefined {
+  setMtu(iface: InterfaceEntry, mtuBytes: number): string | undefined {
     if (mtuBytes < 68 || mtuBytes > 9000) return `Error: mtu less than device minimum.`;
     if (mtuBytes === 1500) this.config.mtus.delete(iface.name);
     else this.config.mtus.set(iface.name, mtuBytes);
-    this.device.stack?.setMtu(iface, mtuBytes);
+    this.mgmt.interfaces.setMtu(iface.name, mtuBytes);
     return undefined;
   }
 
@@ -240,19 +230,19 @@ export class LinuxHost {
 
   addAddress(setting: LinuxAddressSetting): string | undefined {
     const iface = this.link(setting.interfaceName);
-    const stack = this.device.stack;
-    if (iface === undefined || stack === null) return `Cannot find device "${setting.interfaceName}"`;
+    const addresses = this.mgmt.addresses;
+    if (iface === undefined || !this.mgmt.hasIpStack) return `Cannot find device "${setting.interfaceName}"`;
     if (setting.family === 'ipv4') {
       const address = setting.address as Ipv4Address;
-      if (iface.ipv4Addresses.some((a) => a.address === address)) return 'Error: ipv4: Address already assigned.';
+      const existing = addresses.ipv4(iface.name);
+      if (existing.some((a) => a.address === address)) return 'Error: ipv4: Address already assigned.';
       // The stack keeps one primary (IOS rules); Linux keeps them all: later ones ride as secondaries.
-      stack.addIpv4Address(iface, { address, prefixLength: setting.prefixLength, secondary: iface.ipv4Addresses.length > 0 });
+      addresses.addIpv4(iface.name, address, setting.prefixLength, existing.length > 0);
     } else {
-      const ipv6 = this.ipv6;
       const address = setting.address as Ipv6Address;
-      if (ipv6 === undefined) return 'RTNETLINK answers: Permission denied';
-      if (iface.ipv6.addresses.some((a) => a.address === address)) return 'Error: ipv6: address already assigned.';
-      ipv6.addAddress(iface, { address, prefixLength: setting.prefixLength, origin: 'static' });
+      if (!addresses.hasIpv6) return 'RTNETLINK answers: Permission denied';
+      if (addresses.ipv6(iface.name).some((a) => a.address === address)) return 'Error: ipv6: address already assigned.';
+      addresses.addIpv6(iface.name, { address, prefixLength: setting.prefixLength, origin: 'static' });
     }
     this.config.addresses.push(setting);
     return undefined;
@@ -261,17 +251,17 @@ export class LinuxHost {
   /** `ip addr del A[/L] dev X` (without a length: the first address equal to A). */
   deleteAddress(family: AddressFamily, interfaceName: string, address: Ipv4Address | Ipv6Address, prefixLength: number | undefined): string | undefined {
     const iface = this.link(interfaceName);
-    const stack = this.device.stack;
-    if (iface === undefined || stack === null) return `Cannot find device "${interfaceName}"`;
+    const addresses = this.mgmt.addresses;
+    if (iface === undefined || !this.mgmt.hasIpStack) return `Cannot find device "${interfaceName}"`;
     const notFound = family === 'ipv4' ? 'Error: ipv4: Address not found.' : 'Error: ipv6: address not found.';
     if (family === 'ipv4') {
-      const entry = iface.ipv4Addresses.find((a) => a.address === address && (prefixLength === undefined || a.prefixLength === prefixLength));
+      const entry = addresses.ipv4(iface.name).find((a) => a.address === address && (prefixLength === undefined || a.prefixLength === prefixLength));
       if (entry === undefined) return notFound;
-      stack.removeIpv4Address(iface, entry.address);
+      addresses.removeIpv4(iface.name, entry.address);
     } else {
-      const entry = iface.ipv6.addresses.find((a) => a.address === address && (prefixLength === undefined || a.prefixLength === prefixLength));
+      const entry = addresses.ipv6(iface.name).find((a) => a.address === address && (prefixLength === undefined || a.prefixLength === prefixLength));
       if (entry === undefined) return notFound;
-      this.ipv6?.removeAddress(iface, entry.address);
+      addresses.removeIpv6(iface.name, entry.address);
     }
     this.config.addresses = this.config.addresses.filter((a) => !(a.family === family && a.interfaceName === interfaceName && a.address === address));
     return undefined;
@@ -281,8 +271,9 @@ export class LinuxHost {
 
   /** `ip [-6] route add P [via G] [dev X] [metric N]`. */
   addRoute(route: LinuxRouteSetting): string | undefined {
-    const stack = this.device.stack;
-    if (stack === null) return 'RTNETLINK answers: Operation not supported';
+    if (!this.mgmt.hasIpStack) return 'RTNETLINK answers: Operation not supported';
+    const addresses = this.mgmt.addresses;
+    const statics = this.mgmt.routing.statics;
     const dev = route.dev === undefined ? undefined : this.link(route.dev);
     if (route.dev !== undefined && dev === undefined) return `Cannot find device "${route.dev}"`;
     const same = (r: LinuxRouteSetting): boolean => r.family === route.family && r.network === route.network && r.prefixLength === route.prefixLength && (r.metric ?? defaultMetric(r.family)) === (route.metric ?? defaultMetric(route.family));
@@ -294,14 +285,13 @@ export class LinuxHost {
       let exit = dev;
       if (via !== undefined) {
         // The gateway must be on a connected subnet (of `dev` when given) of a link that is up.
-        const onLink = this.nics().find((i) => (dev === undefined || i === dev) && i.adminUp && i.ipv4AddressCovering(via) !== undefined);
+        const onLink = this.nics().find((i) => (dev === undefined || i.name === dev.name) && i.adminUp && addresses.ipv4Covering(i.name, via) !== undefined);
         if (onLink === undefined) return 'Error: Nexthop has invalid gateway.';
         exit = onLink;
       } else if (dev === undefined) return 'RTNETLINK answers: No such device';
       else if (!dev.adminUp) return 'Error: Device for nexthop is not up.';
-      const rib = stack.find(IPV4_RIB);
-      const added = rib?.addStatic({ network, prefixLength: route.prefixLength, ...(via !== undefined ? { nextHop: via } : {}), ...(exit !== undefined ? { iface: exit } : {}) });
-      if (added === undefined || !added.ok) return 'RTNETLINK answers: Invalid argument';
+      const added = statics.addIpv4({ network, prefixLength: route.prefixLength, ...(via !== undefined ? { nextHop: via } : {}), ...(exit !== undefined ? { interfaceName: exit.name } : {}) });
+      if (!added.ok) return 'RTNETLINK answers: Invalid argument';
     } else {
       const network = ipv6NetworkPart(route.network as Ipv6Address, route.prefixLength);
       const via = route.via as Ipv6Address | undefined;
@@ -312,7 +302,7 @@ export class LinuxHost {
           if (!dev.adminUp) return 'Error: Nexthop device is not up.';
         } else {
           // The kernel wants the gateway on-link (a connected prefix of a link that is up), not merely routable.
-          const onLink = this.nics().find((i) => (dev === undefined || i === dev) && i.adminUp && i.ipv6.addresses.some((a) => !isLinkLocalIpv6(a.address) && ipv6NetworkPart(a.address, a.prefixLength) === ipv6NetworkPart(via, a.prefixLength)));
+          const onLink = this.nics().find((i) => (dev === undefined || i.name === dev.name) && i.adminUp && addresses.ipv6(i.name).some((a) => !isLinkLocalIpv6(a.address) && ipv6NetworkPart(a.address, a.prefixLength) === ipv6NetworkPart(via, a.prefixLength)));
           if (onLink === undefined) return 'RTNETLINK answers: No route to host';
           exit = onLink;
         }
@@ -321,9 +311,8 @@ export class LinuxHost {
       // fib6_add with NLM_F_EXCL, after the next hop checked out: any route of that prefix and metric (kernel, RA) is in the way, whatever its gateway.
       const metric = route.metric ?? USER_ROUTE_METRIC;
       if (this.routeViews('ipv6').some((v) => v.prefix.network === network && v.prefix.length === route.prefixLength && v.metric === metric)) return 'RTNETLINK answers: File exists';
-      const rib = stack.find(IPV6_RIB);
-      const added = rib?.addStatic({ network, prefixLength: route.prefixLength, ...(via !== undefined ? { nextHop: via } : {}), ...(exit !== undefined ? { iface: exit } : {}) });
-      if (added === undefined || !added.ok) return 'RTNETLINK answers: Invalid argument';
+      const added = statics.addIpv6({ network, prefixLength: route.prefixLength, ...(via !== undefined ? { nextHop: via } : {}), ...(exit !== undefined ? { interfaceName: exit.name } : {}) });
+      if (!added.ok) return 'RTNETLINK answers: Invalid argument';
       route = { ...route, network };
     }
     this.config.routes.push(route);
@@ -344,14 +333,12 @@ export class LinuxHost {
     const gone = this.config.routes.find(matches);
     if (gone === undefined) return 'RTNETLINK answers: No such process';
     this.config.routes = this.config.routes.filter((r) => r !== gone);
-    const stack = this.device.stack!;
-    const dev = gone.dev === undefined ? undefined : this.link(gone.dev);
+    const statics = this.mgmt.routing.statics;
     if (gone.family === 'ipv4') {
-      stack.find(IPV4_RIB)?.removeStatic({ network: gone.network as Ipv4Address, prefixLength: gone.prefixLength, ...(gone.via !== undefined ? { nextHop: gone.via as Ipv4Address } : {}) });
+      statics.removeIpv4({ network: gone.network as Ipv4Address, prefixLength: gone.prefixLength, ...(gone.via !== undefined ? { nextHop: gone.via as Ipv4Address } : {}) });
     } else {
-      stack.find(IPV6_RIB)?.removeStatic({ network: gone.network as Ipv6Address, prefixLength: gone.prefixLength, ...(gone.via !== undefined ? { nextHop: gone.via as Ipv6Address } : {}) });
+      statics.removeIpv6({ network: gone.network as Ipv6Address, prefixLength: gone.prefixLength, ...(gone.via !== undefined ? { nextHop: gone.via as Ipv6Address } : {}) });
     }
-    void dev;
     if (gone.family === 'ipv6') this.applyIpv6Settings();
     return undefined;
   }
@@ -380,30 +367,25 @@ export class LinuxHost {
     };
   }
 
-  private ipv6Views(iface: NetInterface): Ipv6AddressView[] {
-    const now = this.device.simulator.nowNs;
-    const views = iface.ipv6.addresses.map((a): Ipv6AddressView => {
-      const dynamic = a.origin === 'slaac' || a.origin === 'temporary' || a.origin === 'dhcpv6';
-      const valid = dynamic ? remainingLifetimeS(a.validLifetimeS, a.lifetimesSetNs, now) : undefined;
-      const preferred = dynamic ? remainingLifetimeS(a.preferredLifetimeS, a.lifetimesSetNs, now) : undefined;
-      return {
-        address: a.address,
-        prefixLength: a.prefixLength,
-        origin: a.origin === 'static' || a.origin === 'eui64-static' ? (isLinkLocalIpv6(a.address) ? 'link-local' : 'manual') : a.origin,
-        state: a.state === 'optimistic' ? 'tentative' : a.state,
-        ...(valid !== undefined ? { validLifetimeS: valid } : {}),
-        ...(preferred !== undefined ? { preferredLifetimeS: preferred } : {}),
-        // The kernel flags every address it forms from a PIO IFA_F_MANAGETEMPADDR, use_tempaddr or not.
-        ...(a.origin === 'slaac' ? { manageTemporary: true } : {}),
-      };
-    });
+  private ipv6Views(name: string): Ipv6AddressView[] {
+    const views = this.mgmt.addresses.ipv6(name).map((a): Ipv6AddressView => ({
+      address: a.address,
+      prefixLength: a.prefixLength,
+      origin: a.origin === 'static' || a.origin === 'eui64-static' ? (isLinkLocalIpv6(a.address) ? 'link-local' : 'manual') : a.origin,
+      state: a.state === 'optimistic' ? 'tentative' : a.state,
+      ...(a.validLifetimeS !== undefined ? { validLifetimeS: a.validLifetimeS } : {}),
+      ...(a.preferredLifetimeS !== undefined ? { preferredLifetimeS: a.preferredLifetimeS } : {}),
+      // The kernel flags every address it forms from a PIO IFA_F_MANAGETEMPADDR, use_tempaddr or not.
+      ...(a.origin === 'slaac' ? { manageTemporary: true } : {}),
+    }));
     // The kernel lists the newest address first; the link-local (formed first) ends up last.
     return views.reverse();
   }
 
-  private ipv4Views(iface: NetInterface): Ipv4AddressView[] {
-    return iface.ipv4Addresses.map((a, i) => {
-      const earlier = iface.ipv4Addresses.slice(0, i).some((b) => ipv4NetworkPart(b.address, b.prefixLength) === ipv4NetworkPart(a.address, a.prefixLength) && b.prefixLength === a.prefixLength);
+  private ipv4Views(name: string): Ipv4AddressView[] {
+    const all = this.mgmt.addresses.ipv4(name);
+    return all.map((a, i) => {
+      const earlier = all.slice(0, i).some((b) => ipv4NetworkPart(b.address, b.prefixLength) === ipv4NetworkPart(a.address, a.prefixLength) && b.prefixLength === a.prefixLength);
       return { address: a.address, prefixLength: a.prefixLength, ...(earlier ? { secondary: true } : {}) };
     });
   }
@@ -414,15 +396,15 @@ export class LinuxHost {
       name: iface.name,
       kind: 'physical',
       adminUp: iface.adminUp,
-      linkUp: iface.binding.lowerLayerUp(),
-      lineProtocolUp: iface.operUp,
+      linkUp: iface.lowerLayerUp,
+      lineProtocolUp: iface.lineProtocolUp,
       mac: iface.mac,
       mtuBytes: iface.mtuBytes,
       bandwidthKbps: 1_000_000,
-      ipv4: this.ipv4Views(iface),
-      ipv6Enabled: iface.ipv6.enabled,
-      ipv6: this.ipv6Views(iface),
-      ipv6Groups: [...iface.ipv6.joinedGroups],
+      ipv4: this.ipv4Views(iface.name),
+      ipv6Enabled: iface.ipv6Enabled,
+      ipv6: this.ipv6Views(iface.name),
+      ipv6Groups: this.mgmt.addresses.ipv6Groups(iface.name),
       counters: { inPackets: iface.counters.inPackets, inBytes: 0, outPackets: iface.counters.outPackets, outBytes: 0, inErrors: 0, outErrors: 0, inDrops: 0, outDrops: iface.counters.drops },
       ifIndex: this.ifIndexOf(iface),
     }));
@@ -431,66 +413,65 @@ export class LinuxHost {
 
   /** The main routing table of one family, in the kernel's order. */
   routeViews(family: AddressFamily): RouteView[] {
-    const stack = this.device.stack;
-    if (stack === null) return [];
+    if (!this.mgmt.hasIpStack) return [];
     const now = this.device.simulator.nowNs;
     const views: RouteView[] = [];
     if (family === 'ipv4') {
+      const entries = this.mgmt.routing.entries('ipv4');
       for (const iface of this.nics()) {
-        if (!iface.operUp) continue;
-        for (const a of iface.ipv4Addresses) {
+        if (!iface.lineProtocolUp) continue;
+        for (const a of this.mgmt.addresses.ipv4(iface.name)) {
           const network = ipv4NetworkPart(a.address, a.prefixLength);
           if (views.some((v) => v.prefix.network === network && v.prefix.length === a.prefixLength)) continue;
           views.push({ family, prefix: { family, network, length: a.prefixLength } as Ipv4Prefix, code: 'C', distance: 0, metric: 0, nextHops: [{ interfaceName: iface.name }], source: a.address });
         }
       }
       for (const setting of this.config.routes.filter((r) => r.family === 'ipv4')) {
-        const entry = (stack.find(IPV4_RIB)?.entries() ?? []).find((e) => e.route.source === 'static' && e.route.network === setting.network && e.route.prefixLength === setting.prefixLength && (e.route.nextHop ?? undefined) === setting.via);
-        const iface = entry?.route.iface ?? entry?.resolvedIface ?? null;
-        if (iface === null || !iface.operUp) continue;
+        const entry = entries.find((e) => e.origin === 'static' && e.network === setting.network && e.prefixLength === setting.prefixLength && (e.nextHop ?? undefined) === setting.via);
+        const exit = entry?.interfaceName ?? entry?.resolvedInterfaceName ?? null;
+        if (entry === undefined || exit === null || !entry.resolvedInterfaceUp) continue;
         views.push({
           family,
           prefix: { family, network: setting.network as Ipv4Address, length: setting.prefixLength } as Ipv4Prefix,
           code: setting.prefixLength === 0 ? 'S*' : 'S',
           distance: 1,
           metric: setting.metric ?? 0,
-          nextHops: [{ ...(setting.via !== undefined ? { address: setting.via } : {}), interfaceName: iface.name }],
+          nextHops: [{ ...(setting.via !== undefined ? { address: setting.via } : {}), interfaceName: exit }],
         });
       }
       return views.sort((x, y) => (x.prefix.network as number) - (y.prefix.network as number) || x.prefix.length - y.prefix.length || x.metric - y.metric);
     }
-    const rib = stack.find(IPV6_RIB);
-    // The RA's Cur Hop Limit rides on the RA default route (`hoplimit 64`).
-    const hopLimitOf = (iface: NetInterface): number | undefined => stack.find(ROUTER_DISCOVERY)?.learnedParameters(iface)?.curHopLimit;
-    for (const entry of rib?.entries() ?? []) {
-      const r: Route<Ipv6Address> = entry.route;
-      const iface = r.iface ?? entry.resolvedIface;
-      if (iface === null || !iface.operUp || iface.kind !== 'physical') continue;
-      if (r.source === 'local') continue; // local table
+    const entries = this.mgmt.routing.entries('ipv6');
+    for (const r of entries) {
+      const exit = r.interfaceName ?? r.resolvedInterfaceName;
+      if (exit === null || !r.resolvedInterfaceUp || this.mgmt.interfaces.entry(exit)?.kind !== 'physical') continue;
+      if (r.origin === 'local') continue; // local table
       // An RA prefix already covered by an address's kernel route is that same route (one entry).
-      if (r.source === 'nd-prefix' && rib!.routes().some((o) => o.source === 'connected' && o.network === r.network && o.prefixLength === r.prefixLength && o.iface === r.iface)) continue;
+      if (r.origin === 'nd-prefix' && entries.some((o) => o.origin === 'connected' && o.network === r.network && o.prefixLength === r.prefixLength && o.interfaceName === r.interfaceName)) continue;
       let code: RouteView['code'];
       let metric: number;
-      if (r.source === 'connected' || r.source === 'nd-prefix') {
+      if (r.origin === 'connected' || r.origin === 'nd-prefix') {
         code = 'C';
         metric = KERNEL_ROUTE_METRIC;
-      } else if (r.source === 'static') {
+      } else if (r.origin === 'static') {
         const setting = this.config.routes.find((s) => s.family === 'ipv6' && s.network === r.network && s.prefixLength === r.prefixLength && s.via === (r.nextHop ?? undefined));
         code = 'S';
         metric = setting?.metric ?? USER_ROUTE_METRIC;
-      } else if (r.source === 'nd') {
+      } else if (r.origin === 'nd') {
         code = 'ND';
         metric = r.metric === 0 ? USER_ROUTE_METRIC : r.metric;
       } else continue;
+      // The RA's Cur Hop Limit rides on the RA default route (`hoplimit 64`).
+      const hopLimit = code === 'ND' ? this.mgmt.host.learnedHopLimit(exit) : undefined;
       views.push({
         family,
         prefix: { family, network: r.network, length: r.prefixLength } as Ipv6Prefix,
         code,
         distance: r.distance,
         metric,
-        nextHops: [{ ...(r.nextHop !== null ? { address: r.nextHop } : {}), interfaceName: iface.name }],
+        nextHops: [{ ...(r.nextHop !== null ? { address: r.nextHop } : {}), interfaceName: exit }],
         ...(r.expiresNs !== undefined && Number.isFinite(r.expiresNs) ? { expiresS: Math.max(0, Math.floor((r.expiresNs - now) / 1e9)) } : {}),
-        ...(code === 'ND' && hopLimitOf(iface) !== undefined ? { hopLimit: hopLimitOf(iface) } : {}),
+        ...(hopLimit !== undefined ? { hopLimit } : {}),
       });
     }
     return views.sort((x, y) => {
@@ -502,10 +483,8 @@ export class LinuxHost {
 
   /** `ip -6 neigh`: the neighbour cache of every NIC. */
   neighborViews(): NeighborView[] {
-    const ipv6 = this.ipv6;
-    if (ipv6 === undefined) return [];
     return this.nics().flatMap((iface) =>
-      ipv6.neighbors.snapshot(iface).map((n): NeighborView => ({
+      this.mgmt.neighbors.ipv6(iface.name).map((n): NeighborView => ({
         address: n.address,
         ...(n.linkLayerAddress !== null ? { linkLayer: n.linkLayerAddress } : {}),
         state: n.state === 'INCOMPLETE' ? 'INCMP' : n.state === 'REACHABLE' ? 'REACH' : n.state,
@@ -518,7 +497,7 @@ export class LinuxHost {
 
   /** `/etc/resolv.conf` servers: configured and RDNSS-learnt. */
   dnsServers(): (Ipv4Address | Ipv6Address)[] {
-    return this.nics().flatMap((iface) => dnsServersLearned(this.device, iface));
+    return this.nics().flatMap((iface) => this.mgmt.host.dnsServers(iface.name));
   }
 
   /** Broadcast address helper for views and `brd +`. */

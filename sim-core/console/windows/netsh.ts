@@ -17,7 +17,7 @@
 import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
 import { parseIpv4Mask } from '../../addr/prefix';
-import type { NetInterface } from '../../stack/net-interface';
+import type { InterfaceEntry } from '../../mgmt/mgmt-views';
 import { formatNetshShowAddress, formatNetshShowNeighbors, formatNetshShowRoute } from '../output/windows/tables';
 import type { WindowsHost } from './windows-host';
 
@@ -49,7 +49,7 @@ function enabledDisabled(value: string | undefined): boolean | undefined {
 }
 
 /** The adapter a netsh interface parameter names (name or index). */
-function adapterOf(host: WindowsHost, text: string | undefined): NetInterface | undefined {
+function adapterOf(host: WindowsHost, text: string | undefined): InterfaceEntry | undefined {
   return text === undefined ? undefined : host.adapterNamed(text);
 }
 

@@ -13,9 +13,8 @@ import { parseIpv4, type Ipv4Address } from '../../addr/ipv4';
 import { parseIpv6, type Ipv6Address } from '../../addr/ipv6';
 import type { Device } from '../../devices/device';
 import { NS_PER_MS, NS_PER_S } from '../../engine/time';
-import { startPing, type PingResult } from '../../stack/apps/ping';
-import { startTraceroute, type TracerouteResult } from '../../stack/apps/traceroute';
-import type { NetInterface } from '../../stack/net-interface';
+import type { InterfaceEntry } from '../../mgmt/mgmt-views';
+import type { PingResult, TracerouteResult } from '../../mgmt/probes';
 import { createJob } from '../job';
 import { formatIpconfig, formatIpconfigAll, formatWindowsHostname } from '../output/windows/ipconfig';
 import { formatWindowsPing, formatWindowsTracert } from '../output/windows/ping';
@@ -120,7 +119,7 @@ function probeView(host: WindowsHost, result: PingResult, index: number): ProbeO
       return { kind: 'timeout' };
     case 'unreachable': {
       // Windows prints a neighbour-resolution failure of its own stack without `Reply from` over IPv6.
-      const own = result.family === 'ipv6' && host.device.stack !== null && isOwnAddress(host, o.from as Ipv6Address);
+      const own = result.family === 'ipv6' && isOwnAddress(host, o.from as Ipv6Address);
       return own ? { kind: 'unreachable', reason: 'host' } : { kind: 'unreachable', from: o.from, reason: o.reason };
     }
     case 'time-exceeded':
@@ -133,7 +132,7 @@ function probeView(host: WindowsHost, result: PingResult, index: number): ProbeO
 }
 
 function isOwnAddress(host: WindowsHost, address: Ipv6Address): boolean {
-  return host.adapters().some((i) => i.ipv6.addresses.some((a) => a.address === address));
+  return host.adapters().some((i) => host.mgmt.addresses.ipv6(i.name).some((a) => a.address === address));
 }
 
 function pingView(host: WindowsHost, result: PingResult, target: WindowsTarget, sizeBytes: number): PingResultView {
@@ -322,11 +321,11 @@ export class WindowsDialect implements ConsoleDialect {
   }
 
   /** The adapter a link-local target's zone names (`%11`), or the first adapter that is up. */
-  private zoneInterface(target: WindowsTarget): NetInterface | undefined {
+  private zoneInterface(target: WindowsTarget): InterfaceEntry | undefined {
     if (target.kind !== 'ipv6') return undefined;
     if (target.zone !== undefined) return this.host.adapterNamed(target.zone);
     if (target.address >> 118n !== 0x3fan) return undefined;
-    return this.host.adapters().find((i) => i.operUp) ?? this.host.adapters()[0];
+    return this.host.adapters().find((i) => i.lineProtocolUp) ?? this.host.adapters()[0];
   }
 
   private ping(args: readonly string[]): DialectOutcome {
@@ -334,8 +333,8 @@ export class WindowsDialect implements ConsoleDialect {
     if (!parsed.ok) return { output: parsed.output };
     const o = parsed.value;
     const target = o.target;
-    const stack = this.device.stack;
-    if (target.kind === 'name' || stack === null) return { output: notFound(target.text) };
+    const probes = this.host.mgmt.probes;
+    if (target.kind === 'name' || !probes.available) return { output: notFound(target.text) };
     if ((o.family === 'ipv4' && target.kind === 'ipv6') || (o.family === 'ipv6' && target.kind === 'ipv4')) return { output: notFound(target.text) };
     if (o.dontFragment && target.kind === 'ipv6') return { output: 'Option -f is only supported for IPv4.\n' };
     const zone = this.zoneInterface(target);
@@ -348,7 +347,7 @@ export class WindowsDialect implements ConsoleDialect {
     }
     const ctl = createJob();
     let printed = 0;
-    const session = startPing(stack, {
+    const session = probes.ping({
       destination: target.address,
       count: o.count,
       sizeBytes: o.sizeBytes,
@@ -356,7 +355,7 @@ export class WindowsDialect implements ConsoleDialect {
       ...(o.ttl !== undefined ? { hopLimit: o.ttl } : {}),
       ...(o.timeoutMs !== undefined ? { timeoutNs: o.timeoutMs * NS_PER_MS } : {}),
       ...(source !== undefined ? { source } : {}),
-      ...(zone !== undefined ? { iface: zone } : {}),
+      ...(zone !== undefined ? { interfaceName: zone.name } : {}),
     });
     if (session.result().familyUnavailable === true) return { output: notFound(target.text) };
     const emitNew = (final: boolean): void => {
@@ -391,18 +390,18 @@ export class WindowsDialect implements ConsoleDialect {
     if (!parsed.ok) return { output: parsed.output };
     const o = parsed.value;
     const target = o.target;
-    const stack = this.device.stack;
-    if (target.kind === 'name' || stack === null || (o.family === 'ipv4' && target.kind === 'ipv6') || (o.family === 'ipv6' && target.kind === 'ipv4')) {
+    const probes = this.host.mgmt.probes;
+    if (target.kind === 'name' || !probes.available || (o.family === 'ipv4' && target.kind === 'ipv6') || (o.family === 'ipv6' && target.kind === 'ipv4')) {
       return { output: `Unable to resolve target system name ${target.text}.\n` };
     }
     const zone = this.zoneInterface(target);
     const ctl = createJob();
     let printed = 0;
-    const session = startTraceroute(stack, {
+    const session = probes.traceroute({
       destination: target.address,
       maxHops: o.maxHops,
       ...(o.timeoutMs !== undefined ? { timeoutNs: o.timeoutMs * NS_PER_MS } : {}),
-      ...(zone !== undefined ? { iface: zone } : {}),
+      ...(zone !== undefined ? { interfaceName: zone.name } : {}),
     });
     const emitNew = (final: boolean): void => {
       const full = formatWindowsTracert(traceView(session.result(), o.maxHops));

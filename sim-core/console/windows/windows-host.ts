@@ -1,8 +1,9 @@
 /**
  * The Windows side of a simulated PC: the configuration in effect (what `netsh` set: static or
  * DHCP IPv4 with its gateway, manual IPv6 addresses and routes, router discovery per interface,
- * random interface identifiers, temporary addresses) applied to the device's stack, and the
- * plain views (console/views.ts) the Windows formatters print, filled from the live stack.
+ * random interface identifiers, temporary addresses) applied to the device through its
+ * management API (sim-core/mgmt), and the plain views (console/views.ts) the Windows formatters
+ * print, filled from the management views.
  *
  * Windows numbering: adapters get interface indexes above the loopback pseudo-interface (1), so
  * `Ethernet0` is 11 here (the `%11` of `fe80::…%11`); routes carry the automatic interface metric
@@ -19,13 +20,9 @@ import { macToBytes, type MacAddress } from '../../addr/mac';
 import { ipv4NetworkPart, ipv6NetworkPart, type Ipv4Prefix, type Ipv6Prefix } from '../../addr/prefix';
 import type { Device } from '../../devices/device';
 import type { SeededRandom } from '../../engine/random';
-import { IPV6, type Ipv6Layer } from '../../stack/ipv6/ipv6-layer';
-import type { NetInterface } from '../../stack/net-interface';
-import { IPV4_RIB } from '../../stack/routing/ipv4-rib';
-import { IPV6_RIB } from '../../stack/routing/ipv6-rib';
+import { managementOf, type DeviceManagement } from '../../mgmt/device-management';
+import type { InterfaceEntry } from '../../mgmt/mgmt-views';
 import type { ArpView, HostInfoView, InterfaceView, Ipv6AddressView, NeighborView, RouteView } from '../views';
-import { applyHostIpv6Settings, dnsServersLearned } from '../linux/host-ipv6-settings';
-import { remainingLifetimeS } from '../address-lifetime';
 
 export type WindowsIpv4Setting =
   | { readonly source: 'dhcp' }
@@ -91,7 +88,11 @@ export class WindowsHost {
     ipv6Routes: [],
   };
 
+  /** The device's management API: every change to the device goes through it. */
+  readonly mgmt: DeviceManagement;
+
   constructor(readonly device: Device) {
+    this.mgmt = managementOf(device);
     this.applyIpv6Settings();
   }
 
@@ -100,89 +101,81 @@ export class WindowsHost {
   }
 
   /** The adapters (layer-3 interfaces other than loopbacks), in index order. */
-  adapters(): NetInterface[] {
-    return (this.device.stack?.interfaces ?? []).filter((i) => i.kind === 'physical');
+  adapters(): InterfaceEntry[] {
+    return this.mgmt.interfaces.table().filter((i) => i.kind === 'physical');
   }
 
   /** An adapter by name as netsh matches it (case-insensitive), or by Windows index. */
-  adapterNamed(name: string): NetInterface | undefined {
+  adapterNamed(name: string): InterfaceEntry | undefined {
     const trimmed = name.trim();
     const byIndex = /^\d+$/.test(trimmed) ? this.adapters().find((i) => this.ifIndexOf(i) === Number(trimmed)) : undefined;
     return byIndex ?? this.adapters().find((i) => i.name.toLowerCase() === trimmed.toLowerCase());
   }
 
-  ifIndexOf(iface: NetInterface): number {
-    return iface.ifIndex + IF_INDEX_OFFSET;
-  }
-
-  private get ipv6(): Ipv6Layer | undefined {
-    return this.device.stack?.find(IPV6);
+  ifIndexOf(iface: InterfaceEntry): number {
+    return iface.index + IF_INDEX_OFFSET;
   }
 
   // ---- IPv4 ----
 
   /** `netsh interface ipv4 set address name=X source=static address=A mask=M [gateway=G [gwmetric=N]]`. */
-  setIpv4Static(iface: NetInterface, address: Ipv4Address, prefixLength: number, gateway: Ipv4Address | undefined, gatewayMetric?: number): string | undefined {
-    const stack = this.device.stack;
-    if (stack === null) return 'Element not found.';
+  setIpv4Static(iface: InterfaceEntry, address: Ipv4Address, prefixLength: number, gateway: Ipv4Address | undefined, gatewayMetric?: number): string | undefined {
+    if (!this.mgmt.hasIpStack) return 'Element not found.';
     if (gateway !== undefined && ipv4NetworkPart(gateway, prefixLength) !== ipv4NetworkPart(address, prefixLength)) {
       // Windows takes an off-subnet gateway but warns; the lab keeps it simple and refuses it.
       return `The gateway ${formatIpv4(gateway)} is not on the same network segment (subnet) as the IP address.`;
     }
-    this.clearIpv4(iface);
-    stack.addIpv4Address(iface, { address, prefixLength, secondary: false });
-    if (gateway !== undefined) stack.find(IPV4_RIB)?.addStatic({ network: 0 as Ipv4Address, prefixLength: 0, nextHop: gateway, iface });
+    this.clearIpv4(iface.name);
+    this.mgmt.addresses.addIpv4(iface.name, address, prefixLength, false);
+    if (gateway !== undefined) this.mgmt.routing.statics.addIpv4({ network: 0 as Ipv4Address, prefixLength: 0, nextHop: gateway, interfaceName: iface.name });
     this.config.ipv4.set(iface.name, { source: 'static', address, prefixLength, ...(gateway !== undefined ? { gateway } : {}), ...(gatewayMetric !== undefined ? { gatewayMetric } : {}) });
     return undefined;
   }
 
   /** `… source=dhcp`: no static address or gateway any more (no DHCP server is simulated). */
-  setIpv4Dhcp(iface: NetInterface): void {
-    this.clearIpv4(iface);
+  setIpv4Dhcp(iface: InterfaceEntry): void {
+    this.clearIpv4(iface.name);
     this.config.ipv4.delete(iface.name);
   }
 
-  private clearIpv4(iface: NetInterface): void {
-    const stack = this.device.stack!;
-    const old = this.config.ipv4.get(iface.name);
-    if (old?.source === 'static' && old.gateway !== undefined) stack.find(IPV4_RIB)?.removeStatic({ network: 0 as Ipv4Address, prefixLength: 0, nextHop: old.gateway, iface });
-    for (const a of [...iface.ipv4Addresses]) stack.removeIpv4Address(iface, a.address);
+  private clearIpv4(name: string): void {
+    const old = this.config.ipv4.get(name);
+    if (old?.source === 'static' && old.gateway !== undefined) this.mgmt.routing.statics.removeIpv4({ network: 0 as Ipv4Address, prefixLength: 0, nextHop: old.gateway, interfaceName: name });
+    for (const a of this.mgmt.addresses.ipv4(name)) this.mgmt.addresses.removeIpv4(name, a.address);
   }
 
-  ipv4Setting(iface: NetInterface): WindowsIpv4Setting {
+  ipv4Setting(iface: InterfaceEntry): WindowsIpv4Setting {
     return this.config.ipv4.get(iface.name) ?? { source: 'dhcp' };
   }
 
   // ---- IPv6 ----
 
   /** `netsh interface ipv6 add address X A/L`. */
-  addIpv6Address(iface: NetInterface, address: Ipv6Address, prefixLength: number): string | undefined {
-    const ipv6 = this.ipv6;
-    if (ipv6 === undefined) return 'The requested operation requires elevation (Run as administrator).';
-    if (iface.ipv6.addresses.some((a) => a.address === address)) return 'The object already exists.';
-    ipv6.addAddress(iface, { address, prefixLength, origin: 'static' });
+  addIpv6Address(iface: InterfaceEntry, address: Ipv6Address, prefixLength: number): string | undefined {
+    const addresses = this.mgmt.addresses;
+    if (!addresses.hasIpv6) return 'The requested operation requires elevation (Run as administrator).';
+    if (addresses.ipv6(iface.name).some((a) => a.address === address)) return 'The object already exists.';
+    addresses.addIpv6(iface.name, { address, prefixLength, origin: 'static' });
     this.config.ipv6Addresses.push({ interfaceName: iface.name, address, prefixLength });
     return undefined;
   }
 
   /** `netsh interface ipv6 delete address X A`. */
-  deleteIpv6Address(iface: NetInterface, address: Ipv6Address): string | undefined {
+  deleteIpv6Address(iface: InterfaceEntry, address: Ipv6Address): string | undefined {
     const index = this.config.ipv6Addresses.findIndex((a) => a.interfaceName === iface.name && a.address === address);
     if (index < 0) return 'Element not found.';
     this.config.ipv6Addresses.splice(index, 1);
-    this.ipv6?.removeAddress(iface, address);
+    this.mgmt.addresses.removeIpv6(iface.name, address);
     return undefined;
   }
 
   /** `netsh interface ipv6 add route P/L X [nexthop] [metric=N]`. */
   addIpv6Route(route: WindowsIpv6RouteSetting): string | undefined {
-    const rib = this.device.stack?.find(IPV6_RIB);
-    const iface = this.device.interface(route.interfaceName);
-    if (rib === undefined || iface === undefined) return 'Element not found.';
+    if (!this.mgmt.addresses.hasIpv6 || !this.mgmt.interfaces.exists(route.interfaceName)) return 'Element not found.';
     const network = ipv6NetworkPart(route.network, route.prefixLength);
     if (this.config.ipv6Routes.some((r) => r.network === network && r.prefixLength === route.prefixLength && r.interfaceName === route.interfaceName && r.nextHop === route.nextHop)) return 'The object already exists.';
-    const added = rib.addStatic({ network, prefixLength: route.prefixLength, iface, ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}) });
-    if (!added.ok) return 'The parameter is incorrect.';
+    const added = this.mgmt.routing.statics.addIpv6({ network, prefixLength: route.prefixLength, interfaceName: route.interfaceName, ...(route.nextHop !== undefined ? { nextHop: route.nextHop } : {}) });
+    if (!added.ok) return added.problem.kind === 'no-routing-table' ? 'Element not found.' : 'The parameter is incorrect.';
     this.config.ipv6Routes.push({ ...route, network });
     return undefined;
   }
@@ -195,15 +188,11 @@ export class WindowsHost {
     const gone = this.config.ipv6Routes.filter(matches);
     if (gone.length === 0) return 'Element not found.';
     this.config.ipv6Routes = this.config.ipv6Routes.filter((r) => !matches(r));
-    const rib = this.device.stack?.find(IPV6_RIB);
-    for (const r of gone) {
-      const iface = this.device.interface(r.interfaceName);
-      rib?.removeStatic({ network: r.network, prefixLength: r.prefixLength, ...(iface !== undefined ? { iface } : {}), ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}) });
-    }
+    for (const r of gone) this.mgmt.routing.statics.removeIpv6({ network: r.network, prefixLength: r.prefixLength, interfaceName: r.interfaceName, ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}) });
     return undefined;
   }
 
-  setRouterDiscovery(iface: NetInterface, on: boolean): void {
+  setRouterDiscovery(iface: InterfaceEntry, on: boolean): void {
     if (on) this.config.routerDiscoveryDisabled.delete(iface.name);
     else this.config.routerDiscoveryDisabled.add(iface.name);
     this.applyIpv6Settings();
@@ -222,7 +211,7 @@ export class WindowsHost {
   /** Hands router discovery / identifier / privacy settings to the IPv6 modules, when they exist. */
   applyIpv6Settings(): void {
     for (const iface of this.adapters()) {
-      applyHostIpv6Settings(this.device, iface, {
+      this.mgmt.host.setIpv6Settings(iface.name, {
         acceptRouterAdvertisements: !this.config.routerDiscoveryDisabled.has(iface.name),
         autoconfig: !this.config.routerDiscoveryDisabled.has(iface.name),
         idMode: this.config.randomizeIdentifiers ? 'stable-privacy' : 'eui64',
@@ -237,31 +226,26 @@ export class WindowsHost {
     return { hostname: this.hostname, osVersion: '10.0.19045', uptimeS: Math.floor(this.device.simulator.nowNs / 1e9), nodeType: 'Hybrid', dnsSearchList: [], ipRoutingEnabled: false };
   }
 
-  private ipv6AddressViews(iface: NetInterface): Ipv6AddressView[] {
-    const now = this.device.simulator.nowNs;
-    return iface.ipv6.addresses.map((a) => {
-      const dynamic = a.origin === 'slaac' || a.origin === 'temporary' || a.origin === 'dhcpv6';
-      const valid = dynamic ? remainingLifetimeS(a.validLifetimeS, a.lifetimesSetNs, now) : undefined;
-      const preferred = dynamic ? remainingLifetimeS(a.preferredLifetimeS, a.lifetimesSetNs, now) : undefined;
+  private ipv6AddressViews(name: string): Ipv6AddressView[] {
+    return this.mgmt.addresses.ipv6(name).map((a) => {
       const origin: Ipv6AddressView['origin'] = a.origin === 'static' || a.origin === 'eui64-static' ? (isLinkLocalIpv6(a.address) ? 'link-local' : 'manual') : a.origin;
       return {
         address: a.address,
         prefixLength: a.prefixLength,
         origin,
         state: a.state === 'optimistic' ? 'tentative' : a.state,
-        ...(valid !== undefined ? { validLifetimeS: valid } : {}),
-        ...(preferred !== undefined ? { preferredLifetimeS: preferred } : {}),
+        ...(a.validLifetimeS !== undefined ? { validLifetimeS: a.validLifetimeS } : {}),
+        ...(a.preferredLifetimeS !== undefined ? { preferredLifetimeS: a.preferredLifetimeS } : {}),
       };
     });
   }
 
   /** The IPv6 default gateways of an adapter: ::/0 routes in use (RA-learned or added). */
-  private defaultRouters(iface: NetInterface): Ipv6Address[] {
+  private defaultRouters(name: string): Ipv6Address[] {
     const out: Ipv6Address[] = [];
-    for (const entry of this.device.stack?.find(IPV6_RIB)?.entries() ?? []) {
-      const r = entry.route;
-      if (r.prefixLength !== 0 || r.nextHop === null || (r.iface !== null && r.iface !== iface)) continue;
-      if (entry.resolvedIface !== iface && r.iface !== iface) continue;
+    for (const r of this.mgmt.routing.entries('ipv6')) {
+      if (r.prefixLength !== 0 || r.nextHop === null || (r.interfaceName !== null && r.interfaceName !== name)) continue;
+      if (r.resolvedInterfaceName !== name && r.interfaceName !== name) continue;
       if (!out.includes(r.nextHop)) out.push(r.nextHop);
     }
     return out;
@@ -272,7 +256,7 @@ export class WindowsHost {
    * (the top 8 bits) and the adapter's OUI (the low 24 bits: 0x03000C29 for 00-0C-29-…, as the
    * captures show); the byte comes from the device's seeded generator.
    */
-  dhcpv6IaidOf(iface: NetInterface): number {
+  dhcpv6IaidOf(iface: InterfaceEntry): number {
     const adapterByte = this.randomStream(`dhcpv6-iaid ${iface.name}`).uniformInt(2, 30);
     const oui = Math.floor(iface.mac / 0x1000000);
     return adapterByte * 0x1000000 + oui;
@@ -303,32 +287,32 @@ export class WindowsHost {
     return this.adapters().map((iface) => this.adapterView(iface));
   }
 
-  adapterView(iface: NetInterface): InterfaceView {
+  adapterView(iface: InterfaceEntry): InterfaceView {
     const setting = this.ipv4Setting(iface);
     const gateway = setting.source === 'static' ? setting.gateway : undefined;
     return {
       name: iface.name,
       kind: 'physical',
       adminUp: iface.adminUp,
-      linkUp: iface.binding.lowerLayerUp(),
-      lineProtocolUp: iface.operUp,
+      linkUp: iface.lowerLayerUp,
+      lineProtocolUp: iface.lineProtocolUp,
       mac: iface.mac,
       mtuBytes: iface.mtuBytes,
       bandwidthKbps: 1_000_000,
-      ipv4: iface.ipv4Addresses.map((a) => ({ address: a.address, prefixLength: a.prefixLength })),
-      ipv6Enabled: iface.ipv6.enabled,
-      ipv6: this.ipv6AddressViews(iface),
-      ipv6Groups: [...iface.ipv6.joinedGroups],
+      ipv4: this.mgmt.addresses.ipv4(iface.name).map((a) => ({ address: a.address, prefixLength: a.prefixLength })),
+      ipv6Enabled: iface.ipv6Enabled,
+      ipv6: this.ipv6AddressViews(iface.name),
+      ipv6Groups: this.mgmt.addresses.ipv6Groups(iface.name),
       counters: { inPackets: iface.counters.inPackets, inBytes: 0, outPackets: iface.counters.outPackets, outBytes: 0, inErrors: 0, outErrors: 0, inDrops: 0, outDrops: iface.counters.drops },
       ifIndex: this.ifIndexOf(iface),
       host: {
         ...(gateway !== undefined ? { ipv4Gateway: gateway } : {}),
-        ipv6DefaultRouters: this.defaultRouters(iface).map((address) => ({ address })),
-        dnsServers: dnsServersLearned(this.device, iface),
+        ipv6DefaultRouters: this.defaultRouters(iface.name).map((address) => ({ address })),
+        dnsServers: this.mgmt.host.dnsServers(iface.name),
         dhcpEnabled: setting.source === 'dhcp',
         autoconfigEnabled: true,
         // Windows lists its DHCPv6 client identity on every adapter running IPv6, DHCP or static IPv4.
-        ...(iface.ipv6.enabled ? { dhcpv6Iaid: this.dhcpv6IaidOf(iface), dhcpv6ClientDuid: this.dhcpv6ClientDuid() } : {}),
+        ...(iface.ipv6Enabled ? { dhcpv6Iaid: this.dhcpv6IaidOf(iface), dhcpv6ClientDuid: this.dhcpv6ClientDuid() } : {}),
         adapterType: 'Ethernet',
         adapterDescription: 'Intel(R) 82574L Gigabit Network Connection',
         interfaceMetric: INTERFACE_METRIC,
@@ -396,9 +380,9 @@ export class WindowsHost {
     });
     v6.push(v6OnLink(1n as Ipv6Address, 128, 1, loopMetric), v6OnLink((0xffn << 120n) as Ipv6Address, 8, 1, loopMetric));
     for (const iface of this.adapters()) {
-      if (!iface.operUp) continue;
+      if (!iface.lineProtocolUp) continue;
       const index = this.ifIndexOf(iface);
-      const a = iface.primaryIpv4;
+      const a = this.mgmt.addresses.primaryIpv4(iface.name);
       if (a !== undefined) {
         const network = ipv4NetworkPart(a.address, a.prefixLength);
         const broadcast = (network | (a.prefixLength === 0 ? 0xffffffff : ~(0xffffffff << (32 - a.prefixLength)))) >>> 0;
@@ -410,23 +394,23 @@ export class WindowsHost {
           v4.push({ family: 'ipv4', prefix: { family: 'ipv4', network: 0 as Ipv4Address, length: 0 }, code: 'S*', distance: 1, metric: (setting.gatewayMetric ?? DEFAULT_ROUTE_METRIC) + INTERFACE_METRIC, nextHops: [{ address: setting.gateway, interfaceName: iface.name }], source: a.address });
         }
       }
-      if (!iface.ipv6.enabled) continue;
+      if (!iface.ipv6Enabled) continue;
       v6.push(v6OnLink((0xfe80n << 112n) as Ipv6Address, 64, index, ifMetric), v6OnLink((0xffn << 120n) as Ipv6Address, 8, index, ifMetric));
-      for (const entry of iface.ipv6.addresses) {
+      for (const entry of this.mgmt.addresses.ipv6(iface.name)) {
         if (entry.state === 'duplicate' || entry.state === 'tentative') continue;
         v6.push(v6OnLink(entry.address, 128, index, ifMetric, 'L'));
         if (entry.origin === 'static' && !isLinkLocalIpv6(entry.address)) v6.push(v6OnLink(ipv6NetworkPart(entry.address, entry.prefixLength), entry.prefixLength, index, ifMetric));
       }
     }
     // Routes learnt from RAs and added with netsh.
-    for (const entry of this.device.stack?.find(IPV6_RIB)?.entries() ?? []) {
-      const r = entry.route;
-      if (r.source !== 'static' && r.source !== 'nd' && r.source !== 'nd-prefix') continue;
-      const iface = r.iface ?? entry.resolvedIface;
-      if (iface === null || !iface.operUp) continue;
+    for (const r of this.mgmt.routing.entries('ipv6')) {
+      if (r.origin !== 'static' && r.origin !== 'nd' && r.origin !== 'nd-prefix') continue;
+      const exit = r.interfaceName ?? r.resolvedInterfaceName;
+      const iface = exit === null ? undefined : this.mgmt.interfaces.entry(exit);
+      if (iface === undefined || !r.resolvedInterfaceUp) continue;
       const configured = this.config.ipv6Routes.find((c) => c.network === r.network && c.prefixLength === r.prefixLength && c.nextHop === (r.nextHop ?? undefined));
       const metric = (configured?.metric ?? DEFAULT_ROUTE_METRIC) + INTERFACE_METRIC;
-      const code: RouteView['code'] = r.source === 'static' ? 'S' : r.source === 'nd' ? 'ND' : 'NDp';
+      const code: RouteView['code'] = r.origin === 'static' ? 'S' : r.origin === 'nd' ? 'ND' : 'NDp';
       v6.push({
         family: 'ipv6',
         prefix: { family: 'ipv6', network: r.network, length: r.prefixLength } as Ipv6Prefix,
@@ -434,7 +418,7 @@ export class WindowsHost {
         distance: r.distance,
         metric,
         nextHops: [{ ...(r.nextHop !== null ? { address: r.nextHop } : {}), interfaceName: iface.name, ifIndex: this.ifIndexOf(iface) }],
-        ...(r.source === 'static' ? { persistent: true } : {}),
+        ...(r.origin === 'static' ? { persistent: true } : {}),
       });
     }
     // Same destination: the loopback pseudo-interface (index 1) first, as route print lists them.
@@ -461,16 +445,15 @@ export class WindowsHost {
 
   /** `netsh interface ipv6 show neighbors`: the neighbour cache plus the multicast entries Windows lists as Permanent. */
   neighborViews(): NeighborView[] {
-    const ipv6 = this.ipv6;
     const out: NeighborView[] = [];
     for (const iface of this.adapters()) {
-      if (ipv6 === undefined) break;
+      if (!this.mgmt.addresses.hasIpv6) break;
       const index = this.ifIndexOf(iface);
-      for (const n of ipv6.neighbors.snapshot(iface)) {
+      for (const n of this.mgmt.neighbors.ipv6(iface.name)) {
         const state: NeighborView['state'] = n.state === 'INCOMPLETE' ? 'INCMP' : n.state === 'REACHABLE' ? 'REACH' : n.state;
         out.push({ address: n.address, ...(n.linkLayerAddress !== null ? { linkLayer: n.linkLayerAddress } : {}), state, ageS: n.ageS, interfaceName: iface.name, ifIndex: index, isRouter: n.isRouter });
       }
-      const groups = [...iface.ipv6.joinedGroups].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const groups = this.mgmt.addresses.ipv6Groups(iface.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       for (const g of groups) {
         const mac = (0x333300000000 + Number(g & 0xffffffffn)) as MacAddress;
         out.push({ address: g, linkLayer: mac, state: 'PERMANENT', interfaceName: iface.name, ifIndex: index, isRouter: false });
@@ -483,11 +466,11 @@ export class WindowsHost {
   arpViews(): ArpView[] {
     const out: ArpView[] = [];
     for (const iface of this.adapters()) {
-      const a = iface.primaryIpv4;
+      const a = this.mgmt.addresses.primaryIpv4(iface.name);
       if (a === undefined) continue;
       const index = this.ifIndexOf(iface);
-      for (const e of this.device.arp?.entries(iface) ?? []) {
-        out.push({ address: e.ip, ...(e.mac !== null ? { mac: e.mac } : {}), interfaceName: iface.name, ifIndex: index, dynamic: e.state !== 'static' });
+      for (const e of this.mgmt.neighbors.arp(iface.name)) {
+        out.push({ address: e.address, ...(e.mac !== null ? { mac: e.mac } : {}), interfaceName: iface.name, ifIndex: index, dynamic: e.state !== 'static' });
       }
       const network = ipv4NetworkPart(a.address, a.prefixLength);
       const broadcast = (network | (a.prefixLength === 0 ? 0xffffffff : ~(0xffffffff << (32 - a.prefixLength)))) >>> 0;

@@ -9,7 +9,7 @@
  */
 import { formatMacCisco, type MacAddress } from '../../../addr/mac';
 import { shortInterfaceName } from '../../../devices/interface-names';
-import type { StpPortRole, StpStatus } from '../../../stack/spanning-tree';
+import type { StpPortRole, StpStatus } from '../../../mgmt/switching';
 
 const ROLE_WORDS: Readonly<Record<StpPortRole, string>> = { root: 'Root', designated: 'Desg', alternate: 'Altn', backup: 'Back', disabled: 'Disb' };
 
