@@ -197,12 +197,12 @@ export function formatSkipped(name: string, reason: string): string {
   return `${name.padEnd(16)} skipped: ${reason}`;
 }
 
-/** Every bench/*.bench.ts, in file-name order (each default-exports its Benchmark). */
+/** Every bench/*.bench.ts, in file-name order (each default-exports its Benchmark, or a list of related ones). */
 export async function loadBenchmarks(): Promise<Benchmark[]> {
   const directory = fileURLToPath(new URL('.', import.meta.url));
   const files = readdirSync(directory)
     .filter((file) => file.endsWith('.bench.ts'))
     .sort();
-  const modules = await Promise.all(files.map((file) => import(`${directory}${file}`) as Promise<{ default: Benchmark }>));
-  return modules.map((module) => module.default);
+  const modules = await Promise.all(files.map((file) => import(`${directory}${file}`) as Promise<{ default: Benchmark | readonly Benchmark[] }>));
+  return modules.flatMap((module) => (Array.isArray(module.default) ? module.default : [module.default as Benchmark]));
 }

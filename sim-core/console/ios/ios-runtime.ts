@@ -26,6 +26,7 @@ import { formatIosIpv6 } from '../output/ios/interfaces';
 import { installIpv6Binding } from './ios-ipv6-binding';
 import type { NeighborView } from '../views';
 import { formatLineProtocolLog, formatLinkStateLog, formatIosLogTimestamp } from '../output/ios/log';
+import { PrefixOverlapIndex } from './prefix-overlap-index';
 import { cloneIosConfig, createInterfaceConfig, createIosConfig, type IosConfig, type IosInterfaceConfig, type IosStaticRoute4, type IosStaticRoute6 } from './ios-config';
 import { formatConfigBody } from './running-config';
 
@@ -75,6 +76,11 @@ export class IosRuntime {
    */
   loading: { readonly named: Set<string>; readonly shutdownSet: Set<string> } | undefined;
   private logListeners: LogListener[] = [];
+  /** Which static routes the configuration holds, so `ip route`/`ipv6 route` finds a repeat without a scan (100,000 lines stay linear). */
+  private readonly ipRouteKeys = new RouteKeys<IosStaticRoute4>((r) => `${r.network}/${r.prefixLength} ${r.nextHop ?? ''} ${r.interfaceName ?? ''}`);
+  private readonly ipv6RouteKeys = new RouteKeys<IosStaticRoute6>((r) => `${r.prefix}/${r.prefixLength} ${r.nextHop ?? ''} ${r.interfaceName ?? ''}`);
+  private readonly ipv4Overlaps = new PrefixOverlapIndex<IosInterfaceConfig, Ipv4Address>({ networkOf: ipv4NetworkPart }, (i) => i.ipv4);
+  private readonly ipv6Overlaps = new PrefixOverlapIndex<IosInterfaceConfig, Ipv6Address>({ networkOf: ipv6NetworkPart }, (i) => i.ipv6Addresses);
   private debugListeners: (() => void)[] = [];
   /** Virtual time of power-on (the device is built at time 0 in every lab). */
   private readonly bootNs = 0;
@@ -295,11 +301,14 @@ export class IosRuntime {
       if (host === 0 || host >>> 0 === broadcast) return `Bad mask /${prefixLength} for address ${formatIpv4(address)}`;
     }
     const network = ipv4NetworkPart(address, prefixLength);
-    for (const other of this.config.interfaces.values()) {
-      if (other === i) continue;
-      for (const a of other.ipv4) {
-        const shorter = Math.min(a.prefixLength, prefixLength);
-        if (ipv4NetworkPart(a.address, shorter) === ipv4NetworkPart(address, shorter)) return `% ${formatIpv4(network)} overlaps with ${other.name}`;
+    // The index says whether the scan below would find anything (so 10,000 interfaces stay linear).
+    if (this.ipv4Overlaps.overlapsOther(this.config.interfaces.values(), i, address, prefixLength)) {
+      for (const other of this.config.interfaces.values()) {
+        if (other === i) continue;
+        for (const a of other.ipv4) {
+          const shorter = Math.min(a.prefixLength, prefixLength);
+          if (ipv4NetworkPart(a.address, shorter) === ipv4NetworkPart(address, shorter)) return `% ${formatIpv4(network)} overlaps with ${other.name}`;
+        }
       }
     }
     const entry = { address, prefixLength, secondary };
@@ -404,12 +413,12 @@ export class IosRuntime {
     });
     if (!result.ok) return `%${result.error}`;
     this.config.ipRoutes.push(route);
+    this.ipRouteKeys.added(this.config.ipRoutes, route);
     return undefined;
   }
 
   private removeIpRouteSame(route: IosStaticRoute4): void {
-    const same = (r: IosStaticRoute4): boolean => r.network === route.network && r.prefixLength === route.prefixLength && r.nextHop === route.nextHop && r.interfaceName === route.interfaceName;
-    if (this.config.ipRoutes.some(same)) this.removeIpRoute(route);
+    if (this.ipRouteKeys.has(this.config.ipRoutes, route)) this.removeIpRoute(route);
   }
 
   /** `no ip route P M [hop|if]`: every static to the prefix that matches what was given. */
@@ -442,8 +451,7 @@ export class IosRuntime {
     const normalised: IosStaticRoute6 = { ...route, prefix: ipv6NetworkPart(route.prefix, route.prefixLength) };
     const iface = route.interfaceName === undefined || route.interfaceName === 'Null0' ? undefined : this.netInterfaceOf(route.interfaceName);
     if (route.interfaceName !== undefined && route.interfaceName !== 'Null0' && iface === undefined) return `% Interface ${route.interfaceName} has no IPv6 layer`;
-    const same = (r: IosStaticRoute6): boolean => r.prefix === normalised.prefix && r.prefixLength === route.prefixLength && r.nextHop === route.nextHop && r.interfaceName === route.interfaceName;
-    if (this.config.ipv6Routes.some(same)) this.removeIpv6Route(normalised);
+    if (this.ipv6RouteKeys.has(this.config.ipv6Routes, normalised)) this.removeIpv6Route(normalised);
     const result = rib.addStatic({
       network: normalised.prefix,
       prefixLength: route.prefixLength,
@@ -454,6 +462,7 @@ export class IosRuntime {
     });
     if (!result.ok) return `% ${result.error}`;
     this.config.ipv6Routes.push(normalised);
+    this.ipv6RouteKeys.added(this.config.ipv6Routes, normalised);
     return undefined;
   }
 
@@ -501,6 +510,8 @@ export class IosRuntime {
 
   /** Checks an IPv6 address against the other interfaces (IOS refuses a prefix used elsewhere). */
   ipv6OverlapOf(i: IosInterfaceConfig, address: Ipv6Address, prefixLength: number): string | undefined {
+    // The index says whether the scan below would find anything (so 10,000 interfaces stay linear).
+    if (!this.ipv6Overlaps.overlapsOther(this.config.interfaces.values(), i, address, prefixLength)) return undefined;
     for (const other of this.config.interfaces.values()) {
       if (other === i) continue;
       for (const a of other.ipv6Addresses) {
@@ -524,4 +535,39 @@ function allVlans(): number[] {
   const out: number[] = [];
   for (let v = 1; v <= 4094; v++) out.push(v);
   return out;
+}
+
+/**
+ * The keys of a configuration's route list, kept beside it: rebuilt (one scan) when the list was
+ * replaced or changed length behind its back (`no ip route`, an interface deleted), updated in
+ * place when a route is appended.
+ */
+class RouteKeys<R> {
+  private list: readonly R[] | undefined;
+  private length = -1;
+  private readonly keys = new Set<string>();
+
+  constructor(private readonly keyOf: (route: R) => string) {}
+
+  /** Does `list` hold a route with the same prefix, next hop and interface as `route`? */
+  has(list: readonly R[], route: R): boolean {
+    this.sync(list);
+    return this.keys.has(this.keyOf(route));
+  }
+
+  /** `route` was just pushed onto `list`. */
+  added(list: readonly R[], route: R): void {
+    if (this.list === list && this.length === list.length - 1) {
+      this.keys.add(this.keyOf(route));
+      this.length = list.length;
+    } else this.sync(list);
+  }
+
+  private sync(list: readonly R[]): void {
+    if (this.list === list && this.length === list.length) return;
+    this.list = list;
+    this.length = list.length;
+    this.keys.clear();
+    for (const route of list) this.keys.add(this.keyOf(route));
+  }
 }
