@@ -107,7 +107,7 @@ describe('names are printable text; messages are one printable line', () => {
 
   it('an ESC sequence quoted from the file reaches no message raw', () => {
     const found = problems('version: 1\ndevices:\n  - name: R1\n    kind: router\n    "\\u001b[2Jx": 1\n');
-      // eslint-disable-next-line no-control-regex -- no control character may reach a message
+    // eslint-disable-next-line no-control-regex -- no control character may reach a message
     for (const problem of found) expect(`${problem.message}${problem.messageVi}`).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(found[0]!.message).toContain('\\u001b[2Jx');
   });
