@@ -125,7 +125,7 @@ class LabLoader {
       this.report('error', 'not-a-lab', tooBig.offset, tooBig.message);
       return this.failed();
     }
-    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }); // problems are reported, not logged
     for (const error of this.yamlDocument.errors) this.report('error', 'yaml-syntax', error.pos[0], yamlMessage(error.message, 'error'));
     for (const warning of this.yamlDocument.warnings) this.report('warning', 'yaml-warning', warning.pos[0], yamlMessage(warning.message, 'warning'));
     if (this.hasErrors()) return this.failed();

@@ -125,7 +125,7 @@ class ScenarioLoader {
       this.problems.push({ severity: 'error', code: 'not-a-lab', file: this.fileName, line: 1, column: 1, message: tooBig.message.en, messageVi: tooBig.message.vi });
       return this.failed();
     }
-    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }); // problems are reported, not logged
     this.locator = new YamlLocator(this.text, this.yamlDocument, this.lineCounter);
     for (const error of this.yamlDocument.errors) {
       this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(error.pos[0]), describeYamlError(firstLine(error.message), 'error'));
