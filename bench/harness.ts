@@ -29,6 +29,8 @@ export interface LongRunStats {
   readonly simulatedNs?: number;
   /** Engine events executed, when it simulates. */
   readonly events?: number;
+  /** The run's trace hash, when it simulates: a change that should not alter behaviour leaves it as it was. */
+  readonly traceHash?: string;
 }
 
 export interface LongRunCase {
@@ -101,6 +103,7 @@ export interface BenchmarkResult {
   readonly operations?: number;
   readonly peakRssBytes?: number;
   readonly peakHeapUsedBytes?: number;
+  readonly traceHash?: string;
 }
 
 export interface MeasureOptions {
@@ -162,6 +165,7 @@ export function measureLongRun(name: string, testCase: LongRunCase, options: Mea
     operations: median.stats.operations,
     ...(median.stats.simulatedNs !== undefined && { simulatedNs: median.stats.simulatedNs }),
     ...(median.stats.events !== undefined && { events: median.stats.events }),
+    ...(median.stats.traceHash !== undefined && { traceHash: median.stats.traceHash }),
     peakRssBytes: probe.peakRssBytes,
     peakHeapUsedBytes: probe.peakHeapUsedBytes,
   };
@@ -177,7 +181,7 @@ function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
 }
 
-/** One line per benchmark: name, rate, and for long runs wall/simulated time, events and peak memory. */
+/** One line per benchmark: name, rate, and for long runs wall/simulated time, events, peak memory and trace hash. */
 export function formatResult(result: BenchmarkResult): string {
   const parts = [result.name.padEnd(16), `${formatRate(result.operationsPerSecond)} ${result.unit}/s`.padStart(20)];
   if (result.wallS !== undefined) parts.push(`wall ${result.wallS.toFixed(3)} s`);
@@ -185,6 +189,7 @@ export function formatResult(result: BenchmarkResult): string {
   if (result.events !== undefined) parts.push(`events ${result.events.toLocaleString('en-US')}`);
   if (result.peakRssBytes !== undefined) parts.push(`peak rss ${formatMegabytes(result.peakRssBytes)}`);
   if (result.peakHeapUsedBytes !== undefined) parts.push(`heap ${formatMegabytes(result.peakHeapUsedBytes)}`);
+  if (result.traceHash !== undefined) parts.push(`traceHash ${result.traceHash}`);
   return parts.join('   ');
 }
 
@@ -192,12 +197,12 @@ export function formatSkipped(name: string, reason: string): string {
   return `${name.padEnd(16)} skipped: ${reason}`;
 }
 
-/** Every bench/*.bench.ts, in file-name order (each default-exports its Benchmark). */
+/** Every bench/*.bench.ts, in file-name order (each default-exports its Benchmark, or a list of related ones). */
 export async function loadBenchmarks(): Promise<Benchmark[]> {
   const directory = fileURLToPath(new URL('.', import.meta.url));
   const files = readdirSync(directory)
     .filter((file) => file.endsWith('.bench.ts'))
     .sort();
-  const modules = await Promise.all(files.map((file) => import(`${directory}${file}`) as Promise<{ default: Benchmark }>));
-  return modules.map((module) => module.default);
+  const modules = await Promise.all(files.map((file) => import(`${directory}${file}`) as Promise<{ default: Benchmark | readonly Benchmark[] }>));
+  return modules.flatMap((module) => (Array.isArray(module.default) ? module.default : [module.default as Benchmark]));
 }

@@ -6,9 +6,12 @@
  * line on; section prints each top-level line that matches together with its indented children,
  * and a matching child line alone when its parent does not match; count prints
  * `Number of lines which match regexp = N`.
- * The pattern is a JavaScript regular expression (IOS's are POSIX-like; the common forms agree).
+ * The pattern is compiled by user-regex.ts (RE2 syntax, linear time: IOS's patterns are POSIX-like
+ * and the common forms agree); what RE2 cannot run (backreferences, lookaround) is an IOS-style
+ * `% Invalid regular expression` error naming the construct.
  * Leaves out: `| append`, `| redirect`, `| tee`, `| format` and chaining several pipes.
  */
+import { compileUserRegex } from './user-regex';
 
 export type FilterKind = 'include' | 'exclude' | 'begin' | 'section' | 'count';
 
@@ -25,13 +28,9 @@ function indentOf(line: string): number {
 
 /** Builds the filter; a bad regular expression is an error value, never a throw. */
 export function compileFilter(filter: OutputFilter): CompiledFilter {
-  let re: RegExp;
-  try {
-    re = new RegExp(filter.pattern);
-  } catch {
-    return { ok: false, error: `% Invalid regular expression: ${filter.pattern}` };
-  }
-  const test = (line: string): boolean => re.test(line);
+  const re = compileUserRegex(filter.pattern);
+  if (!re.ok) return { ok: false, error: `% Invalid regular expression: ${filter.pattern}\n% ${re.message.en}` };
+  const test = (line: string): boolean => re.value.test(line);
   return {
     ok: true,
     apply: (text: string): string => {

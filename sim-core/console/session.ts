@@ -10,13 +10,22 @@
  * Ctrl-W (erase word), Ctrl-C, Ctrl-Z, Ctrl-Shift-6 (\x1e).
  * Leaves out: paging (`--More--`), horizontal scrolling of lines wider than the terminal, and
  * any knowledge of xterm: output is plain text with '\b' and '\x07' (bell).
+ * Everything a dialect prints (output, prompts, messages) passes through sanitizeTerminalText
+ * (terminal-text.ts) on its way out: device-supplied text never carries a control sequence to
+ * the terminal; the only ones that reach it are the session's own (line editing, bell, clear).
  */
 import type { ConsoleJob } from './job';
+import { sanitizeTerminalText } from './terminal-text';
+
+/** Home, erase the screen and the scrollback (xterm): what `clear` and `cls` do. */
+const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 /** What running a line produced. */
 export interface DialectOutcome {
-  /** Text to print, '\n' line ends. */
+  /** Text to print, '\n' line ends (control characters are removed on the way out). */
   readonly output?: string;
+  /** Clear the screen first (Linux `clear`, Windows `cls`): the session sends the control sequence. */
+  readonly clearScreen?: boolean;
   /** Output still to come; the prompt returns when it is done. */
   readonly job?: ConsoleJob;
 }
@@ -60,7 +69,7 @@ const BELL = '\x07';
 
 /** Converts '\n' (or '\r\n') line ends to the terminal's '\r\n'. */
 export function toTerminalText(text: string): string {
-  return text.replace(/\r?\n/g, '\r\n');
+  return sanitizeTerminalText(text).replace(/\r?\n/g, '\r\n');
 }
 
 export class ConsoleSession {
@@ -97,7 +106,7 @@ export class ConsoleSession {
 
   /** Shows the first prompt. */
   open(): void {
-    this.emit(this.dialect.prompt());
+    this.emit(this.prompt());
   }
 
   setDimensions(cols: number, rows: number): void {
@@ -156,7 +165,7 @@ export class ConsoleSession {
     if (!this.redrawPending) return;
     this.redrawPending = false;
     if (this.job) return;
-    this.emit(`${this.dialect.prompt()}${this.line}`);
+    this.emit(`${this.prompt()}${this.line}`);
     this.emit('\b'.repeat(this.line.length - this.cursor));
   }
 
@@ -257,7 +266,7 @@ export class ConsoleSession {
           const text = this.dialect.help(this.line.slice(0, this.cursor));
           if (text !== undefined) {
             this.line = this.line.slice(0, this.cursor);
-            this.emit(`?\r\n${toTerminalText(text)}${this.dialect.prompt()}${this.line}`);
+            this.emit(`?\r\n${toTerminalText(text)}${this.prompt()}${this.line}`);
             return;
           }
         }
@@ -366,10 +375,16 @@ export class ConsoleSession {
     this.run(this.dialect.execute(line));
   }
 
+  /** The dialect's prompt as it may reach a terminal (a hostname is device-supplied text). */
+  private prompt(): string {
+    return sanitizeTerminalText(this.dialect.prompt());
+  }
+
   private run(outcome: DialectOutcome): void {
+    if (outcome.clearScreen === true) this.emit(CLEAR_SCREEN);
     if (outcome.output) this.emit(toTerminalText(outcome.output));
     if (!outcome.job) {
-      this.emit(this.dialect.prompt());
+      this.emit(this.prompt());
       return;
     }
     const job = outcome.job;
@@ -378,7 +393,7 @@ export class ConsoleSession {
     job.onDone(() => {
       if (this.job !== job) return;
       this.job = undefined;
-      this.emit(this.dialect.prompt());
+      this.emit(this.prompt());
       const pending = this.typeahead;
       this.typeahead = '';
       this.write(pending);

@@ -20,9 +20,15 @@ function quote(input: unknown): string {
   return typeof input === 'string' ? `'${input.length > 60 ? `${input.slice(0, 60)}…` : input}'` : String(input);
 }
 
-const labText = z
-  .union([z.string(), z.strictObject({ vi: z.string().meta({ description: 'Tiếng Việt' }), en: z.string().meta({ description: 'English' }) })])
-  .meta({ description: 'Text shown to people: one string, or the Vietnamese and English versions {vi, en}.' });
+/** Longest name (the lab's, a zone label) and description, in characters. */
+export const MAX_NAME_CHARS = 200;
+export const MAX_DESCRIPTION_CHARS = 20_000;
+
+function labText(max: number) {
+  return z
+    .union([z.string().max(max), z.strictObject({ vi: z.string().max(max).meta({ description: 'Tiếng Việt' }), en: z.string().max(max).meta({ description: 'English' }) })])
+    .meta({ description: `Text shown to people: one string, or the Vietnamese and English versions {vi, en}; at most ${max} characters.` });
+}
 
 const position = z
   .strictObject({ x: z.number(), y: z.number() })
@@ -74,15 +80,15 @@ const link = z
 const zone = z
   .strictObject({
     id: z.string().min(1).max(64).meta({ description: 'Zone id that devices name in their `zone`.' }),
-    label: labText,
+    label: labText(MAX_NAME_CHARS),
   })
   .meta({ description: 'A zone: drawn on the canvas as a box around its devices.' });
 
 export const LAB_FILE_SCHEMA = z
   .strictObject({
     version: z.literal(LAB_FORMAT_VERSION).meta({ description: 'Lab file format version.' }),
-    name: labText.optional(),
-    description: labText.optional(),
+    name: labText(MAX_NAME_CHARS).optional(),
+    description: labText(MAX_DESCRIPTION_CHARS).optional(),
     zones: z.array(zone).optional(),
     devices: z.array(device).optional(),
     links: z.array(link).optional(),

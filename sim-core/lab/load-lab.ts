@@ -18,7 +18,7 @@
  * Never throws on any input: a throw means a bug (a fast-check property feeds it random text).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { childNode, keyText, rangeOf, rangeStart } from './yaml-nodes';
+import { checkFileSize, checkYamlBounds, childNode, describeYamlError, keyText, rangeOf, rangeStart } from './yaml-nodes';
 import type { z } from 'zod';
 import { findPhysicalPort, isDeviceKind, type DeviceKind } from '../devices/catalog';
 import { describePhysicalPorts, resolveInterfaceNameBilingual } from '../devices/interface-names';
@@ -51,6 +51,7 @@ import {
   untranslated,
   type ProblemMessage,
 } from './problem-text';
+import { describeCodePoint, findUnprintable } from './printable-text';
 import { suggestClosest } from './suggest-name';
 import { asArray, asRecord, valueAt } from './plain-data';
 
@@ -88,6 +89,9 @@ export interface LoadLabOptions {
 type Path = readonly (string | number)[];
 type Issue = z.core.$ZodIssue;
 
+/** Configuration lines of all devices together (100,000 static routes boot in seconds; this is five times that). */
+export const MAX_CONFIG_LINES = 500_000;
+
 /** Most names listed in one message before "…". */
 const MAX_LISTED_NAMES = 12;
 
@@ -116,9 +120,17 @@ class LabLoader {
   ) {}
 
   load(): LoadLabResult {
-    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    const tooBig = checkFileSize(this.text);
+    if (tooBig !== undefined) {
+      this.report('error', 'not-a-lab', tooBig.offset, tooBig.message);
+      return this.failed();
+    }
+    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }); // problems are reported, not logged
     for (const error of this.yamlDocument.errors) this.report('error', 'yaml-syntax', error.pos[0], yamlMessage(error.message, 'error'));
     for (const warning of this.yamlDocument.warnings) this.report('warning', 'yaml-warning', warning.pos[0], yamlMessage(warning.message, 'warning'));
+    if (this.hasErrors()) return this.failed();
+    const bound = checkYamlBounds(this.yamlDocument);
+    if (bound !== undefined) this.report('error', 'yaml-syntax', bound.offset, bound.message);
     if (this.hasErrors()) return this.failed();
 
     const raw = this.readPlainData();
@@ -333,9 +345,68 @@ class LabLoader {
   // --- pass 3: meaning ------------------------------------------------------------------------
 
   private checkMeaning(data: Record<string, unknown>): BuiltLinks {
+    this.checkPrintable(data);
+    this.checkConfigLines(data);
     const zones = this.checkZones(data);
     const devices = this.checkDevices(data, zones);
     return this.checkLinks(data, devices);
+  }
+
+  /** Every device's configuration together stays under MAX_CONFIG_LINES (a boot applies each line). */
+  private checkConfigLines(data: Record<string, unknown>): void {
+    let total = 0;
+    asArray(data.devices).forEach((item, index) => {
+      const config = asRecord(item)?.config;
+      if (typeof config !== 'string' || total > MAX_CONFIG_LINES) return;
+      let lines = 1;
+      for (let at = config.indexOf('\n'); at >= 0; at = config.indexOf('\n', at + 1)) lines++;
+      total += lines;
+      if (total <= MAX_CONFIG_LINES) return;
+      const limit = MAX_CONFIG_LINES.toLocaleString('en-US');
+      this.report(
+        'error',
+        'schema',
+        this.offsetOf(['devices', index, 'config']),
+        msg(
+          `devices[${index}].config: the configurations reach more than ${limit} lines here; a lab holds at most ${limit} configuration lines in all`,
+          `devices[${index}].config: tổng số dòng cấu hình vượt quá ${limit} ở đây; một bài lab có tối đa ${limit} dòng cấu hình`,
+        ),
+      );
+    });
+  }
+
+  /**
+   * Names (the lab's name, zone ids and labels, a device's zone) are printable text; a
+   * description may also break lines (printable-text.ts). Device names follow the hostname rule.
+   */
+  private checkPrintable(data: Record<string, unknown>): void {
+    const check = (path: Path, lineBreaks: boolean): void => {
+      const value = valueAt(data, path);
+      const texts: [Path, unknown][] = asRecord(value) !== undefined ? [[[...path, 'vi'], asRecord(value)!.vi], [[...path, 'en'], asRecord(value)!.en]] : [[path, value]];
+      for (const [at, text] of texts) {
+        if (typeof text !== 'string') continue;
+        const found = findUnprintable(text, { lineBreaks });
+        if (found === undefined) continue;
+        const label = formatPath(at);
+        const what = describeCodePoint(found.codePoint);
+        this.report(
+          'error',
+          'schema',
+          this.offsetOf(at) + scalarTextOffset(this.text, this.nodeAt(at), text, found.index),
+          msg(
+            `${label.en}: contains the control character ${what} at character ${found.index + 1}; ${lineBreaks ? 'a description is printable text and line breaks' : 'names are printable text only'}`,
+            `${label.vi}: chứa ký tự điều khiển ${what} ở ký tự thứ ${found.index + 1}; ${lineBreaks ? 'phần mô tả chỉ gồm văn bản in được và xuống dòng' : 'tên chỉ gồm văn bản in được'}`,
+          ),
+        );
+      }
+    };
+    check(['name'], false);
+    check(['description'], true);
+    asArray(data.zones).forEach((_zone, index) => {
+      check(['zones', index, 'id'], false);
+      check(['zones', index, 'label'], false);
+    });
+    asArray(data.devices).forEach((_device, index) => check(['devices', index, 'zone'], false));
   }
 
   private checkZones(data: Record<string, unknown>): Set<string> {
@@ -771,8 +842,7 @@ function describeFormatIssue(path: Path, input: unknown, english: string): Probl
 
 /** A YAML library message (English) with its Vietnamese: the kind of problem in Vietnamese, the library's detail kept. */
 function yamlMessage(message: string, severity: 'error' | 'warning'): ProblemMessage {
-  const detail = firstLine(message);
-  return msg(detail, severity === 'error' ? `Sai cú pháp YAML: ${detail}` : `Cảnh báo YAML: ${detail}`);
+  return describeYamlError(firstLine(message), severity);
 }
 
 function listNames(names: readonly string[]): string {

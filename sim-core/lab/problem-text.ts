@@ -6,10 +6,14 @@
  * phrases shared by many messages (what a value is, what was expected, "did you mean") live here
  * as small typed tables, so a new message cannot be added in one language only: the problem
  * types require both.
+ * Every message is one line of printable text: a control character, a line break or a bidi
+ * control quoted from the file is written as an escape (`\n`, `\u202e`), so a value cannot split
+ * a problem over two lines, reorder what it says, or send ESC sequences to a terminal.
  * Leaves out: the devices' own output (IOS, Windows and Linux print English) quoted inside a
  * message stays as the device printed it.
  */
 import type { BilingualText } from '../devices/catalog';
+import { escapeUnprintable, maskUnprintable } from './printable-text';
 
 /** The two languages of the app and of `v6lab --lang`. */
 export type ProblemLanguage = 'vi' | 'en';
@@ -20,12 +24,13 @@ export const PROBLEM_LANGUAGES: readonly ProblemLanguage[] = ['en', 'vi'];
 export type ProblemMessage = BilingualText;
 
 export function bilingualMessage(en: string, vi: string): ProblemMessage {
-  return { en, vi };
+  return { en: escapeUnprintable(en), vi: escapeUnprintable(vi) };
 }
 
 /** The same text in both languages (file names, a device's own error text). */
 export function untranslated(text: string): ProblemMessage {
-  return { en: text, vi: text };
+  const printable = escapeUnprintable(text);
+  return { en: printable, vi: printable };
 }
 
 /** A problem's text in one language. */
@@ -110,7 +115,7 @@ export function formatProblemLine(
   problem: { readonly file: string; readonly line: number; readonly column: number; readonly severity: 'error' | 'warning'; readonly message: string; readonly messageVi: string },
   language: ProblemLanguage,
 ): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${severityWord(problem.severity, language)}: ${problemMessage(problem, language)}`;
+  return `${escapeUnprintable(problem.file)}:${problem.line}:${problem.column}: ${severityWord(problem.severity, language)}: ${escapeUnprintable(problemMessage(problem, language))}`;
 }
 
 /** A located problem with, maybe, the text it is about (a config line, a YAML line and caret). */
@@ -122,7 +127,7 @@ export function formatProblemWithExcerpt(problem: ExcerptedProblem, language: Pr
   if (problem.excerpt === undefined) return head;
   return `${head}\n${problem.excerpt
     .split('\n')
-    .map((line) => `    ${line}`)
+    .map((line) => `    ${maskUnprintable(line)}`)
     .join('\n')}`;
 }
 

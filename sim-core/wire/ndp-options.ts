@@ -5,7 +5,8 @@
  * An option of length 0 is an error (RFC 4861 section 4.6: the whole message is discarded).
  * Any other option, and a known option whose length or contents do not fit its format (a
  * link-layer address that is not 6 bytes, an RDNSS of even length, a DNSSL name that is not plain
- * labels), is kept raw so the bytes survive a round trip; the stack ignores what it cannot use.
+ * labels, a prefix length over 128), is kept raw so the bytes survive a round trip; the stack
+ * ignores what it cannot use (RFC 4862 section 5.5.3 ignores a prefix option it cannot use).
  * DNSSL domain names are decoded to text (the only string work here: RAs are rare).
  * Left out: DNS name compression (RFC 8106 forbids it in DNSSL), non-Ethernet link layers.
  */
@@ -110,7 +111,8 @@ function decodeOne(type: number, bytes: Uint8Array, start: number, end: number):
         ? { kind: 'source-link-layer-address', linkLayerAddress: readMac(bytes, start + 2) }
         : { kind: 'target-link-layer-address', linkLayerAddress: readMac(bytes, start + 2) };
     case NDP_OPTION_PREFIX_INFORMATION: {
-      if (units !== 4) break;
+      // Section 4.6.2: Prefix Length is 0..128; a larger value stays raw, so no record carries it.
+      if (units !== 4 || bytes[start + 2]! > 128) break;
       const flags = bytes[start + 3]!;
       return {
         kind: 'prefix-information',

@@ -28,8 +28,6 @@ import { printLinuxConfig, runConfigCommand } from './linux-config';
 import { linuxHostOf, type LinuxHost } from './linux-host';
 import { parseLinuxPing, parseLinuxTraceroute, splitShellWords, type LinuxTarget } from './shell-args';
 
-const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
-
 function pingProbe(result: PingResult, index: number): ProbeOutcome {
   const o = result.probes[index]!.outcome;
   switch (o.kind) {
@@ -147,7 +145,7 @@ export class LinuxDialect implements ConsoleDialect {
       case 'sleep':
         return this.sleep(args);
       case 'clear':
-        return { output: CLEAR_SCREEN };
+        return { clearScreen: true };
       case 'whoami':
         return out(root ? 'root' : 'admin');
       case 'exit':

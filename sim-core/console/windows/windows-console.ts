@@ -227,7 +227,7 @@ export class WindowsDialect implements ConsoleDialect {
         return { output: `${formatWindowsHostname(this.host.hostInfo())}\n` };
       case 'cls':
         this.blankBeforePrompt = false;
-        return { output: '\x1b[2J\x1b[H' };
+        return { clearScreen: true };
       case 'timeout':
         return this.timeout(args);
       case 'ver':

@@ -35,6 +35,7 @@ import {
   type ProblemMessage,
 } from '../problem-text';
 import { suggestClosest } from '../suggest-name';
+import { checkFileSize, checkYamlBounds, describeYamlError } from '../yaml-nodes';
 import type { BilingualText } from './bilingual-text';
 import type { CheckPath, CheckValidationContext } from './checks/check-kind';
 import { CHECK_KIND_NAMES, findCheckKind, type ScenarioCheck } from './checks/registry';
@@ -119,17 +120,25 @@ class ScenarioLoader {
   ) {}
 
   load(): LoadScenarioResult {
-    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    const tooBig = checkFileSize(this.text);
+    if (tooBig !== undefined) {
+      this.problems.push({ severity: 'error', code: 'not-a-lab', file: this.fileName, line: 1, column: 1, message: tooBig.message.en, messageVi: tooBig.message.vi });
+      return this.failed();
+    }
+    this.yamlDocument = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }); // problems are reported, not logged
     this.locator = new YamlLocator(this.text, this.yamlDocument, this.lineCounter);
     for (const error of this.yamlDocument.errors) {
-      const detail = firstLine(error.message);
-      this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(error.pos[0]), msg(detail, `Sai cú pháp YAML: ${detail}`));
+      this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(error.pos[0]), describeYamlError(firstLine(error.message), 'error'));
     }
     for (const warning of this.yamlDocument.warnings) {
-      const detail = firstLine(warning.message);
-      this.reportAt('warning', 'yaml-warning', this.locator.positionOfOffset(warning.pos[0]), msg(detail, `Cảnh báo YAML: ${detail}`));
+      this.reportAt('warning', 'yaml-warning', this.locator.positionOfOffset(warning.pos[0]), describeYamlError(firstLine(warning.message), 'warning'));
     }
     if (this.hasErrors()) return this.failed();
+    const bound = checkYamlBounds(this.yamlDocument);
+    if (bound !== undefined) {
+      this.reportAt('error', 'yaml-syntax', this.locator.positionOfOffset(bound.offset), bound.message);
+      return this.failed();
+    }
 
     const contents = this.yamlDocument.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) {
@@ -251,8 +260,9 @@ class ScenarioLoader {
   private checkTopLevelKeys(data: Record<string, unknown>): void {
     for (const key of Object.keys(data)) {
       if (TOP_LEVEL_KEYS.includes(key)) continue;
-      const renamed: Record<string, string> = { name: 'title', description: 'summary' };
-      const suggestion = renamed[key] ?? suggestClosest(key, TOP_LEVEL_KEYS);
+      // A Map, not an object literal: `constructor` or `__proto__` must not find Object's own members.
+      const renamed = new Map([['name', 'title'], ['description', 'summary']]);
+      const suggestion = renamed.get(key) ?? suggestClosest(key, TOP_LEVEL_KEYS);
       const hint = suggestion !== undefined ? didYouMean(suggestion) : expectedOneOf(TOP_LEVEL_KEYS);
       this.reportAt('error', 'unknown-key', this.locator.keyPositionOf([], key), msg(`unknown key '${key}' in the scenario; ${hint.en}`, `khóa không hợp lệ '${key}' trong kịch bản; ${hint.vi}`));
     }

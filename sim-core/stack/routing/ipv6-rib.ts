@@ -26,7 +26,12 @@ import { Rib } from './rib';
 import type { Route } from './route';
 import { checkStaticRoute, type StaticRouteResult, type StaticRouteSpec } from './static-route';
 
-export const IPV6_FAMILY: LpmFamily<Ipv6Address> = { bits: 128, networkOf: ipv6NetworkPart };
+/** Key = address XOR (its high 64 bits, in the low half): see lpm-table.ts on why; applied twice it gives the address back. */
+function foldIpv6Key(network: Ipv6Address): Ipv6Address {
+  return (network ^ (network >> 64n)) as Ipv6Address;
+}
+
+export const IPV6_FAMILY: LpmFamily<Ipv6Address> = { bits: 128, networkOf: ipv6NetworkPart, hashKey: foldIpv6Key };
 
 export const IPV6_RIB = new DataKey<Ipv6Rib>('IPv6 RIB');
 

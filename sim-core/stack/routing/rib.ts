@@ -85,8 +85,12 @@ export class Rib<A> {
     const list = this.candidates.get(network, route.prefixLength);
     if (list === undefined) this.candidates.set(network, route.prefixLength, [stored]);
     else {
-      list.push(stored);
-      list.sort(compareRoutes);
+      // Insert after every route that sorts before or equal (where a stable sort would put it),
+      // looking from the end: a new route is usually the youngest, so this is one compare, and a
+      // prefix shared by thousands of interfaces (fe80::/64) does not sort its list per add.
+      let at = list.length;
+      while (at > 0 && compareRoutes(list[at - 1]!, stored) > 0) at--;
+      list.splice(at, 0, stored);
     }
     if (this.isRecursive(stored)) this.recursiveCount++;
     this.markDirty();

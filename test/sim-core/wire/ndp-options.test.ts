@@ -97,6 +97,9 @@ describe('NDP option boundaries (RFC 4861 section 4.6)', () => {
     { name: 'no-options', hex: '', expect: '' },
     { name: 'slla-length-2-kept-raw', hex: '0102' + '00'.repeat(14), expect: 'raw' },
     { name: 'prefix-information-length-3-kept-raw', hex: '0303' + '00'.repeat(22), expect: 'raw' },
+    { name: 'prefix-len-128', hex: '0304 80c0' + '00'.repeat(28), expect: 'prefix-information' },
+    { name: 'prefix-len-129-kept-raw', hex: '0304 81c0' + '00'.repeat(28), expect: 'raw' },
+    { name: 'prefix-len-255-kept-raw', hex: '0304 ffc0' + '00'.repeat(28), expect: 'raw' },
     { name: 'rdnss-length-2-kept-raw', hex: '1902' + '00'.repeat(14), expect: 'raw' },
     { name: 'rdnss-length-5-two-servers', hex: '1905' + '00'.repeat(38), expect: 'rdnss' },
     { name: 'dnssl-compression-pointer-kept-raw', hex: '1f02 0000 00000258 c00c000000000000', expect: 'raw' },
@@ -144,7 +147,7 @@ const ndpOptionArbitrary: fc.Arbitrary<NdpOption> = fc.oneof(
   fc.integer({ min: 0, max: 2 ** 48 - 1 }).map((v): NdpOption => ({ kind: 'target-link-layer-address', linkLayerAddress: v as MacAddress })),
   fc
     .record({
-      prefixLength: fc.integer({ min: 0, max: 255 }),
+      prefixLength: fc.integer({ min: 0, max: 128 }),
       onLink: fc.boolean(),
       autonomous: fc.boolean(),
       routerAddress: fc.boolean(),

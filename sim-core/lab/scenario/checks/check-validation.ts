@@ -8,6 +8,7 @@
 import { parseIpv4 } from '../../../addr/ipv4';
 import { parseIpv6 } from '../../../addr/ipv6';
 import { parsePrefix, type Prefix } from '../../../addr/prefix';
+import { compileUserRegex, type UserRegex } from '../../../console/user-regex';
 import { resolveInterfaceNameBilingual } from '../../../devices/interface-names';
 import type { LabDevice } from '../../lab-document';
 import { suggestClosest } from '../../suggest-name';
@@ -110,13 +111,13 @@ export function validateTarget(context: CheckValidationContext, path: CheckPath,
   );
 }
 
-/** A regular expression written in the file; undefined (after reporting) when it does not compile. */
-export function validateRegex(context: CheckValidationContext, path: CheckPath, source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'i');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    context.error(path, msg(`not a valid regular expression: ${reason}`, `biểu thức chính quy không hợp lệ: ${reason}`));
-    return undefined;
-  }
+/**
+ * A regular expression written in the file, compiled case-insensitively in linear time
+ * (console/user-regex.ts, RE2 syntax); undefined (after reporting why) when it cannot be run.
+ */
+export function validateRegex(context: CheckValidationContext, path: CheckPath, source: string): UserRegex | undefined {
+  const compiled = compileUserRegex(source, { caseInsensitive: true });
+  if (compiled.ok) return compiled.value;
+  context.error(path, msg(`not a valid regular expression: ${compiled.message.en}`, `biểu thức chính quy không hợp lệ: ${compiled.message.vi}`));
+  return undefined;
 }

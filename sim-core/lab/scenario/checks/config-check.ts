@@ -1,7 +1,8 @@
 /**
  * `config`: a line of a device's running configuration matches a regular expression (or, with
  * `expect: absent`, no line does), optionally only inside sections whose header line matches
- * `section` (`^interface GigabitEthernet0/0$`). Matching is case-insensitive, line by line,
+ * `section` (`^interface GigabitEthernet0/0$`). Patterns are RE2 syntax, run in linear time
+ * (console/user-regex.ts: no backreferences or lookaround). Matching is case-insensitive, line by line,
  * with leading spaces removed, against the configuration as `show running-config` prints it
  * (IOS prints IPv6 addresses in upper case: `ipv6 address 2001:DB8:6803:10::1/64`).
  * The configuration is read from the device's model, not typed at its console, so a trainee's
@@ -12,6 +13,7 @@
 import { z } from 'zod';
 import { getDeviceKindSpec } from '../../../devices/catalog';
 import { iosRuntimeOf } from '../../../console/ios/ios-runtime';
+import { compileUserRegex } from '../../../console/user-regex';
 import { formatConfigBody } from '../../../console/ios/running-config';
 import { bilingual } from '../bilingual-text';
 import { CHECK_TITLE_FIELD, DEVICE_FIELD, PRESENCE_FIELD } from './check-fields';
@@ -81,10 +83,15 @@ export const CONFIG_CHECK = defineCheckKind({
     if (getDeviceKindSpec(device.value.kind).dialect !== 'ios') {
       return { passed: false, explanation: bilingual(`${check.device} không phải thiết bị IOS.`, `${check.device} is not an IOS device.`) };
     }
-    const match = new RegExp(check.match, 'i');
-    const section = check.section === undefined ? undefined : new RegExp(check.section, 'i');
+    // Validated when the scenario loaded (validate above); an uncompilable pattern matches nothing.
+    const match = compileUserRegex(check.match, { caseInsensitive: true });
+    const section = check.section === undefined ? undefined : compileUserRegex(check.section, { caseInsensitive: true });
+    if (!match.ok || (section !== undefined && !section.ok)) {
+      const problem = !match.ok ? match.message : section !== undefined && !section.ok ? section.message : { vi: '', en: '' };
+      return { passed: false, explanation: bilingual(`${check.device}: biểu thức chính quy không chạy được: ${problem.vi}`, `${check.device}: the regular expression cannot be run: ${problem.en}`) };
+    }
     const lines = runningConfigLines(formatConfigBody(iosRuntimeOf(device.value).config));
-    const found = lines.find((entry) => (section === undefined || section.test(entry.section)) && match.test(entry.line));
+    const found = lines.find((entry) => (section === undefined || section.value.test(entry.section)) && match.value.test(entry.line));
     const where = found?.section ? ` (${found.section})` : '';
     if (found !== undefined) {
       return wantPresent

@@ -125,6 +125,20 @@ describe('loadScenario: meaning errors, all at once', () => {
     expect(problems.every((problem) => problem.file === 's.yaml' && problem.line > 1)).toBe(true);
   });
 
+  it('a config check whose pattern needs backtracking (backreference, lookahead) is refused with the construct named, in both languages', () => {
+    for (const [pattern, en, vi] of [
+      ['(ipv6) \\1', 'not a valid regular expression: backreferences such as `\\1` are not supported (patterns run in linear time, RE2 syntax)', 'tham chiếu ngược'],
+      ['^ipv6 (?!nd)', 'not a valid regular expression: lookahead and lookbehind such as `(?!…)` are not supported (patterns run in linear time, RE2 syntax)', 'nhìn trước/nhìn sau'],
+    ] as const) {
+      const text = withReplaced(SMALL_SCENARIO, "match: '^ipv6 unicast-routing$'", `match: '${pattern}'`);
+      const loaded = loadScenario(text, 's.yaml');
+      const problems = problemsOf(loaded);
+      expect(problems.map((problem) => problem.message)).toContain(en);
+      expect(problems.find((problem) => problem.message === en)?.line).toBe(lineOf(text, `match: '${pattern}'`));
+      expect(JSON.stringify(problems)).toContain(vi);
+    }
+  });
+
   it('a fault or a solution step on a locked device is refused (the trainee could not fix it or do it)', () => {
     const text = withReplaced(SMALL_SCENARIO, 'locked: [SW1]', 'locked: [R1]');
     const messages = problemsOf(loadScenario(text, 's.yaml')).map((problem) => problem.message);
