@@ -8,7 +8,9 @@
  * What a save (and an autosave) writes is the document with each device's configuration as it
  * runs now: the simulation answers the running configuration of every device configured at its
  * console (`RunningConfigSource`), which replaces that device's `config`, so reopening the file
- * gives the same network. Devices nobody configured keep their text as written.
+ * gives the same network. Devices nobody configured keep their text as written. No autosave is
+ * written while a course scenario is open: its lab and configuration are kept by the scenario's
+ * progress, and the autosave slot stays the trainee's own lab's.
  *
  * The store holds only data: a pending intent waits in the confirm dialog's state, and the
  * dialog calls `run` again with `force` once the person agrees.
@@ -196,6 +198,11 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
     },
     autosaveNow: async () => {
       const state = store.getState();
+      // A course scenario's lab is not the trainee's own: its work is kept in the scenario's
+      // progress (scenario-controller.ts, after each check and hint and every 20 s). Written
+      // here it would replace the autosave of the trainee's own lab and come back at the next
+      // start as a plain lab, outside the course.
+      if (state.activeScenario !== null) return false;
       const key = autosaveKey();
       if (key === autosavedRevision || !isLabDirty(state)) return false;
       const before = autosavedRevision;

@@ -116,6 +116,10 @@ describe.skipIf(!chromium)('scenario pane in Chromium', { timeout: 120_000 }, ()
     const before = await taskStates(page);
     await page.reload({ waitUntil: 'load' });
     await page.getByTestId('course-browser').waitFor();
+    // The scenario's work is in its progress, not in a lab autosave: nothing to recover.
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('recovery-dialog').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('v6lab.autosave'))).toBeNull();
     expect(await page.getByTestId(`course-scenario-${MODULE_2}`).getByTestId('course-score').textContent()).toMatch(/\d+\/100 points · [12]\/4 tasks/);
     await page.getByTestId(`course-open-${MODULE_2}`).click();
     await page.getByTestId('scenario-view').waitFor();

@@ -10,6 +10,7 @@ import { createAppStore } from '../../../renderer/state/create-app-store';
 import { isLabDirty } from '../../../renderer/state/lab-slice';
 import { loadLab } from '../../../sim-core/lab/load-lab';
 import { createHostHarness, parseLab, TWO_LANS_LAB } from '../sim/host-harness';
+import { fixtureScenario } from '../scenario/scenario-fixture';
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -68,5 +69,23 @@ describe('file commands write the running configuration', () => {
     expect(await commands.autosaveNow()).toBe(true);
     const found = await files.readAutosave();
     expect(found.kind === 'found' && found.text).toMatch(/hostname EDGE1[\s\S]*ipv6 route 2001:DB8:99::\/64 Null0/);
+  });
+
+  it('no autosave while a course scenario is open: the trainee\'s own autosave stays, the scenario\'s lab is not offered at the next start', async () => {
+    const { files, store, commands, configure } = setUp();
+    configure('R1', 'enable\rconfigure terminal\rhostname EDGE1\rend\r');
+    expect(await commands.autosaveNow()).toBe(true);
+    const scenario = fixtureScenario();
+    store.getState().loadDocument(scenario.lab, { filePath: null });
+    store.getState().beginScenario(scenario);
+    configure('R1', 'configure terminal\ripv6 route 2001:db8:99::/64 Null0\rend\r');
+    expect(isLabDirty(store.getState())).toBe(true);
+    expect(await commands.autosaveNow()).toBe(false);
+    const found = await files.readAutosave();
+    expect(found.kind === 'found' && found.text).toContain('hostname EDGE1');
+    expect(found.kind === 'found' && found.text).not.toContain('ipv6 route 2001:DB8:99::/64 Null0');
+    // Once the scenario ends its lab is an ordinary document: the autosave writes it.
+    store.getState().endScenario();
+    expect(await commands.autosaveNow()).toBe(true);
   });
 });
