@@ -15,6 +15,7 @@ import {
   type LabText,
 } from '../../../sim-core/lab/lab-document';
 import { MAX_BANDWIDTH_BPS, MAX_DELAY_NS, MIN_BANDWIDTH_BPS } from '../../../sim-core/lab/link-units';
+import { findUnprintable } from '../../../sim-core/lab/printable-text';
 
 const configLine = fc.oneof(
   fc.constantFrom('hostname R1', '!', 'interface GigabitEthernet0/0', ' ipv6 address 2001:db8::1/64', ' no shutdown', 'end', '', '   ', 'REM comment', '# comment'),
@@ -27,9 +28,12 @@ export const configText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
 );
 
+/** Printable text, as names and labels must be (control, bidi and line-separator characters are refused). */
+const printable = (text: fc.Arbitrary<string>) => text.filter((value) => findUnprintable(value) === undefined);
+
 export const labText: fc.Arbitrary<LabText> = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.record({ vi: fc.string({ unit: 'grapheme', maxLength: 40 }), en: fc.string({ maxLength: 40 }) }),
+  printable(fc.string({ unit: 'grapheme', maxLength: 40 })),
+  fc.record({ vi: printable(fc.string({ unit: 'grapheme', maxLength: 40 })), en: printable(fc.string({ maxLength: 40 })) }),
 );
 
 const deviceName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,8}[A-Za-z0-9]$/);
@@ -39,7 +43,7 @@ const device = fc.record(
     name: deviceName,
     kind: fc.constantFrom(...DEVICE_KINDS),
     position: fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.integer({ min: -5000, max: 5000 }) }),
-    zone: fc.oneof(fc.constantFrom(...COURSE_ZONE_IDS), fc.string({ minLength: 1, maxLength: 20 })),
+    zone: fc.oneof(fc.constantFrom(...COURSE_ZONE_IDS), printable(fc.string({ minLength: 1, maxLength: 20 }))),
     config: configText,
   },
   { requiredKeys: ['name', 'kind'] },
@@ -100,7 +104,7 @@ export const validLab: fc.Arbitrary<Lab> = fc
     {
       name: labText,
       description: labText,
-      zones: fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 20 }), label: labText }), { maxLength: 3, selector: (zone) => zone.id }),
+      zones: fc.uniqueArray(fc.record({ id: printable(fc.string({ minLength: 1, maxLength: 20 })), label: labText }), { maxLength: 3, selector: (zone) => zone.id }),
       devices: fc.uniqueArray(device, { maxLength: 6, selector: (d) => d.name.toLowerCase() }),
       links: fc.array(linkCandidate, { maxLength: 8 }),
     },
