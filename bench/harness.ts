@@ -8,6 +8,7 @@
  *   for the smoke test) and reports its operations, simulated time and events; the harness warms
  *   up at a tenth of the size, repeats it for about 1.5 s and reports the median run, wall time and
  *   the peak memory sampled through the probe.
+ * - report: measures itself (variants or sizes compared in one sitting) and returns its lines.
  * Runs in Node only (it reads the wall clock and process memory); sim-core never imports it.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -45,7 +46,17 @@ export interface SkippedCase {
   readonly reason: string;
 }
 
-export type BenchmarkCase = ThroughputCase | LongRunCase | SkippedCase;
+/**
+ * A case that measures itself (it compares variants, or sizes, in one sitting) and returns the
+ * lines to print: a ratio against a baseline, a slope across sizes.
+ */
+export interface ReportCase {
+  readonly kind: 'report';
+  /** The whole comparison at `scale` (1 = full size, a tiny scale for the smoke test). */
+  run(scale: number): readonly string[];
+}
+
+export type BenchmarkCase = ThroughputCase | LongRunCase | SkippedCase | ReportCase;
 
 export interface Benchmark {
   /** Short kebab-case name, matched by `npm run bench -- <filter>`. */

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   for (const benchmark of benchmarks) {
     const testCase = await benchmark.prepare();
     if (testCase.kind === 'skipped') console.log(formatSkipped(benchmark.name, testCase.reason));
+    else if (testCase.kind === 'report') for (const line of testCase.run(1)) console.log(`${benchmark.name.padEnd(16)} ${line}`);
     else if (testCase.kind === 'throughput') console.log(formatResult(measureThroughput(benchmark.name, testCase)));
     else console.log(formatResult(measureLongRun(benchmark.name, testCase)));
   }

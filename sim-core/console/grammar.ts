@@ -330,6 +330,42 @@ export function compileMode<H>(specs: readonly CommandSpec<H>[], options: Compil
   return { roots, commands };
 }
 
+/** Shared graphs by keyword-help table, then by the text of the specs (see compileModeShared). */
+const sharedGraphs = new WeakMap<object, Map<string, ModeGraph<number>>>();
+const NO_KEYWORD_HELP: Readonly<Record<string, string>> = {};
+
+/** What a graph depends on in one spec: its text, help, `no` form and filterability (never the handler). */
+function specKey(spec: CommandSpec<unknown>): string {
+  return `${spec.spec}\u0001${spec.help === undefined ? '\u0003' : spec.help.join('\u0002')}\u0001${String(spec.no ?? false)}\u0001${spec.filterable === true ? 1 : 0}`;
+}
+
+/**
+ * The graph of a mode whose commands carry, instead of a handler, their index in `specs`:
+ * compiled once and shared by every caller that gives the same specs (text, help, `no` form,
+ * filterability, in the same order) with the same keyword-help table, so a thousand devices of
+ * one kind compile their command set once. The caller keeps its own handlers and looks them up
+ * by that index. A graph is never changed after compiling (the matcher only reads it), so
+ * sharing one is safe.
+ */
+export function compileModeShared(specs: readonly CommandSpec<unknown>[], options: CompileOptions = {}): ModeGraph<number> {
+  const table = options.keywordHelp ?? NO_KEYWORD_HELP;
+  let byText = sharedGraphs.get(table);
+  if (byText === undefined) {
+    byText = new Map();
+    sharedGraphs.set(table, byText);
+  }
+  const key = specs.map(specKey).join('\u0000');
+  let graph = byText.get(key);
+  if (graph === undefined) {
+    graph = compileMode(
+      specs.map((spec, index) => ({ ...spec, handler: index })),
+      options,
+    );
+    byText.set(key, graph);
+  }
+  return graph;
+}
+
 /** Checks a spec without compiling a mode (for tools that validate command tables). */
 export function checkSpec(spec: string): { readonly ok: true } | SpecError {
   try {

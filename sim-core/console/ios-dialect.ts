@@ -16,7 +16,7 @@
  * `terminal length`, and the `%SYS-5-CONFIG_I` syslog (the device sends it with `notify`).
  */
 import type { InterfaceCatalog } from './arg-types';
-import { compileMode, type CommandSpec, type ModeGraph, type ParsedArgs } from './grammar';
+import { compileMode, compileModeShared, type CommandSpec, type ModeGraph, type ParsedArgs } from './grammar';
 import type { ConsoleJob } from './job';
 import { completeLine, helpFor, matchCommand, type MatchContext, type MatchResult } from './matcher';
 import { compileFilter, type FilterKind } from './output-filter';
@@ -113,7 +113,9 @@ function isBuiltin(h: Handler): h is Builtin {
 
 export class IosDialect implements ConsoleDialect {
   readonly interruptKey = '\x1e';
-  private readonly graphs = new Map<string, ModeGraph<Handler>>();
+  /** Each mode's graph, shared by every device with the same command set; handlers[mode][i] runs its command i. */
+  private readonly graphs = new Map<string, ModeGraph<number>>();
+  private readonly handlers = new Map<string, Handler[]>();
   private readonly specs = new Map<string, IosModeSpec>();
   private stack: Frame[];
   private loggedOut = false;
@@ -123,7 +125,8 @@ export class IosDialect implements ConsoleDialect {
     for (const mode of options.modes) {
       const commands: CommandSpec<Handler>[] = [...mode.commands];
       if (!options.noBuiltins) commands.push(...this.builtinsFor(mode));
-      this.graphs.set(mode.id, compileMode(commands, { keywordHelp: options.keywordHelp }));
+      this.graphs.set(mode.id, compileModeShared(commands, { keywordHelp: options.keywordHelp }));
+      this.handlers.set(mode.id, commands.map((command) => command.handler));
     }
     this.stack = [{ mode: options.userMode, data: undefined }];
   }
@@ -183,7 +186,7 @@ export class IosDialect implements ConsoleDialect {
   }
 
   /** A pipe after a complete filterable command: the command part's end. */
-  private pipeAt(graph: ModeGraph<Handler>, line: string, start: number): number | undefined {
+  private pipeAt(graph: ModeGraph<number>, line: string, start: number): number | undefined {
     for (let i = line.indexOf('|', start); i >= 0; i = line.indexOf('|', i + 1)) {
       if (i > 0 && line[i - 1] !== ' ') continue;
       const left = matchCommand(graph, line.slice(0, i), this.ctx, start);
@@ -207,7 +210,7 @@ export class IosDialect implements ConsoleDialect {
   }
 
   private runIn(chain: readonly { mode: string; frameIndex: number }[], line: string, start: number, promptLength: number): DialectOutcome {
-    let first: { result: MatchResult<Handler>; pipe: number | undefined } | undefined;
+    let first: { result: MatchResult<number>; pipe: number | undefined } | undefined;
     for (const { mode, frameIndex } of chain) {
       const graph = this.graphs.get(mode);
       if (!graph) continue;
@@ -215,7 +218,7 @@ export class IosDialect implements ConsoleDialect {
       const result = matchCommand(graph, pipe === undefined ? line : line.slice(0, pipe), this.ctx, start);
       if (result.kind === 'command') {
         if (frameIndex >= 0) this.stack = this.stack.slice(0, frameIndex + 1);
-        return this.dispatch(result.command.handler, result.args, line, pipe, promptLength, frameIndex < 0 ? mode : undefined);
+        return this.dispatch(this.handlers.get(mode)![result.command.handler]!, result.args, line, pipe, promptLength, frameIndex < 0 ? mode : undefined);
       }
       if (!first || (first.result.kind === 'invalid' && result.kind === 'invalid' && result.errorIndex > first.result.errorIndex)) {
         first = { result, pipe };

@@ -147,6 +147,20 @@ export class Simulator {
     }
   }
 
+  /** Runs the earliest event, known to be due at `timeNs` and not cancelled (run's inner step). */
+  private runTop(timeNs: TimeNs): void {
+    const queue = this.queue;
+    const slot = queue.popSlot();
+    const handle = queue.handleOf(slot);
+    if (handle !== null) handle.done = true;
+    const callback = queue.callbackOf(slot) as (argument: unknown) => void;
+    const argument = queue.argumentOf(slot);
+    queue.release(slot);
+    this.time = timeNs;
+    this.eventsExecuted++;
+    callback(argument);
+  }
+
   /** Runs every event due at or before `timeNs`, then sets the clock to `timeNs` (even when idle before it). */
   runUntil(timeNs: TimeNs, budget = this.eventBudget): RunResult {
     if (timeNs < this.time) throw new RangeError(`runUntil: ${timeNs} ns is before now (${this.time} ns)`);
@@ -191,7 +205,7 @@ export class Simulator {
             'so the network is probably in a broadcast storm or a routing loop',
         };
       }
-      this.step();
+      this.runTop(nextTimeNs);
       eventsRun++;
     }
   }

@@ -5,7 +5,9 @@
  * Cheap by construction: recording stores references (device and interface names are shared
  * strings, the frame is the very Uint8Array that travelled, never copied) and does no string
  * formatting; a summary line is computed on demand from the bytes by the wire describers. The
- * store is a ring buffer of `capacity` records; bytes retention can be switched off (benchmarks).
+ * store is a ring buffer of `capacity` records, one array per field, so keeping a record
+ * allocates nothing (a record object is made when someone reads it, or for a listener); bytes
+ * retention can be switched off (benchmarks).
  * A running 64-bit hash (two 32-bit lanes of MurmurHash3-style word mixing) covers every record
  * ever made, evicted or not, so "same seed, same trace hash" is testable at any size: each record
  * mixes its time, direction, a digest of its device and interface names, a digest of its drop
@@ -141,7 +143,15 @@ export class TraceSink {
   private readonly keepRecords: boolean;
   private readonly retainBytes: boolean;
   private readonly capacity: number;
-  private ring: TraceRecord[] = [];
+  // The ring, one array per field (a record costs no object until someone reads it).
+  private ringSize = 0;
+  private readonly ringTime: TimeNs[] = [];
+  private readonly ringDevice: string[] = [];
+  private readonly ringIface: string[] = [];
+  private readonly ringDirection: TraceDirection[] = [];
+  private readonly ringBytes: (Uint8Array | null)[] = [];
+  private readonly ringLength: number[] = [];
+  private readonly ringReason: (DropReason | null)[] = [];
   private head = 0; // index of the oldest record once the ring is full
   private laneA = 0x811c9dc5;
   private laneB = 0x9747b28c;
@@ -186,8 +196,21 @@ export class TraceSink {
 
   /** The kept records, oldest first. */
   records(): TraceRecord[] {
-    if (this.head === 0) return this.ring.slice();
-    return this.ring.slice(this.head).concat(this.ring.slice(0, this.head));
+    const out: TraceRecord[] = [];
+    const size = this.ringSize;
+    for (let k = 0; k < size; k++) {
+      const i = (this.head + k) % size;
+      out.push({
+        timeNs: this.ringTime[i]!,
+        device: this.ringDevice[i]!,
+        interface: this.ringIface[i]!,
+        direction: this.ringDirection[i]!,
+        bytes: this.ringBytes[i]!,
+        length: this.ringLength[i]!,
+        reason: this.ringReason[i]!,
+      });
+    }
+    return out;
   }
 
   /** Number of records made since the start (evicted ones included). */
@@ -250,23 +273,31 @@ export class TraceSink {
     b = stepB(b, this.scratch[1]!);
     this.laneA = a;
     this.laneB = b;
-    if (!this.keepRecords && this.listeners.length === 0) return;
-    const record: TraceRecord = {
-      timeNs,
-      device,
-      interface: iface,
-      direction,
-      bytes: this.retainBytes ? bytes : null,
-      length,
-      reason,
-    };
+    const kept = this.retainBytes ? bytes : null;
     if (this.keepRecords) {
-      if (this.ring.length < this.capacity) this.ring.push(record);
-      else {
-        this.ring[this.head] = record;
-        this.head = (this.head + 1) % this.capacity;
+      if (this.ringSize < this.capacity) {
+        this.ringTime.push(timeNs);
+        this.ringDevice.push(device);
+        this.ringIface.push(iface);
+        this.ringDirection.push(direction);
+        this.ringBytes.push(kept);
+        this.ringLength.push(length);
+        this.ringReason.push(reason);
+        this.ringSize++;
+      } else {
+        const i = this.head;
+        this.ringTime[i] = timeNs;
+        this.ringDevice[i] = device;
+        this.ringIface[i] = iface;
+        this.ringDirection[i] = direction;
+        this.ringBytes[i] = kept;
+        this.ringLength[i] = length;
+        this.ringReason[i] = reason;
+        this.head = (i + 1) % this.capacity;
       }
     }
+    if (this.listeners.length === 0) return;
+    const record: TraceRecord = { timeNs, device, interface: iface, direction, bytes: kept, length, reason };
     for (const listener of this.listeners) listener(record);
   }
 

@@ -4,7 +4,9 @@
  * link in state `down` is left unplugged), then each device's config text is applied by its
  * dialect (dialect-registry.ts), as a device reads its startup-config at power-on (the steps
  * for one device and one link are in boot-device.ts, shared with devices added at run time).
- * Nothing runs yet: virtual time is 0 until the caller runs it (`runUntilSettled`).
+ * Nothing runs yet: virtual time is 0 until the caller runs it (`runUntilSettled`). The trace
+ * keeps only the last frames the storm report reads unless the caller asks for more
+ * (`traceRecords`): a province's 262,144-record ring with bytes was a fifth of its memory.
  *
  * Every config line a device refuses becomes a problem at its file:line:column (through the
  * source map and `locateConfigLine`), with the device's own error text and the caret line IOS
@@ -18,6 +20,7 @@ import type { LabSourceMap } from './load-lab';
 import { formatProblemWithExcerpt, type ProblemLanguage } from './problem-text';
 import { applyLabConfig, cableLabLink, createLabDevice, type BootSource, type LabBootProblem } from './boot-device';
 import { LabSession } from './lab-session';
+import { BUDGET_REPORT_SAMPLE } from './budget-report';
 import type { Lab } from './lab-document';
 
 export type { LabBootProblem, LabBootProblemCode } from './boot-device';
@@ -29,11 +32,23 @@ export interface BootLabOptions {
   readonly source?: LabSourceMap;
   /** Most events one run may take before it stops as a storm (default: the simulator's). */
   readonly eventBudget?: number;
+  /**
+   * Frames the trace keeps, newest last, bytes included, for whoever reads them after a run.
+   * The default is the tail the storm report reads (`BUDGET_REPORT_SAMPLE`); 0 keeps none. The
+   * trace hash is the same whatever is kept. The app's timeline subscribes to the trace and
+   * captures tap their port, so neither needs more; a test that reads `trace.records()` asks.
+   */
+  readonly traceRecords?: number;
 }
 
 /** Builds and configures the lab's network; problems are on `session.problems`. Never throws on lab content. */
 export function bootLab(lab: Lab, options: BootLabOptions): LabSession {
-  const network = new Network({ seed: options.seed, ...(options.eventBudget === undefined ? {} : { eventBudget: options.eventBudget }) });
+  const traceRecords = options.traceRecords ?? BUDGET_REPORT_SAMPLE;
+  const network = new Network({
+    seed: options.seed,
+    trace: traceRecords > 0 ? { capacity: traceRecords } : { keepRecords: false },
+    ...(options.eventBudget === undefined ? {} : { eventBudget: options.eventBudget }),
+  });
   const problems: LabBootProblem[] = [];
   const where: BootSource = { fileName: options.source?.fileName ?? 'lab', ...(options.source === undefined ? {} : { source: options.source }) };
 

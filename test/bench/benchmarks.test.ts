@@ -23,6 +23,8 @@ describe('benchmarks (smoke run, tiny sizes)', () => {
         expect(isBuilt(module!), `${module} exists, so ${benchmark.name} must run`).toBe(false);
       } else if (testCase.kind === 'throughput') {
         testCase.run(3);
+      } else if (testCase.kind === 'report') {
+        expect(testCase.run(0.001).length).toBeGreaterThan(0);
       } else {
         const probe = new MemoryProbe();
         const stats = testCase.run(0.001, probe);

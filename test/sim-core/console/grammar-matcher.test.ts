@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkSpec, compileMode, hasKeyword, type CommandSpec } from '../../../sim-core/console/grammar';
+import { checkSpec, compileMode, compileModeShared, hasKeyword, type CommandSpec } from '../../../sim-core/console/grammar';
 import { completeLine, helpFor, matchCommand } from '../../../sim-core/console/matcher';
 import { SAMPLE_INTERFACES } from './sample-ios';
 
@@ -146,5 +146,41 @@ describe('never throws (properties)', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('a mode compiled once and shared (compileModeShared)', () => {
+  const withHandlers = <H>(handlers: readonly H[]): CommandSpec<H>[] => specs.map((spec, i) => ({ ...spec, handler: handlers[i]! }));
+
+  it('gives every caller with the same specs the same graph, whose commands carry their index', () => {
+    const first = compileModeShared(withHandlers(specs.map((s) => `${s.handler}-device1`)));
+    const second = compileModeShared(withHandlers(specs.map((s) => () => s.handler)));
+    expect(second).toBe(first);
+    const matched = matchCommand(first, 'ipv6 route ::/0 2001:db8::1', ctx);
+    expect(matched.kind === 'command' && matched.command.handler).toBe(1);
+    expect(matched.kind === 'command' && specs[matched.command.handler]!.handler).toBe('route');
+  });
+
+  it('matches, helps and completes as the graph compiled for one caller does', () => {
+    const shared = compileModeShared(specs);
+    const own = compileMode(specs);
+    for (const line of ['sh ipv6 int br', 'ipv6 route 2001:db8::/32 g0/0 5', 'no ipv6 address', 'show i', 'ping 2001:db8::1 repeat 5 size 100']) {
+      const a = matchCommand(shared, line, ctx);
+      const b = matchCommand(own, line, ctx);
+      expect(a.kind).toBe(b.kind);
+      if (a.kind === 'command' && b.kind === 'command') {
+        expect(specs[a.command.handler]!.handler).toBe(b.command.handler);
+        expect(a.args).toEqual(b.args);
+      }
+      expect(helpFor(shared, line, ctx)).toEqual(helpFor(own, line, ctx));
+      expect(completeLine(shared, line, ctx)).toEqual(completeLine(own, line, ctx));
+    }
+  });
+
+  it('compiles apart when the specs, their help or the keyword help differ', () => {
+    const base = compileModeShared(specs);
+    expect(compileModeShared(specs.slice(1))).not.toBe(base);
+    expect(compileModeShared(specs.map((s, i) => (i === 0 ? { ...s, help: ['Other help'] } : s)))).not.toBe(base);
+    expect(compileModeShared(specs, { keywordHelp: { show: 'Show running system information' } })).not.toBe(base);
   });
 });

@@ -8,6 +8,7 @@ import { bootLab, formatBootProblem } from '../../../sim-core/lab/boot-lab';
 import { formatEndpoint, type Lab } from '../../../sim-core/lab/lab-document';
 import { renderTerminalText, SETTLE_WARMUP_NS, type LabSession } from '../../../sim-core/lab/lab-session';
 import { loadLab } from '../../../sim-core/lab/load-lab';
+import { BUDGET_REPORT_SAMPLE } from '../../../sim-core/lab/budget-report';
 
 const EXAMPLES = 'docs/examples';
 
@@ -340,5 +341,47 @@ describe('renderTerminalText', () => {
   it("shows what a terminal shows: '\\r\\n' line ends, backspace overwrites, bells dropped", () => {
     expect(renderTerminalText('R1#sh\x07ow\r\nline  \r\nab\bc\r\nx')).toBe('R1#show\nline\nac\nx');
     expect(renderTerminalText('abc\rX')).toBe('Xbc');
+  });
+});
+
+describe('bootLab keeps trace records only as far as someone asks', () => {
+  // Two switches cabled twice with spanning tree stopped: a storm makes far more frames than any ring holds.
+  const STORM = `
+version: 1
+devices:
+  - { name: SW1, kind: switch }
+  - { name: SW2, kind: switch }
+  - { name: PC1, kind: pc, config: "netsh interface ipv4 set address \\"Ethernet0\\" static 192.0.2.10 255.255.255.0\\n" }
+links:
+  - endpoints: ["SW1:GigabitEthernet1/0/1", "SW2:GigabitEthernet1/0/1"]
+  - endpoints: ["SW1:GigabitEthernet1/0/2", "SW2:GigabitEthernet1/0/2"]
+  - endpoints: ["SW1:GigabitEthernet1/0/4", "PC1:Ethernet0"]
+`;
+  function storm(traceRecords?: number): LabSession {
+    const lab = load(STORM).lab;
+    const session = bootLab(lab, { seed: 3, eventBudget: 60_000, ...(traceRecords === undefined ? {} : { traceRecords }) });
+    for (const sw of ['SW1', 'SW2']) session.network.device(sw).spanningTree!.stop();
+    expect(session.runFor(10 * NS_PER_S).status).toBe('budget-exhausted');
+    return session;
+  }
+
+  it('by default only the tail the storm report reads, with bytes, so the report still names the loop', () => {
+    const session = storm();
+    const trace = session.network.simulator.trace;
+    expect(trace.total).toBeGreaterThan(BUDGET_REPORT_SAMPLE);
+    expect(trace.records()).toHaveLength(BUDGET_REPORT_SAMPLE);
+    expect(trace.records().every((r) => r.bytes !== null)).toBe(true);
+    expect(session.budgetReport()?.loop).toBe('layer-2');
+  });
+
+  it('none when asked for none, more when asked for more, and the same trace hash every way', () => {
+    const byDefault = storm();
+    const none = storm(0);
+    const more = storm(50_000);
+    expect(none.network.simulator.trace.records()).toEqual([]);
+    expect(more.network.simulator.trace.records()).toHaveLength(Math.min(50_000, more.network.simulator.trace.total));
+    expect(more.network.simulator.trace.records().length).toBeGreaterThan(BUDGET_REPORT_SAMPLE);
+    expect(none.network.traceHash()).toBe(byDefault.network.traceHash());
+    expect(more.network.traceHash()).toBe(byDefault.network.traceHash());
   });
 });

@@ -329,3 +329,26 @@ describe('print → load → print is stable', () => {
     expect(bodyOf('l3-switch', first.body).body).toBe(first.body);
   });
 });
+
+describe('devices share one compiled command grammar and keep their own handlers', () => {
+  it('two routers typing the same commands change only themselves', () => {
+    const net = new Network({ seed: 1 });
+    const r1 = net.addDevice('router', 'R1');
+    const r2 = net.addDevice('router', 'R2');
+    const type = (d: typeof r1, lines: readonly string[]): string => {
+      const session = createIosConsole(d, { logging: false });
+      let out = '';
+      session.onData((text) => (out += text));
+      session.open();
+      for (const line of lines) session.writeLine(line);
+      return out;
+    };
+    type(r1, ['enable', 'configure terminal', 'hostname EDGE1', 'interface g0/0', 'ip address 192.0.2.1 255.255.255.0', 'end']);
+    const second = type(r2, ['enable', 'configure terminal', 'hostname EDGE2', 'end', 'show ip interface brief']);
+    expect(iosRuntimeOf(r1).hostname).toBe('EDGE1');
+    expect(iosRuntimeOf(r2).hostname).toBe('EDGE2');
+    expect(second).toMatch(/^GigabitEthernet0\/0 +unassigned /m);
+    expect(formatConfigBody(iosRuntimeOf(r1).config)).toContain('ip address 192.0.2.1 255.255.255.0');
+    expect(formatConfigBody(iosRuntimeOf(r2).config)).not.toContain('192.0.2.1');
+  });
+});
