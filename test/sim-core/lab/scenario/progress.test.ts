@@ -54,7 +54,7 @@ describe('the progress file says what produced it', () => {
   });
 
   it('a version 1 file (no producedBy, score, answers) is still read', () => {
-    const text = solvedWork(scenario()).replace('version: 2', 'version: 1').replace(/producedBy:\n(  .*\n)+/, '').replace('score: 30\n', '');
+    const text = solvedWork(scenario()).replace('version: 2', 'version: 1').replace(/producedBy:\n( {2}.*\n)+/, '').replace('score: 30\n', '');
     const loaded = loadProgress(text, 'old.progress.yaml');
     expect(loaded.ok).toBe(true);
   });
