@@ -37,13 +37,15 @@ th { background: #e6eef7; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.done { background: #e3f4e1; }
 td.none { color: #888; }
+td.name { white-space: nowrap; }
 td.error { background: #fde8e6; }
 .bar { display: inline-block; height: 8px; background: #1a4f8b; vertical-align: middle; margin-right: 6px; }
 footer { margin-top: 12px; font-size: 8.5pt; color: #555; }
 `;
 
 export function renderClassReportHtml(report: ClassReport, notes: readonly string[]): string {
-  const moduleHead = report.modules.map((module) => `<th title="${escapeHtml(module.id)}">${escapeHtml(module.id)}<br>${both(module.title.vi, module.title.en)}</th>`).join('');
+  // Titles are in the module table above; here the id and plan step keep the names readable.
+  const moduleHead = report.modules.map((module) => `<th title="${escapeHtml(module.title.vi)} / ${escapeHtml(module.title.en)}">${escapeHtml(module.id)}${both(`bước ${module.planStep}`, `step ${module.planStep}`)}</th>`).join('');
   const moduleRows = report.modules
     .map((module) => {
       const completion = report.moduleCompletion[module.id]!;
@@ -63,7 +65,7 @@ export function renderClassReportHtml(report: ClassReport, notes: readonly strin
           return `<td class="num${cell.completed ? ' done' : ''}">${cell.score}/${cell.max}${cell.notes.length > 0 ? ' *' : ''}</td>`;
         })
         .join('');
-      return `<tr><td class="num">${index + 1}</td><td>${escapeHtml(trainee.entry.id)}</td><td>${escapeHtml(trainee.entry.name)}</td><td>${escapeHtml(trainee.entry.agency)}</td>${cells}<td class="num">${trainee.total}/${trainee.totalMax}</td></tr>`;
+      return `<tr><td class="num">${index + 1}</td><td>${escapeHtml(trainee.entry.id)}</td><td class="name">${escapeHtml(trainee.entry.name)}</td><td>${escapeHtml(trainee.entry.agency)}</td>${cells}<td class="num">${trainee.total}/${trainee.totalMax}</td></tr>`;
     })
     .join('\n');
   const noteItems = notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('\n');

@@ -2,8 +2,9 @@
  * Grading on every core: a pool of worker_threads, one per core by default (`--jobs N`), each
  * taking the next job as soon as it is free. Results are put back in job order, so the output
  * does not depend on which thread finished first; each job is deterministic (grade-job.ts), so
- * any N gives the same rows as one. With one job, or --jobs 1, everything runs in this thread
- * (no worker start-up cost). The pool lives in the CLI: sim-core stays free of Node.
+ * any N gives the same rows as one. This thread is one of the N (it grades between messages),
+ * so --jobs 2 starts one worker; with one job, or --jobs 1, no worker is started (a worker
+ * costs a second or more to load and warm up). The pool lives in the CLI: sim-core stays free of Node.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,10 +21,30 @@ export async function gradeInPool(jobs: readonly GradeJob[], threads: number): P
   if (count <= 1) return jobs.map(runGradeJob);
   const rows: GradeRow[] = new Array<GradeRow>(jobs.length);
   let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./grade-worker.mjs', import.meta.url)));
+  const workers = Array.from({ length: count - 1 }, () => new Worker(new URL('./grade-worker.mjs', import.meta.url)));
+  // This thread takes a job, grades it, and lets the event loop hand out work to the workers between jobs.
+  const here = new Promise<void>((resolve, reject) => {
+    const step = (): void => {
+      if (next >= jobs.length) {
+        resolve();
+        return;
+      }
+      const id = next;
+      next += 1;
+      try {
+        rows[id] = runGradeJob(jobs[id]!);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
+  });
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      here,
+      ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const take = (): void => {
@@ -47,7 +68,7 @@ export async function gradeInPool(jobs: readonly GradeJob[], threads: number): P
             take();
           }),
       ),
-    );
+    ]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
