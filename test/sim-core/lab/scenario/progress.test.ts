@@ -82,3 +82,14 @@ describe('grading recomputes the work and never trusts the file', () => {
     expect(gradeProgress(revised, loaded.progress, { seed: 1 }).notes.join('\n')).toContain(`saved against another revision of small-lab (digest ${scenarioDigest(s)}, this file's scenario is ${scenarioDigest(revised)}, by V6Lab ${V6LAB_VERSION})`);
   });
 });
+
+describe('the example work file in the docs (docs/examples/small-lab.progress.yaml)', () => {
+  it('is what this V6Lab writes for the small lab, and grades 30/30 with no claim contradicted', () => {
+    const text = readFileSync('docs/examples/small-lab.progress.yaml', 'utf8');
+    const loaded = loadProgress(text, 'small-lab.progress.yaml');
+    if (!loaded.ok) throw new Error(loaded.problems[0]!.message);
+    const s = scenario();
+    expect(loaded.progress.producedBy).toEqual({ v6lab: V6LAB_VERSION, scenarioVersion: 1, scenarioDigest: scenarioDigest(s) });
+    expect(gradeProgress(s, loaded.progress, { seed: 1 })).toMatchObject({ score: 30, mismatches: [], notes: [] });
+  });
+});
