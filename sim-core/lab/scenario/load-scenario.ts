@@ -586,7 +586,7 @@ function buildScenario(file: ScenarioFile, fileVersion: number, lab: Scenario['l
   }));
   const canonical = (name: string): DeviceName => asDeviceName(lab.devices.find((device) => device.name.toLowerCase() === name.toLowerCase())?.name ?? name);
   const faults: ScenarioFault[] = (file.faults ?? []).map((fault) => {
-    const note = fault.note === undefined ? {} : { note: fault.note as BilingualText };
+    const note = fault.note === undefined ? {} : { note: typeof fault.note === 'string' ? { vi: fault.note, en: fault.note } : (fault.note as BilingualText) };
     if (fault.kind === 'config') return { kind: 'config', device: canonical(fault.device), commands: fault.commands, ...note };
     if (fault.kind === 'unplug') return { kind: 'unplug', link: fault.link, ...note };
     return { kind: 'shutdown', interface: fault.interface, ...note };
