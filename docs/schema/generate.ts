@@ -2,7 +2,7 @@
 // test/sim-core/lab/lab-json-schema.test.ts fails when the committed file is out of date.
 import { writeFileSync } from 'node:fs';
 import { renderLabJsonSchema } from '../../sim-core/lab/lab-json-schema';
-import { renderScenarioJsonSchema } from '../../sim-core/lab/scenario/scenario-json-schema';
+import { renderProgressJsonSchema, renderScenarioJsonSchema } from '../../sim-core/lab/scenario/scenario-json-schema';
 
 const target = new URL('./lab.schema.json', import.meta.url);
 writeFileSync(target, renderLabJsonSchema());
@@ -13,3 +13,8 @@ console.log(`wrote ${target.pathname}`);
 const scenarioTarget = new URL('./scenario.schema.json', import.meta.url);
 writeFileSync(scenarioTarget, renderScenarioJsonSchema());
 console.log(`wrote ${scenarioTarget.pathname}`);
+
+// docs/schema/progress.schema.json: the trainee's progress (work) file, from progress.ts.
+const progressTarget = new URL('./progress.schema.json', import.meta.url);
+writeFileSync(progressTarget, renderProgressJsonSchema());
+console.log(`wrote ${progressTarget.pathname}`);

@@ -18,10 +18,14 @@ export interface CliIo {
 /** A subcommand's result: the text a person reads, the JSON a script reads, or an error message. */
 export type CommandOutcome = { readonly ok: true; readonly text: string; readonly json: unknown } | { readonly ok: false; readonly error: string };
 
-/** Exit codes: 0 done, 1 the command ran and found a failure (checks, grades), 2 bad arguments or usage. */
+/**
+ * Exit codes: 0 done, 1 the command ran and found a failure (checks, grades), 2 bad arguments or
+ * usage, 3 a warning a script must see (`v6lab check`: a task already passes at start).
+ */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_WARNING = 3;
 
 export interface CliContext {
   readonly io: CliIo;

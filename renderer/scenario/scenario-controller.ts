@@ -22,7 +22,7 @@ import type { AppStore } from '../state/create-app-store';
 import { isLabDirty } from '../state/lab-slice';
 import type { SimReplyOf, SimRequestOf, SimRequestType } from '../sim/sim-protocol';
 import { clearProgress, readProgress, writeLastOpened, writeProgress, type ProgressStorage } from './progress-storage';
-import { withRunningConfigs } from './running-configs';
+import { buildWorkProgress, withRunningConfigs } from '../../sim-core/lab/scenario/work-file';
 
 export interface ScenarioClient {
   request<T extends SimRequestType>(type: T, body: SimRequestOf<T>): Promise<SimReplyOf<T>>;
@@ -233,7 +233,7 @@ export class ScenarioController {
     } catch {
       return null;
     }
-    const progress: ScenarioProgress = { scenario: scenario.id, savedAt: this.now().toISOString(), hintsShown, tasks, lab: withRunningConfigs(lab, configs) };
+    const progress = buildWorkProgress(scenario, { lab, configs, hintsShown, tasks, savedAt: this.now().toISOString() });
     writeProgress(this.storage, progress);
     return progress;
   }

@@ -3,20 +3,24 @@
  * proof that a scenario works. Validates the file (every problem at file:line:column), boots
  * the lab with its faults and lets it settle, types the reference solution at the device
  * consoles when asked (a refused line is an error at its scenario line) and lets the network
- * converge (SOLUTION_CONVERGE_NS), runs every check, and prints a table: task, check,
- * pass/fail, what the check saw. Exit 0 only when the file is valid and every check passes;
- * 1 when the file has errors or a check fails; 2 for bad arguments or an unreadable file.
+ * converge (SOLUTION_CONVERGE_NS), answers every question check with its right answer, runs
+ * every check, and prints a table: task, check (in full), pass/fail, what the check saw.
+ * With --solution: exit 0 only when the file is valid and every check passes; 1 when the file
+ * has errors or a check fails. Without it, the start-state proof: "every task fails at start"
+ * (exit 0), or "task X already passes at start" for each such task (a warning, exit 3); 1 when
+ * the file has errors. 2 for bad arguments or an unreadable file.
  *
  * The logic is `checkScenarioCommand` (text in, output out) so tests run it in-process.
  */
 import type { Command } from 'commander';
 import type { BilingualText } from '../../../sim-core/lab/scenario/bilingual-text';
+import { modelAnswers } from '../../../sim-core/lab/scenario/grade';
 import { loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
 import { runChecks, type TaskResult } from '../../../sim-core/lab/scenario/run-checks';
 import { formatScenarioProblemIn, sortScenarioProblems, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
 import { applySolution, SOLUTION_CONVERGE_NS } from '../../../sim-core/lab/scenario/solution';
 import { startScenario } from '../../../sim-core/lab/scenario/start-scenario';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, EXIT_WARNING, type CliCommand, type CliContext } from '../cli-command';
 import { errorCountLine, readLanguage, type Language } from '../cli-language';
 import { readLabFile, readSeed, type OutputChunk } from './run';
 
@@ -33,9 +37,6 @@ export interface CheckScenarioOutcome {
   readonly exitCode: number;
   readonly output: readonly OutputChunk[];
 }
-
-/** Longest text in the table's check column before it is cut with '…'. */
-const CHECK_COLUMN_MAX = 56;
 
 function problemJson(problem: ScenarioProblem): Record<string, unknown> {
   return { ...problem };
@@ -63,10 +64,11 @@ export function checkScenarioCommand(fileName: string, text: string, options: Ch
   }
   const sorted = sortScenarioProblems(problems);
   const hasErrors = sorted.some((problem) => problem.severity === 'error');
-  const tasks = runChecks(scenario, started.session);
+  const tasks = runChecks(scenario, started.session, undefined, { answers: withSolution ? modelAnswers(scenario) : {} });
   const allPass = tasks.every((task) => task.passed);
   const score = tasks.reduce((sum, task) => sum + task.earned, 0);
-  const exitCode = allPass && !hasErrors ? EXIT_OK : EXIT_FAILED;
+  const passingAtStart = withSolution ? [] : tasks.filter((task) => task.passed).map((task) => task.taskId as string);
+  const exitCode = hasErrors ? EXIT_FAILED : withSolution ? (allPass ? EXIT_OK : EXIT_FAILED) : passingAtStart.length > 0 ? EXIT_WARNING : EXIT_OK;
 
   if (json) {
     const report = {
@@ -75,6 +77,7 @@ export function checkScenarioCommand(fileName: string, text: string, options: Ch
       seed: seed.value,
       solution: withSolution,
       ok: exitCode === EXIT_OK,
+      ...(withSolution ? {} : { passingAtStart }),
       score,
       max: scenario.totalPoints,
       problems: sorted.map(problemJson),
@@ -101,6 +104,7 @@ export function checkScenarioCommand(fileName: string, text: string, options: Ch
       ? `điểm ${score}/${scenario.totalPoints}; đạt ${passedTasks}/${tasks.length} nhiệm vụ, ${passedChecks}/${checkCount} kiểm tra`
       : `score ${score}/${scenario.totalPoints}; ${passedTasks}/${tasks.length} tasks and ${passedChecks}/${checkCount} checks pass`;
   output.push({ stream: 'out', text: `\n${summary}\n` });
+  if (!withSolution) output.push(startProof(fileName, passingAtStart, lang.value));
   return { exitCode, output };
 }
 
@@ -116,15 +120,18 @@ function failedOutcome(fileName: string, problems: readonly ScenarioProblem[], j
   };
 }
 
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** The start-state proof: every task must fail before the trainee does anything. */
+function startProof(fileName: string, passing: readonly string[], lang: Language): OutputChunk {
+  if (passing.length === 0) return { stream: 'out', text: lang === 'vi' ? 'mọi nhiệm vụ đều chưa đạt ở trạng thái ban đầu\n' : 'every task fails at start\n' };
+  const lines = passing.map((id) => (lang === 'vi' ? `${fileName}: cảnh báo: nhiệm vụ ${id} đã đạt ngay ở trạng thái ban đầu (học viên được điểm mà không cần làm gì)` : `${fileName}: warning: task ${id} already passes at start (a trainee scores it without doing anything)`));
+  return { stream: 'err', text: `${lines.join('\n')}\n` };
 }
 
 /** TASK / CHECK / RESULT / EXPLANATION, one row per check, the task named on its first row. */
 export function formatCheckTable(tasks: readonly TaskResult[], lang: Language): string {
   const pick = (text: BilingualText): string => text[lang];
   const rows = tasks.flatMap((task) =>
-    task.checks.map((check, index) => [index === 0 ? task.taskId : '', cut(pick(check.description), CHECK_COLUMN_MAX), check.passed ? (lang === 'vi' ? 'đạt' : 'pass') : lang === 'vi' ? 'CHƯA ĐẠT' : 'FAIL', pick(check.explanation)]),
+    task.checks.map((check, index) => [index === 0 ? task.taskId : '', pick(check.description), check.passed ? (lang === 'vi' ? 'đạt' : 'pass') : lang === 'vi' ? 'CHƯA ĐẠT' : 'FAIL', pick(check.explanation)]),
   );
   const header = lang === 'vi' ? ['NHIỆM VỤ', 'KIỂM TRA', 'KẾT QUẢ', 'GIẢI THÍCH'] : ['TASK', 'CHECK', 'RESULT', 'EXPLANATION'];
   const widths = [0, 1, 2].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
@@ -136,9 +143,9 @@ export const checkCommand: CliCommand = {
   register(program: Command, context: CliContext) {
     program
       .command('check')
-      .description("validate a scenario, boot it with its faults, optionally apply its solution, and run every check (exit 0 only if all pass)")
+      .description("validate a scenario, boot it with its faults, optionally apply its solution, and run every check (with --solution exit 0 only if all pass; without, exit 3 when a task already passes at start)")
       .argument('<scenario>', 'a scenario file (scenarios/**/*.yaml)')
-      .option('--solution', "type the scenario's reference solution at the device consoles before checking")
+      .option('--solution', "type the scenario's reference solution at the device consoles (and answer its questions) before checking")
       .option('--seed <n>', 'seed of the simulation (default 1)')
       .option('--json', 'print a JSON report instead of the table')
       .action((path: string, options: CheckScenarioOptions) => {

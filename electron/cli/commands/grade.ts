@@ -9,11 +9,11 @@
  *
  * The logic is `gradeScenarioCommand` (texts in, output out) so tests run it in-process.
  */
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { Lab } from '../../../sim-core/lab/lab-document';
 import { loadLab } from '../../../sim-core/lab/load-lab';
-import { gradeLab } from '../../../sim-core/lab/scenario/grade';
+import { gradeLab, gradeProgress } from '../../../sim-core/lab/scenario/grade';
 import { loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
 import { isProgressText, loadProgress } from '../../../sim-core/lab/scenario/progress';
 import type { Scenario } from '../../../sim-core/lab/scenario/scenario-document';
@@ -22,6 +22,8 @@ import { formatScenarioProblemIn, type ScenarioProblem } from '../../../sim-core
 import { errorCountLine, readLanguage, say, type Language } from '../cli-language';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
 import { readLabFile, readSeed, type OutputChunk } from './run';
+import { gradeClass } from '../grade/class-grade';
+import { defaultJobs } from '../grade/grade-pool';
 
 export interface GradeScenarioOptions {
   readonly csv?: boolean;
@@ -47,6 +49,8 @@ export interface GradeRow {
   /** Why the file could not be graded (score 0). */
   readonly error?: string;
   readonly notes: readonly string[];
+  /** From the progress file, when it says. */
+  readonly savedAt?: string;
 }
 
 export interface GradeScenarioOutcome {
@@ -82,39 +86,36 @@ export function gradeScenarioCommand(scenarioPath: string, scenarioText: string,
   return { exitCode, output: [{ stream: 'out', text }], rows };
 }
 
-function gradeWork(scenario: Scenario, work: SavedWork, seed: number, lang: Language): GradeRow {
-  const trainee = traineeNameOf(work.path);
+/** Grades one saved work file against a loaded scenario (what each worker of the pool runs). */
+export function gradeWork(scenario: Scenario, work: SavedWork, seed: number, lang: Language): GradeRow {
+  let trainee = traineeNameOf(work.path);
   const failed = (error: string): GradeRow => ({ trainee, file: work.path, score: 0, max: scenario.totalPoints, tasks: Object.fromEntries(scenario.tasks.map((task) => [task.id, false])), error, notes: [] });
-  let lab: Lab;
-  const notes: string[] = [];
   if (isProgressText(work.text)) {
     const progress = loadProgress(work.text, work.path);
     if (!progress.ok) return failed(firstProblem(progress.problems, lang));
+    if (progress.progress.trainee !== undefined && progress.progress.trainee.trim() !== '') trainee = progress.progress.trainee.normalize('NFC');
     if (progress.progress.scenario !== scenario.id) {
       return failed(
         say(
           lang,
-          `this progress file is for scenario '${progress.progress.scenario}', not '${scenario.id}'`,
-          `tệp tiến độ này thuộc kịch bản '${progress.progress.scenario}', không phải '${scenario.id}'`,
+          `${work.path}: this work file is for scenario '${progress.progress.scenario}', not '${scenario.id}'`,
+          `${work.path}: tệp bài làm này thuộc kịch bản '${progress.progress.scenario}', không phải '${scenario.id}'`,
         ),
       );
     }
-    lab = progress.progress.lab;
-  } else {
-    const loadedLab = loadLab(work.text, work.path);
-    if (!loadedLab.ok) return failed(firstProblem(loadedLab.problems, lang));
-    lab = loadedLab.lab;
+    const result = gradeProgress(scenario, progress.progress, { seed });
+    const notes = [
+      ...result.mismatches.map((mismatch) => say(lang, `tampered or stale: ${mismatch.en}`, `bị sửa hoặc cũ: ${mismatch.vi}`)),
+      ...result.notes,
+      ...result.problems.map((problem) => `${problem.file}:${problem.line}: ${problemMessage(problem, lang)}`),
+    ];
+    return { trainee, file: work.path, score: result.score, max: result.max, tasks: Object.fromEntries(result.tasks.map((task) => [task.taskId, task.passed])), notes, ...(progress.progress.savedAt === undefined ? {} : { savedAt: progress.progress.savedAt }) };
   }
-  const result = gradeLab(scenario, lab, { seed });
-  notes.push(...result.notes, ...result.problems.map((problem) => `${problem.file}:${problem.line}: ${problemMessage(problem, lang)}`));
-  return {
-    trainee,
-    file: work.path,
-    score: result.score,
-    max: result.max,
-    tasks: Object.fromEntries(result.tasks.map((task) => [task.taskId, task.passed])),
-    notes,
-  };
+  const loadedLab = loadLab(work.text, work.path);
+  if (!loadedLab.ok) return failed(firstProblem(loadedLab.problems, lang));
+  const result = gradeLab(scenario, loadedLab.lab, { seed });
+  const notes = [...result.notes, ...result.problems.map((problem) => `${problem.file}:${problem.line}: ${problemMessage(problem, lang)}`)];
+  return { trainee, file: work.path, score: result.score, max: result.max, tasks: Object.fromEntries(result.tasks.map((task) => [task.taskId, task.passed])), notes };
 }
 
 function firstProblem(problems: readonly ScenarioProblem[], lang: Language): string {
@@ -150,17 +151,65 @@ export function formatGradeTable(scenario: Scenario, rows: readonly GradeRow[], 
   return `${scenario.id}: ${scenario.title[lang]}\n\n${[header, ...body].map(line).join('\n')}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
 }
 
+interface GradeCommandOptions extends GradeScenarioOptions {
+  readonly roster?: string;
+  readonly work?: string;
+  readonly out?: string;
+  readonly date?: string;
+  readonly province?: string;
+  readonly jobs?: string;
+}
+
 export const gradeCommand: CliCommand = {
   register(program: Command, context: CliContext) {
     program
       .command('grade')
-      .description("score trainees' saved labs or progress files against a scenario, one row per trainee")
-      .argument('<scenario>', 'a scenario file (scenarios/**/*.yaml)')
-      .argument('<saved-work...>', "trainees' saved lab files (*.v6lab.yaml) or progress files")
+      .description("score trainees' saved labs or progress files against a scenario, one row per trainee; with --roster and --work, a whole class into CSV, JSON and a printable report")
+      .argument('<scenario>', 'a scenario file (scenarios/**/*.yaml); with --roster, scenario files or folders of them')
+      .argument('[saved-work...]', "trainees' saved lab files (*.v6lab.yaml) or progress files (without --roster)")
       .option('--csv', 'print CSV (one row per trainee, 1/0 per task)')
       .option('--json', 'print JSON')
       .option('--seed <n>', 'seed of the simulation (default 1)')
-      .action((scenarioPath: string, paths: string[], options: GradeScenarioOptions) => {
+      .option('--roster <file>', 'class roster: CSV with columns id, name, agency (UTF-8)')
+      .option('--work <dir>', "folder of work files: DIR/<trainee id>/*.yaml or DIR/<trainee id>.*.yaml")
+      .option('--out <dir>', 'with --roster: write grades.csv, grades.json and report.html there')
+      .option('--date <yyyy-mm-dd>', "with --roster: the report's date (default: the latest savedAt of the files, else today)")
+      .option('--province <text>', "with --roster: the report's header (province or agency)")
+      .option('--jobs <n>', 'with --roster: worker threads (default: every core)')
+      .action(async (scenarioPath: string, paths: string[], options: GradeCommandOptions) => {
+        const lang = readLanguage(context.languageOption() ?? context.defaultLanguage);
+        const usage = (message: string): void => {
+          context.io.err(`v6lab grade: ${message}\n`);
+          context.setExitCode(EXIT_USAGE);
+        };
+        if (options.roster !== undefined || options.work !== undefined) {
+          if (options.roster === undefined || options.work === undefined) return usage('--roster and --work go together');
+          if (!lang.ok) return usage(lang.error);
+          const seed = readSeed(options.seed);
+          if (!seed.ok) return usage(seed.error);
+          if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) return usage(`--date '${options.date}': expected YYYY-MM-DD`);
+          const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
+          if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return usage(`--jobs '${options.jobs}': expected a whole number from 1 to 256`);
+          for (const path of [scenarioPath, ...paths, options.roster, options.work]) if (!existsSync(path)) return usage(`cannot read '${path}': no such file or folder`);
+          const outcome = await gradeClass({
+            scenarioPaths: [scenarioPath, ...paths],
+            rosterPath: options.roster,
+            workDir: options.work,
+            ...(options.out === undefined ? {} : { outDir: options.out }),
+            ...(options.date === undefined ? {} : { date: options.date }),
+            ...(options.province === undefined ? {} : { province: options.province }),
+            jobs,
+            seed: seed.value,
+            lang: lang.value,
+            // The CLI may read the clock (sim-core never does): the report's date when nothing else gives one.
+            today: () => new Date().toISOString().slice(0, 10),
+          });
+          context.io.out(options.json === true && outcome.files['grades.json'] !== undefined ? outcome.files['grades.json'] : options.csv === true && outcome.files['grades.csv'] !== undefined ? outcome.files['grades.csv'] : outcome.out);
+          if (outcome.err !== '') context.io.err(outcome.err);
+          context.setExitCode(outcome.exitCode);
+          return;
+        }
+        if (paths.length === 0) return usage('give at least one saved lab or progress file to grade (or --roster and --work for a class)');
         const scenarioText = readLabFile('grade', scenarioPath);
         if (!scenarioText.ok) {
           context.io.err(`${scenarioText.error}\n`);

@@ -420,6 +420,7 @@ class ScenarioLoader {
 
   private checkTasks(data: Record<string, unknown>): void {
     const ids = new Map<string, number>();
+    const questionIds = new Map<string, DataPath>();
     let sum = 0;
     asArray(data.tasks).forEach((item, taskIndex) => {
       const task = asRecord(item);
@@ -433,7 +434,19 @@ class ScenarioLoader {
         else ids.set(task.id, taskIndex);
       }
       if (typeof task.points === 'number') sum += task.points;
-      asArray(task.checks).forEach((check, checkIndex) => this.checkCheck(['tasks', taskIndex, 'checks', checkIndex], check));
+      asArray(task.checks).forEach((check, checkIndex) => {
+        this.checkCheck(['tasks', taskIndex, 'checks', checkIndex], check);
+        // Question ids name answers in progress files, so they are unique in the whole scenario.
+        const question = asRecord(check);
+        if (question?.kind !== 'question' || typeof question.id !== 'string') return;
+        const earlier = questionIds.get(question.id);
+        const path: DataPath = ['tasks', taskIndex, 'checks', checkIndex, 'id'];
+        if (earlier === undefined) questionIds.set(question.id, path);
+        else {
+          const first = firstAtLine(this.locator.positionOf(earlier).line);
+          this.report('error', 'duplicate-task', path, msg(`question id '${question.id}' is used twice; ${first.en}`, `id câu hỏi '${question.id}' bị dùng hai lần; ${first.vi}`));
+        }
+      });
     });
     if (typeof data.totalPoints === 'number' && asArray(data.tasks).every((task) => typeof asRecord(task)?.points === 'number') && sum !== data.totalPoints) {
       this.report(
@@ -583,7 +596,7 @@ function buildScenario(file: ScenarioFile, fileVersion: number, lab: Scenario['l
   }));
   const canonical = (name: string): DeviceName => asDeviceName(lab.devices.find((device) => device.name.toLowerCase() === name.toLowerCase())?.name ?? name);
   const faults: ScenarioFault[] = (file.faults ?? []).map((fault) => {
-    const note = fault.note === undefined ? {} : { note: fault.note as BilingualText };
+    const note = fault.note === undefined ? {} : { note: typeof fault.note === 'string' ? { vi: fault.note, en: fault.note } : (fault.note as BilingualText) };
     if (fault.kind === 'config') return { kind: 'config', device: canonical(fault.device), commands: fault.commands, ...note };
     if (fault.kind === 'unplug') return { kind: 'unplug', link: fault.link, ...note };
     return { kind: 'shutdown', interface: fault.interface, ...note };

@@ -7,7 +7,7 @@
  * other checks still run.
  */
 import { bilingual, type BilingualText } from './bilingual-text';
-import type { CheckOutcome } from './checks/check-kind';
+import { NO_ANSWERS, type CheckEvaluationContext, type CheckOutcome } from './checks/check-kind';
 import { findCheckKind, type ScenarioCheck } from './checks/registry';
 import type { LabSession } from '../lab-session';
 import type { Scenario, ScenarioTask, TaskId } from './scenario-document';
@@ -37,24 +37,24 @@ export function describeCheck(check: ScenarioCheck): BilingualText {
   return kind === undefined ? bilingual(`kiểm tra ${check.kind}`, `${check.kind} check`) : kind.describe(check);
 }
 
-export function evaluateCheck(check: ScenarioCheck, session: LabSession): CheckOutcome {
+export function evaluateCheck(check: ScenarioCheck, session: LabSession, context: CheckEvaluationContext = NO_ANSWERS): CheckOutcome {
   const kind = findCheckKind(check.kind);
   if (kind === undefined) return { passed: false, explanation: bilingual(`Loại kiểm tra '${check.kind}' không có trong phiên bản V6Lab này.`, `This V6Lab has no '${check.kind}' check.`) };
   try {
-    return kind.evaluate(check, session);
+    return kind.evaluate(check, session, context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { passed: false, explanation: bilingual(`Lỗi của V6Lab khi kiểm tra: ${reason}`, `V6Lab bug while checking: ${reason}`) };
   }
 }
 
-export function runTask(task: ScenarioTask, session: LabSession): TaskResult {
-  const checks = task.checks.map((check, index): CheckResult => ({ kind: check.kind, index, description: describeCheck(check), ...evaluateCheck(check, session) }));
+export function runTask(task: ScenarioTask, session: LabSession, context: CheckEvaluationContext = NO_ANSWERS): TaskResult {
+  const checks = task.checks.map((check, index): CheckResult => ({ kind: check.kind, index, description: describeCheck(check), ...evaluateCheck(check, session, context) }));
   const passed = checks.every((check) => check.passed);
   return { taskId: task.id, title: task.title, points: task.points, passed, earned: passed ? task.points : 0, checks };
 }
 
-/** Every task (or only those named), in file order. */
-export function runChecks(scenario: Scenario, session: LabSession, taskIds?: readonly string[]): TaskResult[] {
-  return scenario.tasks.filter((task) => taskIds === undefined || taskIds.includes(task.id)).map((task) => runTask(task, session));
+/** Every task (or only those named), in file order; question checks read `context.answers`. */
+export function runChecks(scenario: Scenario, session: LabSession, taskIds?: readonly string[], context: CheckEvaluationContext = NO_ANSWERS): TaskResult[] {
+  return scenario.tasks.filter((task) => taskIds === undefined || taskIds.includes(task.id)).map((task) => runTask(task, session, context));
 }

@@ -42,7 +42,8 @@ const task = z
   })
   .meta({ description: 'A task: passes when all its checks pass.' });
 
-const faultNote = BILINGUAL_TEXT_SCHEMA.optional().meta({ description: 'What the fault is, for the instructor (never shown to trainees).' });
+// For the instructor only, so one plain string is enough (both languages are accepted too).
+const faultNote = z.union([z.string().min(1), BILINGUAL_TEXT_SCHEMA]).optional().meta({ description: 'What the fault is, for the instructor (never shown to trainees): a string, or {vi, en}.' });
 
 const configFault = z
   .strictObject({

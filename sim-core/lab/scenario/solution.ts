@@ -11,6 +11,11 @@
  * Before a step on an IOS device whose console was left in a configuration mode, `end` is
  * typed first, so a step starts from privileged or user exec as written.
  * Blank lines are skipped; on IOS `!` lines too, on Windows `REM` lines, on Linux `#` lines.
+ * Two IOS mistakes are named rather than left to cascade: an `exit` that ends the console
+ * session (the device then waits for RETURN and takes the next line as it, as a real console
+ * does: reported on the `exit` line, suggesting `end`), and `configure terminal` refused in
+ * user EXEC (`R1>`): reported once with "type `enable` first", and the rest of that step is not
+ * typed (each of its lines would fail the same way).
  */
 import { getDeviceKindSpec, type Dialect } from '../../devices/catalog';
 import { ACCESS_VLAN_CREATED } from '../../console/ios/ios-runtime';
@@ -69,6 +74,9 @@ export function applySolution(session: LabSession, scenario: Scenario, source?: 
   return { problems, transcript };
 }
 
+/** What IOS prints when a console session ends (`exit` from user or privileged EXEC). */
+const SESSION_ENDED = /Press RETURN to get started/;
+
 export interface RefusedLine {
   /** 1-based line in the step's commands. */
   readonly line: number;
@@ -88,21 +96,36 @@ export function typeSolutionStep(session: LabSession, step: SolutionStep): { rea
   const transcript: ExecResult[] = [];
   const prompt = session.promptOf(name.value);
   if (dialect === 'ios' && prompt.ok && /\(config[^)]*\)#\s*$/.test(prompt.value)) session.exec(name.value, 'end');
-  step.commands.split(/\r?\n/).forEach((text, index) => {
-    if (text.trim() === '' || COMMENT[dialect].test(text)) return;
+  const lines = step.commands.split(/\r?\n/);
+  for (const [index, text] of lines.entries()) {
+    if (text.trim() === '' || COMMENT[dialect].test(text)) continue;
+    const before = dialect === 'ios' ? session.promptOf(name.value) : undefined;
     const result = session.exec(name.value, text);
     if (!result.ok) {
       refused.push({ line: index + 1, column: 1, text, message: result.error, screen: '' });
-      return;
+      continue;
     }
     transcript.push(result.value);
+    const column = (/\S/.exec(text)?.index ?? 0) + 1;
+    const screen = result.value.transcript.trimEnd();
+    if (dialect === 'ios' && SESSION_ENDED.test(result.value.transcript)) {
+      const next = lines.slice(index + 1).find((line) => line.trim() !== '' && !COMMENT.ios.test(line));
+      const swallowed = next === undefined ? '' : `; the next line '${next.trim()}' is taken as that RETURN`;
+      refused.push({ line: index + 1, column, text, message: `'${text.trim()}' ended the console session (the device now waits for RETURN${swallowed}); use 'end' to leave configuration mode`, screen });
+      continue;
+    }
     const output = result.value.transcript.split('\n').slice(1).join('\n');
     const refusal = REFUSALS[dialect](output);
-    if (refusal !== undefined) {
-      const column = (/\S/.exec(text)?.index ?? 0) + 1;
-      refused.push({ line: index + 1, column, text, message: refusal.trim(), screen: result.value.transcript.trimEnd() });
+    if (refusal === undefined) continue;
+    const userExec = before !== undefined && before.ok && /^[^\s(]+>\s*$/.test(before.value);
+    if (userExec && /^\s*conf(i(g(u(r(e)?)?)?)?)?\b/i.test(text)) {
+      const rest = lines.slice(index + 1).filter((line) => line.trim() !== '' && !COMMENT.ios.test(line)).length;
+      const skipped = rest > 0 ? `; the ${rest} line${rest === 1 ? '' : 's'} after it in this step were not typed` : '';
+      refused.push({ line: index + 1, column, text, message: `${refusal.trim()} — ${step.device} is in user EXEC mode (${before.value.trim()}): type 'enable' first${skipped}`, screen });
+      break;
     }
-  });
+    refused.push({ line: index + 1, column, text, message: refusal.trim(), screen });
+  }
   return { refused, transcript };
 }
 

@@ -22,12 +22,56 @@ describe('v6lab check', () => {
     expect(stdout).toContain('score 30/30; 2/2 tasks and 3/3 checks pass');
   });
 
-  it('exits 1 on the starting state: checks fail, each row saying what it saw', () => {
-    const { exitCode, stdout } = check(SMALL_SCENARIO, {});
-    expect(exitCode).toBe(1);
+  it('proves the starting state: exit 0 and "every task fails at start", each row saying what it saw', () => {
+    const { exitCode, stdout, stderr } = check(SMALL_SCENARIO, {});
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe('');
     expect(stdout).toContain('(starting state, seed 1)');
     expect(stdout).toMatch(/FAIL +R1 GigabitEthernet0\/0 does not have 2001:db8:6803:10::1\/64/);
     expect(stdout).toContain('score 0/30; 0/2 tasks and 0/3 checks pass');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('every task fails at start');
+    expect(check(SMALL_SCENARIO, { lang: 'vi' }).stdout).toContain('mọi nhiệm vụ đều chưa đạt ở trạng thái ban đầu');
+  });
+
+  it('warns with exit 3 for each task that already passes at start, and says so in --json', () => {
+    // R1 already routes IPv6 in its start config: the config check of task pc passes, but the ping does not,
+    // so only a task made of that check alone passes at start.
+    const text = withReplaced(
+      withReplaced(SMALL_SCENARIO, '      hostname R1\n', '      hostname R1\n      ipv6 unicast-routing\n'),
+      '      - kind: ping\n        from: PC1\n        to: 2001:db8:6803:10::1\n',
+      '',
+    );
+    const { exitCode, stderr } = check(text, {});
+    expect(exitCode).toBe(3);
+    expect(stderr).toBe('small.yaml: warning: task pc already passes at start (a trainee scores it without doing anything)\n');
+    const report = JSON.parse(streamText(checkScenarioCommand('small.yaml', text, { json: true }).output, 'out')) as { passingAtStart: string[]; ok: boolean };
+    expect(report).toMatchObject({ passingAtStart: ['pc'], ok: false });
+  });
+
+  it('prints check texts in full, however long', () => {
+    const title = 'PC1 reaches the router at its global address after SLAAC has configured the PC from the router advertisement';
+    const text = withReplaced(SMALL_SCENARIO, '      - kind: ping\n', `      - kind: ping\n        title: {vi: "PC1 tới router", en: "${title}"}\n`);
+    const { stdout } = check(text, {});
+    expect(stdout).toContain(title);
+    expect(stdout).not.toContain('…');
+  });
+
+  it("reports an 'exit' that ends the console session, naming the line it swallows and suggesting 'end'", () => {
+    const text = withReplaced(SMALL_SCENARIO, '      enable\n      configure terminal\n', '      enable\n      exit\n      configure terminal\n');
+    const { exitCode, stderr } = check(text, { solution: true });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(
+      `small.yaml:${lineOf(text, '      exit')}:7: error: R1 refused solution line 'exit': 'exit' ended the console session (the device now waits for RETURN; the next line 'configure terminal' is taken as that RETURN); use 'end' to leave configuration mode`,
+    );
+  });
+
+  it("reports a refused 'configure terminal' in user EXEC once, suggesting 'enable', without a cascade", () => {
+    const text = withReplaced(SMALL_SCENARIO, '      enable\n      configure terminal\n', '      configure terminal\n');
+    const { exitCode, stderr } = check(text, { solution: true });
+    expect(exitCode).toBe(1);
+    const errors = stderr.split('\n').filter((line) => line.includes(': error: '));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`small.yaml:${lineOf(text, 'configure terminal')}:7: error: R1 refused solution line 'configure terminal': % Invalid input detected at '^' marker. — R1 is in user EXEC mode (R1>): type 'enable' first; the 4 lines after it in this step were not typed`);
   });
 
   it('prints the table in Vietnamese with --lang vi', () => {
@@ -79,11 +123,12 @@ describe('v6lab check', () => {
     expect(err.join('')).toContain("v6lab check: cannot read 'no/such/scenario.yaml': no such file");
   });
 
-  it('runs through the program on a bundled scenario (exit 0 with the solution, 1 without)', async () => {
+  it('runs through the program on a bundled scenario (exit 0 with the solution and without: every task fails at start)', async () => {
     const out: string[] = [];
     const io = { out: (text: string) => void out.push(text), err: () => undefined };
     expect(await runCli(['check', 'scenarios/m02-dual-stack-slaac.yaml', '--solution'], io)).toBe(0);
-    expect(await runCli(['check', 'scenarios/m02-dual-stack-slaac.yaml'], io)).toBe(1);
+    expect(await runCli(['check', 'scenarios/m02-dual-stack-slaac.yaml'], io)).toBe(0);
+    expect(out.join('')).toContain('every task fails at start');
   });
 
   it('formats an empty result as the header alone', () => {

@@ -68,7 +68,7 @@ describe('v6lab grade', () => {
     expect(outcome.rows.map((row) => [row.trainee, row.score, row.error])).toEqual([
       ['nguyen-van-an', 30, undefined],
       ['le-van-cuong', 0, "class/le-van-cuong.v6lab.yaml:4:11: error: devices[0].kind: 'routr' is not allowed; expected one of router, l3-switch, switch, access-point, pc, server (did you mean 'router'?)"],
-      ['pham-dung', 0, "this progress file is for scenario 'm02-dual-stack-slaac', not 'small-lab'"],
+      ['pham-dung', 0, "class/pham-dung.progress.yaml: this work file is for scenario 'm02-dual-stack-slaac', not 'small-lab'"],
     ]);
     expect(streamText(outcome.output, 'out')).toContain('le-van-cuong: not graded:');
   });
@@ -82,5 +82,15 @@ describe('v6lab grade', () => {
     expect(traineeNameOf('a/b/nguyen-van-an.progress.yaml')).toBe('nguyen-van-an');
     expect(traineeNameOf('tran.v6lab.yaml')).toBe('tran');
     expect(traineeNameOf('le.json')).toBe('le');
+  });
+});
+
+describe('v6lab grade: names and claims from progress files', () => {
+  it("shows the trainee's display name with diacritics, and flags a tampered score", () => {
+    const text = serializeProgress({ scenario: scenario.id, trainee: 'Nguyễn Thị Ánh', hintsShown: {}, tasks: { router: 'passed' }, score: 30, lab: scenario.lab });
+    const outcome = gradeScenarioCommand('small.yaml', SMALL_SCENARIO, [{ path: 'class/anh.progress.yaml', text }], {});
+    expect(outcome.rows[0]).toMatchObject({ trainee: 'Nguyễn Thị Ánh', score: 0 });
+    expect(outcome.rows[0]!.notes).toEqual(['tampered or stale: the file says score 30; the work grades 0', 'tampered or stale: the file says task router passed; the work does not pass it']);
+    expect(streamText(outcome.output, 'out')).toMatch(/^Nguyễn Thị Ánh +0\/30 +fail +fail$/m);
   });
 });

@@ -50,6 +50,14 @@ export interface CheckValidationContext {
   warning(path: CheckPath, message: BilingualText): void;
 }
 
+/** What a check may read besides the network: the trainee's answers to question checks. */
+export interface CheckEvaluationContext {
+  /** Question id → the answer (choice ids, or the typed text as one element). */
+  readonly answers: Readonly<Record<string, readonly string[]>>;
+}
+
+export const NO_ANSWERS: CheckEvaluationContext = { answers: {} };
+
 export interface CheckKind<C extends CheckBase = CheckBase> {
   /** The value of `kind:` in a scenario file. */
   readonly kind: C['kind'];
@@ -59,7 +67,7 @@ export interface CheckKind<C extends CheckBase = CheckBase> {
   readonly summary: BilingualText;
   describe(check: C): BilingualText;
   validate(check: C, context: CheckValidationContext): void;
-  evaluate(check: C, session: LabSession): CheckOutcome;
+  evaluate(check: C, session: LabSession, context?: CheckEvaluationContext): CheckOutcome;
 }
 
 /** Declares a kind with the check type inferred from its schema. */
@@ -69,7 +77,7 @@ export function defineCheckKind<S extends z.ZodObject, C extends CheckBase = z.i
   readonly summary: BilingualText;
   describe(check: C): BilingualText;
   validate(check: C, context: CheckValidationContext): void;
-  evaluate(check: C, session: LabSession): CheckOutcome;
+  evaluate(check: C, session: LabSession, context?: CheckEvaluationContext): CheckOutcome;
 }): CheckKind<C> {
   return definition;
 }

@@ -11,10 +11,11 @@ import { CONFIG_CHECK } from './config-check';
 import { INTERFACE_CHECK } from './interface-check';
 import { NEIGHBOR_CHECK } from './neighbor-check';
 import { PING_CHECK } from './ping-check';
+import { QUESTION_CHECK } from './question-check';
 import { ROUTE_CHECK } from './route-check';
 import { TRACEROUTE_CHECK } from './traceroute-check';
 
-export const CHECK_KINDS: readonly CheckKind<never>[] = [PING_CHECK, TRACEROUTE_CHECK, ADDRESS_CHECK, ROUTE_CHECK, NEIGHBOR_CHECK, CONFIG_CHECK, INTERFACE_CHECK] as unknown as CheckKind<never>[];
+export const CHECK_KINDS: readonly CheckKind<never>[] = [PING_CHECK, TRACEROUTE_CHECK, ADDRESS_CHECK, ROUTE_CHECK, NEIGHBOR_CHECK, CONFIG_CHECK, INTERFACE_CHECK, QUESTION_CHECK] as unknown as CheckKind<never>[];
 
 /** The `kind:` values, in registry order. */
 export const CHECK_KIND_NAMES: readonly string[] = CHECK_KINDS.map((kind) => kind.kind);

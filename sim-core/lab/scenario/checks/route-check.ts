@@ -4,7 +4,11 @@
  * (installed in the FIB) unless `installed: false`, optionally with a next hop, an exit
  * interface and a source (`connected`, `static`, `nd` for a default route learned from Router
  * Advertisements, RFC 4861 section 6.3.4, `nd-prefix` for an on-link prefix, later `ospfv3`,
- * `bgp`). The family follows the prefix.
+ * `bgp`). The family follows the prefix. `interface` is the name on the device (`g0/1`) or the
+ * `DEVICE:INTERFACE` form used everywhere else (`R1:g0/1`, the device being the check's).
+ * `nextHop` is an address, or a device name: the route's next hop must then be an address that
+ * device holds (its address on the shared link, global or link-local; a link-local address the
+ * named device holds on another link would also match: a limit of this check).
  */
 import { z } from 'zod';
 import { parsePrefix } from '../../../addr/prefix';
@@ -16,6 +20,7 @@ import { defineCheckKind } from './check-kind';
 import { validateAddress, validateDevice, validatePrefix } from './check-validation';
 import { findLiveDevice, formatAddress, listShort, parseAddress } from './lab-queries';
 import type { IpAddress } from '../../../stack/apps/probe-transport';
+import type { Device } from '../../../devices/device';
 
 const schema = z
   .strictObject({
@@ -23,8 +28,8 @@ const schema = z
     title: CHECK_TITLE_FIELD,
     device: DEVICE_FIELD,
     prefix: z.string().min(1).meta({ description: 'The destination prefix, exactly.', examples: ['::/0', '2001:db8:6801:10::/64', '0.0.0.0/0'] }),
-    nextHop: z.string().optional().meta({ description: 'The next-hop address (after recursion, or as configured).', examples: ['2001:db8:6800:ff00::3', 'fe80::1'] }),
-    interface: z.string().optional().meta({ description: 'The exit interface, as named on the device.', examples: ['GigabitEthernet0/1', 'Ethernet0'] }),
+    nextHop: z.string().optional().meta({ description: 'The next-hop address (after recursion, or as configured), or the name of the next-hop device.', examples: ['2001:db8:6800:ff00::3', 'fe80::1', 'R2'] }),
+    interface: z.string().optional().meta({ description: 'The exit interface, as named on the device or as DEVICE:INTERFACE.', examples: ['GigabitEthernet0/1', 'Ethernet0', 'R1:g0/1'] }),
     source: z.string().optional().meta({ description: 'Where the route comes from: connected, local, static, nd, nd-prefix, ospfv3, bgp …', examples: ['static', 'nd'] }),
     installed: z.boolean().optional().meta({ description: 'The route must be the one forwarding uses (default true).' }),
     expect: PRESENCE_FIELD,
@@ -32,6 +37,17 @@ const schema = z
   .meta({ description: "A device's routing table has (or has not) a route to the prefix, with the next hop, interface or source given." });
 
 type RouteCheck = z.infer<typeof schema>;
+
+/** The interface part of `interface` (`R1:g0/1` → `g0/1`), and the device it names if any. */
+function splitInterface(text: string): { readonly device?: string; readonly name: string } {
+  const colon = text.indexOf(':');
+  return colon > 0 ? { device: text.slice(0, colon), name: text.slice(colon + 1) } : { name: text };
+}
+
+/** Whether a device holds an address on one of its interfaces. */
+function deviceHolds(device: Device, address: IpAddress): boolean {
+  return (device.stack?.interfaces ?? []).some((iface) => (typeof address === 'bigint' ? iface.ipv6.addresses.some((entry) => entry.address === address) : iface.ipv4Addresses.some((entry) => entry.address === address)));
+}
 
 export const ROUTE_CHECK = defineCheckKind({
   kind: 'route',
@@ -47,12 +63,20 @@ export const ROUTE_CHECK = defineCheckKind({
     const device = validateDevice(context, ['device'], check.device);
     const prefix = validatePrefix(context, ['prefix'], check.prefix);
     if (check.nextHop !== undefined) {
-      const family = validateAddress(context, ['nextHop'], check.nextHop);
-      if (prefix !== undefined && family !== undefined && family !== prefix.family) context.error(['nextHop'], bilingual(`next hop là ${family} nhưng prefix là ${prefix.family}`, `the next hop is ${family} but the prefix is ${prefix.family}`));
+      if (parseAddress(check.nextHop) === undefined && /^[A-Za-z]/.test(check.nextHop.trim()) && !check.nextHop.includes(':')) validateDevice(context, ['nextHop'], check.nextHop.trim());
+      else {
+        const family = validateAddress(context, ['nextHop'], check.nextHop);
+        if (prefix !== undefined && family !== undefined && family !== prefix.family) context.error(['nextHop'], bilingual(`next hop là ${family} nhưng prefix là ${prefix.family}`, `the next hop is ${family} but the prefix is ${prefix.family}`));
+      }
     }
     if (check.interface !== undefined && device !== undefined) {
-      const resolved = resolveInterfaceNameBilingual(device.kind, check.interface, device.name);
-      if (!resolved.ok) context.error(['interface'], resolved.error);
+      const split = splitInterface(check.interface);
+      if (split.device !== undefined && split.device.toLowerCase() !== device.name.toLowerCase()) {
+        context.error(['interface'], bilingual(`giao diện ${check.interface} thuộc ${split.device}, không phải thiết bị của kiểm tra (${device.name})`, `interface ${check.interface} is on ${split.device}, not on the check's device (${device.name})`));
+      } else {
+        const resolved = resolveInterfaceNameBilingual(device.kind, split.name, device.name);
+        if (!resolved.ok) context.error(['interface'], resolved.error);
+      }
     }
   },
   evaluate(check, session) {
@@ -65,11 +89,20 @@ export const ROUTE_CHECK = defineCheckKind({
     const entries = session.network.ribEntries(device.value.name, family) as RibEntry<IpAddress>[];
     const toPrefix = entries.filter((entry) => entry.route.network === prefix.value.network && entry.route.prefixLength === prefix.value.length);
     const nextHop = check.nextHop === undefined ? undefined : parseAddress(check.nextHop);
-    const ifaceName = check.interface === undefined ? undefined : resolveInterfaceName(device.value.kind, check.interface, device.value.name);
+    const nextHopDevice = check.nextHop !== undefined && nextHop === undefined ? findLiveDevice(session, check.nextHop.trim()) : undefined;
+    const ifaceName = check.interface === undefined ? undefined : resolveInterfaceName(device.value.kind, splitInterface(check.interface).name, device.value.name);
+    const hopMatches = (entry: RibEntry<IpAddress>): boolean => {
+      if (nextHopDevice !== undefined) {
+        if (!nextHopDevice.ok) return false;
+        const hops = [entry.route.nextHop, entry.resolvedNextHop].filter((hop): hop is IpAddress => hop !== undefined && hop !== null);
+        return hops.some((hop) => deviceHolds(nextHopDevice.value, hop));
+      }
+      return nextHop === undefined || entry.route.nextHop === nextHop || entry.resolvedNextHop === nextHop;
+    };
     const matching = toPrefix.filter(
       (entry) =>
         (check.installed === false || entry.installed) &&
-        (nextHop === undefined || entry.route.nextHop === nextHop || entry.resolvedNextHop === nextHop) &&
+        hopMatches(entry) &&
         (ifaceName === undefined || !ifaceName.ok || entry.resolvedIface?.name === ifaceName.value.name || entry.route.iface?.name === ifaceName.value.name) &&
         (check.source === undefined || entry.route.source === check.source),
     );

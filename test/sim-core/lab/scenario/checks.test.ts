@@ -32,7 +32,7 @@ function check(data: Record<string, unknown>): ScenarioCheck {
 describe('the check registry', () => {
   it('has one entry per kind, each a strict schema with its kind literal and a bilingual summary', () => {
     const names = CHECK_KINDS.map((kind) => kind.kind);
-    expect(names).toEqual(['ping', 'traceroute', 'address', 'route', 'neighbor', 'config', 'interface']);
+    expect(names).toEqual(['ping', 'traceroute', 'address', 'route', 'neighbor', 'config', 'interface', 'question']);
     for (const kind of CHECK_KINDS) {
       expect(kind.schema.safeParse({ kind: kind.kind, bogus: 1 }).success).toBe(false);
       expect(kind.summary.vi).not.toBe(kind.summary.en);

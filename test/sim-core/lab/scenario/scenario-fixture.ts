@@ -73,3 +73,38 @@ export function withReplaced(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`'${from}' not in the fixture`);
   return text.replace(from, to);
 }
+
+/** SMALL_SCENARIO with a third task of three question checks (40 points; 70 in all). */
+export const QUESTION_SCENARIO = withReplaced(
+  withReplaced(SMALL_SCENARIO, 'totalPoints: 30', 'totalPoints: 70'),
+  'solution:\n',
+  `  - id: quiz
+    title: {vi: "Câu hỏi", en: "Questions"}
+    points: 40
+    checks:
+      - kind: question
+        id: why-64
+        type: single
+        prompt: {vi: "Vì sao mạng LAN dùng /64?", en: "Why does a LAN use a /64?"}
+        choices:
+          - {id: a, text: {vi: "Để tiết kiệm địa chỉ", en: "To save addresses"}}
+          - {id: b, text: {vi: "SLAAC cần 64 bit định danh giao diện", en: "SLAAC needs a 64-bit interface identifier"}}
+        correct: [b]
+        explanation: {vi: "RFC 4291 mục 2.5.1: định danh giao diện 64 bit.", en: "RFC 4291 section 2.5.1: 64-bit interface identifiers."}
+      - kind: question
+        id: router-address
+        type: short
+        match: address
+        prompt: {vi: "Địa chỉ của R1 trên LAN?", en: "R1's address on the LAN?"}
+        accepted: ["2001:db8:6803:10::1"]
+        explanation: {vi: "Xem show ipv6 interface brief.", en: "See show ipv6 interface brief."}
+      - kind: question
+        id: lan-prefix
+        type: short
+        match: prefix
+        prompt: {vi: "Prefix của LAN?", en: "The LAN prefix?"}
+        accepted: ["2001:db8:6803:10::/64"]
+        explanation: {vi: "/64 của VLAN 10.", en: "The /64 of VLAN 10."}
+solution:
+`,
+);
