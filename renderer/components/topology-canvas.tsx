@@ -93,7 +93,18 @@ function TopologyCanvasView() {
       const count = store.getState().lab.devices.length;
       requestAnimationFrame(() => container.setAttribute('data-rendered-devices', String(count)));
     };
+    // Each cable end's light as an attribute ("R1 GigabitEthernet0/0=up;…"), for tests and tools that read the page.
+    const showLights = (lights: Readonly<Record<string, string>>) =>
+      container.setAttribute(
+        'data-link-lights',
+        Object.entries(lights)
+          .map(([key, state]) => `${key.replace('\u0000', ' ')}=${state}`)
+          .join(';'),
+      );
     const initial = store.getState();
+    adapter.setPortLights(initial.portLights);
+    showLights(initial.portLights);
+    adapter.setShowPortNames(initial.showPortNames);
     adapter.render(initial.lab);
     adapter.showSelection(initial.selection);
     if (initial.lab.devices.length > 0) adapter.fit();
@@ -105,6 +116,11 @@ function TopologyCanvasView() {
         if (state.documentGeneration !== previous.documentGeneration) adapter.fit();
         markRendered();
       }
+      if (state.portLights !== previous.portLights) {
+        adapter.setPortLights(state.portLights);
+        showLights(state.portLights);
+      }
+      if (state.showPortNames !== previous.showPortNames) adapter.setShowPortNames(state.showPortNames);
       if (state.selection !== previous.selection) adapter.showSelection(state.selection);
       if (state.connectSource !== previous.connectSource) adapter.setConnectSource(state.connectSource);
       if (state.language !== previous.language || state.lab.zones !== previous.lab.zones) adapter.relabelZones(zoneLabeler());

@@ -43,10 +43,12 @@ import type { LabSession } from '../../sim-core/lab/lab-session';
 import { ScenarioHost, type ScenarioHostAccess } from '../scenario/scenario-host';
 import { isScenarioRequestType } from '../scenario/scenario-protocol';
 import { explainRecord } from './packet-decision';
+import { portLightsKey, readPortLights } from './port-lights';
 import {
   isSimRequestMessage,
   type FrameDetails,
   type InterfaceInfo,
+  type PortLight,
   type RowClass,
   type SimClock,
   type SimMode,
@@ -89,6 +91,8 @@ const NS_PER_MS = 1_000_000;
 const STORM_EVENTS_PER_S = 1_000_000;
 /** Slices in a row that must run out at a storm's rate before the run pauses (about 0.1 s of wall time). */
 const STORM_SLICES = 6;
+/** Wall time between two reads of the link lights while the clock runs (a port changes at most this late on the canvas). */
+const PORT_LIGHTS_INTERVAL_MS = 250;
 
 type InputAction =
   | { readonly kind: 'open' }
@@ -162,6 +166,11 @@ export class SimHost {
   private readonly configSuspects = new Set<string>();
   /** Realtime slices in a row that ran out of events at a storm's rate. */
   private stormSlices = 0;
+  /** The link lights as last posted (their key), and when they were last read. */
+  private lastLightsKey = '';
+  private lastLightsMs = -Infinity;
+  /** Something happened that may change a light now (a step, an edit, a command): read them at the next flush. */
+  private lightsDue = true;
   /** The scenario pane's part: faults at boot, locked consoles, checks (renderer/scenario/scenario-host.ts). */
   private readonly scenarioHost = new ScenarioHost();
   private readonly scenarioAccess: ScenarioHostAccess = {
@@ -194,6 +203,7 @@ export class SimHost {
   /** Handles one message from the UI; anything that is not a request is ignored. */
   handle(message: unknown): void {
     if (!isSimRequestMessage(message)) return;
+    this.lightsDue = true;
     try {
       const value = this.dispatch(message);
       this.post({ type: 'reply', id: message.id, ok: true, value });
@@ -734,22 +744,44 @@ export class SimHost {
     this.sentSeq = to;
     const step = this.pendingStep;
     this.pendingStep = undefined;
+    const ports = this.changedLights(step !== undefined);
     const clock = this.clockState();
     const clockKey = JSON.stringify(clock);
     // Nothing new: stay quiet (a paused simulation posts nothing).
-    if (rows.length === 0 && omitted === 0 && consoles.length === 0 && step === undefined && clockKey === this.lastClockKey) return;
+    if (rows.length === 0 && omitted === 0 && consoles.length === 0 && step === undefined && ports === undefined && clockKey === this.lastClockKey) return;
     this.lastClockKey = clockKey;
-    this.post({ type: 'batch', clock, rows, omitted, consoles, ...(step === undefined ? {} : { step }) });
+    this.post({ type: 'batch', clock, rows, omitted, consoles, ...(step === undefined ? {} : { step }), ...(ports === undefined ? {} : { ports }) });
+  }
+
+  /**
+   * The link lights when any changed since the last post (else undefined). Read after anything
+   * the person did and after a step, otherwise at most every PORT_LIGHTS_INTERVAL_MS of wall time.
+   */
+  private changedLights(force: boolean): readonly PortLight[] | undefined {
+    if (this.session === null || this.lab === null) return undefined;
+    const now = this.clock.nowMs();
+    if (!force && !this.lightsDue && now - this.lastLightsMs < PORT_LIGHTS_INTERVAL_MS) return undefined;
+    this.lightsDue = false;
+    this.lastLightsMs = now;
+    const lights = readPortLights(this.session, this.lab);
+    const key = portLightsKey(lights);
+    if (key === this.lastLightsKey) return undefined;
+    this.lastLightsKey = key;
+    return lights;
   }
 
   private postReset(keepBelowSeq: number): void {
     for (const open of this.consoles.values()) open.pending = '';
+    const ports = this.session !== null && this.lab !== null ? readPortLights(this.session, this.lab) : [];
+    this.lastLightsKey = portLightsKey(ports);
+    this.lastLightsMs = this.clock.nowMs();
     this.post({
       type: 'reset',
       generation: this.generation,
       keepBelowSeq,
       consoles: [...this.consoles].map(([device, open]) => ({ device, transcript: open.transcript })),
       clock: this.clockState(),
+      ports,
     });
   }
 }

@@ -94,6 +94,16 @@ export interface FrameDetails {
 
 export type { FieldNode, LayerDescription };
 
+/** A cable end's light: green up, amber blocking (spanning tree), red down or shut (port-lights.ts). */
+export type PortLightState = 'up' | 'blocking' | 'down' | 'admin-down';
+
+/** The live state of one cabled port, under the device's and interface's names in the lab. */
+export interface PortLight {
+  readonly device: string;
+  readonly iface: string;
+  readonly state: PortLightState;
+}
+
 export interface InterfaceInfo {
   readonly name: string;
   readonly up: boolean;
@@ -153,6 +163,8 @@ export type SimEventMessage =
       readonly consoles: readonly { readonly device: string; readonly data: string }[];
       /** Set when a step moved the simulation: rows [firstSeq, endSeq) are what happened. */
       readonly step?: { readonly firstSeq: number; readonly endSeq: number };
+      /** Every cable end's light, sent when any of them changed since the last batch. */
+      readonly ports?: readonly PortLight[];
     }
   /** A session replaced the old one (new lab) or was replayed (step back): drop rows from `keepBelowSeq` on, redraw consoles. */
   | {
@@ -162,6 +174,8 @@ export type SimEventMessage =
       /** Each open console's whole screen text, to redraw from scratch. */
       readonly consoles: readonly { readonly device: string; readonly transcript: string }[];
       readonly clock: SimClock;
+      /** Every cable end's light in the new (or replayed) session. */
+      readonly ports: readonly PortLight[];
     }
   /**
    * Something a person should read: `storm` — realtime paused because the network used its

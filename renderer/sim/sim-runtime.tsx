@@ -4,7 +4,8 @@
  * a new document boots a new session at once, a topology edit is sent as an edit (debounced) that
  * the running network takes in, mode/speed/play choices go to the worker, batches fill the
  * timeline, replays cut it back, consoles of removed devices close, the running configurations'
- * revision reaches the lab slice (configuring at a console is unsaved work), and a storm's
+ * revision reaches the lab slice (configuring at a console is unsaved work), the link lights
+ * reach the canvas through the store, and a storm's
  * notice opens a message in the app's language.
  */
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
@@ -119,6 +120,7 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
       latestGeneration = Math.max(latestGeneration, event.clock.generation);
       if (event.clock.generation >= acceptFromGeneration && event.clock.configRevision !== state.consoleConfigRevision) state.setConsoleConfigRevision(event.clock.configRevision);
     }
+    if (event.type !== 'notice' && event.ports !== undefined && event.clock.generation >= acceptFromGeneration) state.setPortLights(event.ports);
     if (event.type === 'batch') {
       timeline.append(event.rows, event.omitted, event.step);
       // Playing stops by itself when nothing is left to step.

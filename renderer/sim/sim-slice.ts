@@ -7,7 +7,7 @@
  */
 import type { DeviceName, Lab } from '../../sim-core/lab/lab-document';
 import type { AppSliceCreator } from '../state/slice-types';
-import type { RowClass, SimMode } from './sim-protocol';
+import type { PortLight, PortLightState, RowClass, SimMode } from './sim-protocol';
 
 export interface SimViewState {
   readonly simMode: SimMode;
@@ -24,6 +24,10 @@ export interface SimViewState {
   readonly inspectedSeq: number | null;
   /** The bottom dock (terminals, event list) is folded away. */
   readonly dockCollapsed: boolean;
+  /** Each cable end's live light, by portLightKey(device, interface); empty until the network runs. */
+  readonly portLights: Readonly<Record<string, PortLightState>>;
+  /** Cable ends carry their port names all the time (not only on hover or selection). */
+  readonly showPortNames: boolean;
 }
 
 export interface SimViewActions {
@@ -38,6 +42,14 @@ export interface SimViewActions {
   setHiddenClasses(classes: readonly RowClass[]): void;
   inspectEvent(seq: number | null): void;
   setDockCollapsed(collapsed: boolean): void;
+  /** The worker's lights (every cable end): replaces the ones known. */
+  setPortLights(lights: readonly PortLight[]): void;
+  setShowPortNames(show: boolean): void;
+}
+
+/** The key of a cable end in `portLights`. */
+export function portLightKey(device: string, iface: string): string {
+  return `${device}\u0000${iface}`;
 }
 
 /** Spanning tree's hellos every 2 s would bury everything else: hidden until asked for. */
@@ -52,6 +64,8 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   hiddenClasses: DEFAULT_HIDDEN_CLASSES,
   inspectedSeq: null,
   dockCollapsed: false,
+  portLights: {},
+  showPortNames: false,
   openConsole: (device) =>
     set((state) => ({
       openConsoles: state.openConsoles.includes(device) ? state.openConsoles : [...state.openConsoles, device],
@@ -77,6 +91,8 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   setHiddenClasses: (hiddenClasses) => set({ hiddenClasses }),
   inspectEvent: (inspectedSeq) => set({ inspectedSeq }),
   setDockCollapsed: (dockCollapsed) => set({ dockCollapsed }),
+  setPortLights: (lights) => set({ portLights: Object.fromEntries(lights.map((light) => [portLightKey(light.device, light.iface), light.state])) }),
+  setShowPortNames: (showPortNames) => set({ showPortNames }),
 });
 
 /** The open consoles without the devices `lab` no longer has (same array if none went). */
