@@ -21,6 +21,15 @@ export type SimMode = 'realtime' | 'simulation';
 export const SIM_SPEEDS = [1, 2, 5, 10, 100] as const;
 export type SimSpeed = (typeof SIM_SPEEDS)[number];
 
+/** How fast Play steps in simulation mode (Packet Tracer's play speed slider, in three steps). */
+export const PLAY_SPEEDS = ['slow', 'normal', 'fast'] as const;
+export type PlaySpeed = (typeof PLAY_SPEEDS)[number];
+
+/** Wall time between two steps while playing at `speed`. */
+export function playIntervalMs(speed: PlaySpeed): number {
+  return speed === 'slow' ? 1600 : speed === 'fast' ? 250 : 800;
+}
+
 /** The event list's protocol classes: the wire classifier's, plus spanning tree BPDUs. */
 export type RowClass = FrameClass | 'STP';
 
@@ -128,11 +137,22 @@ export interface SimRequestMap extends ScenarioRequestMap {
   'console-resize': { request: { readonly device: string; readonly cols: number; readonly rows: number }; reply: null };
   'set-mode': { request: { readonly mode: SimMode }; reply: SimClock };
   'set-speed': { request: { readonly speed: number }; reply: SimClock };
+  /** Simulation mode: how fast Play steps. */
+  'set-play-speed': { request: { readonly speed: PlaySpeed }; reply: SimClock };
   'set-playing': { request: { readonly playing: boolean; /** Simulation play steps to frames of these classes only. */ readonly classes?: readonly RowClass[] }; reply: SimClock };
   /** Runs to the next moment something is on a wire (of one of `classes`, when given). */
   'step-forward': { request: { readonly classes?: readonly RowClass[] }; reply: { readonly stepped: boolean; readonly firstSeq: number; readonly endSeq: number } };
   /** Replays from the seed to where the last step forward started. */
   'step-back': { request: null; reply: { readonly stepped: boolean; readonly endSeq: number } };
+  /**
+   * Packet Tracer's "Add Simple PDU": `from` sends one echo request to `to`'s address of the
+   * family (its best global IPv6 address, or its first IPv4 one), as its ping would. The frames
+   * go out as the simulation runs (step by step in simulation mode).
+   */
+  'send-pdu': {
+    request: { readonly from: string; readonly to: string; readonly family: 4 | 6 };
+    reply: { readonly sent: true; readonly destination: string } | { readonly sent: false; readonly problem: BilingualText };
+  };
   'inspect': { request: { readonly seq: number }; reply: FrameDetails };
   'interfaces': { request: { readonly device: string }; reply: readonly InterfaceInfo[] };
   /** The frames one port sent and received since boot, as a pcapng file. */
@@ -202,9 +222,11 @@ const REQUEST_TYPES: Record<SimRequestType, true> = {
   'console-resize': true,
   'set-mode': true,
   'set-speed': true,
+  'set-play-speed': true,
   'set-playing': true,
   'step-forward': true,
   'step-back': true,
+  'send-pdu': true,
   inspect: true,
   interfaces: true,
   'export-capture': true,

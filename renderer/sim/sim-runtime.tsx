@@ -84,6 +84,7 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
   const initial = store.getState();
   void client.request('set-speed', { speed: initial.simSpeed });
   void client.request('set-mode', { mode: initial.simMode });
+  void client.request('set-play-speed', { speed: initial.simPlaySpeed });
   scheduleLoad(true);
 
   const unsubscribeStore = store.subscribe((state, previous) => {
@@ -109,6 +110,7 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
     }
     if (state.simMode !== previous.simMode) void client.request('set-mode', { mode: state.simMode });
     if (state.simSpeed !== previous.simSpeed) void client.request('set-speed', { speed: state.simSpeed });
+    if (state.simPlaySpeed !== previous.simPlaySpeed) void client.request('set-play-speed', { speed: state.simPlaySpeed });
     if (state.simPlaying !== previous.simPlaying && client.clock?.playing !== state.simPlaying) {
       void client.request('set-playing', { playing: state.simPlaying, classes: ROW_CLASSES.filter((c) => !state.hiddenClasses.includes(c)) });
     }

@@ -7,7 +7,7 @@
  */
 import type { DeviceName, Lab } from '../../sim-core/lab/lab-document';
 import type { AppSliceCreator } from '../state/slice-types';
-import type { PortLight, PortLightState, RowClass, SimMode } from './sim-protocol';
+import type { PlaySpeed, PortLight, PortLightState, RowClass, SimMode } from './sim-protocol';
 
 export interface SimViewState {
   readonly simMode: SimMode;
@@ -15,6 +15,8 @@ export interface SimViewState {
   readonly simSpeed: number;
   /** Realtime: the clock runs; simulation: auto-stepping. */
   readonly simPlaying: boolean;
+  /** Simulation mode: how fast Play steps. */
+  readonly simPlaySpeed: PlaySpeed;
   /** Device consoles open as terminal tabs, in tab order. */
   readonly openConsoles: readonly DeviceName[];
   readonly activeConsole: DeviceName | null;
@@ -38,6 +40,7 @@ export interface SimViewActions {
   setSimMode(mode: SimMode): void;
   setSimSpeed(speed: number): void;
   setSimPlaying(playing: boolean): void;
+  setSimPlaySpeed(speed: PlaySpeed): void;
   toggleHiddenClass(frameClass: RowClass): void;
   setHiddenClasses(classes: readonly RowClass[]): void;
   inspectEvent(seq: number | null): void;
@@ -59,6 +62,7 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   simMode: 'realtime',
   simSpeed: 1,
   simPlaying: true,
+  simPlaySpeed: 'normal',
   openConsoles: [],
   activeConsole: null,
   hiddenClasses: DEFAULT_HIDDEN_CLASSES,
@@ -84,6 +88,7 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   setSimMode: (simMode) => set({ simMode, simPlaying: simMode === 'realtime', inspectedSeq: null, dockCollapsed: false }),
   setSimSpeed: (simSpeed) => set({ simSpeed }),
   setSimPlaying: (simPlaying) => set({ simPlaying }),
+  setSimPlaySpeed: (simPlaySpeed) => set({ simPlaySpeed }),
   toggleHiddenClass: (frameClass) =>
     set((state) => ({
       hiddenClasses: state.hiddenClasses.includes(frameClass) ? state.hiddenClasses.filter((c) => c !== frameClass) : [...state.hiddenClasses, frameClass],
