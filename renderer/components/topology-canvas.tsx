@@ -38,6 +38,17 @@ function makeCallbacks(store: AppStore): CanvasCallbacks {
     },
     onTapDevice: (name) => {
       const state = store.getState();
+      if (state.tool === 'pdu') {
+        // Add Simple PDU: source, then destination; the tool stays on for the next one (Esc ends it).
+        if (state.connectSource === null) {
+          state.setConnectSource(name);
+          state.setStatus({ key: 'status.pduPickDestination', values: { name } });
+        } else if (state.connectSource !== name) {
+          state.sendSimplePdu(state.connectSource, name, state.pduFamily);
+          state.setConnectSource(null);
+        }
+        return;
+      }
       if (state.tool !== 'connect') return;
       if (state.connectSource === null) {
         state.setConnectSource(name);
@@ -135,13 +146,14 @@ function TopologyCanvasView() {
     // Keep the drawing surface in step with the layout (window resize, palette width, the
     // terminal dock); a view nobody has moved since the last fit is fitted again.
     const observer = new ResizeObserver(() => adapter.resized());
-    // The view's zoom as an attribute, for tests and tools that read the page (the drawing is a canvas).
+    // The view's zoom and pan as attributes, for tests and tools that read the page (the drawing is a canvas).
     let viewportFrame = 0;
     const showViewport = () => {
       if (viewportFrame !== 0) return;
       viewportFrame = requestAnimationFrame(() => {
         viewportFrame = 0;
         container.setAttribute('data-zoom', cy.zoom().toFixed(4));
+        container.setAttribute('data-pan', `${cy.pan().x.toFixed(1)},${cy.pan().y.toFixed(1)}`);
       });
     };
     cy.on('viewport', showViewport);

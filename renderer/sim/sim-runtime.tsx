@@ -110,6 +110,17 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
     }
     if (state.simMode !== previous.simMode) void client.request('set-mode', { mode: state.simMode });
     if (state.simSpeed !== previous.simSpeed) void client.request('set-speed', { speed: state.simSpeed });
+    if (state.pduRequest !== previous.pduRequest && state.pduRequest !== null) {
+      const { from, to, family } = state.pduRequest;
+      client
+        .request('send-pdu', { from, to, family })
+        .then((reply) => {
+          const current = store.getState();
+          if (reply.sent) current.setStatus({ key: 'sim.pduSent', values: { from, to, address: reply.destination } });
+          else current.setStatus({ key: 'sim.pduNotSent', values: { message: reply.problem[current.language] } });
+        })
+        .catch((error: unknown) => store.getState().setStatus({ key: 'sim.failed', values: { message: String(error instanceof Error ? error.message : error) } }));
+    }
     if (state.simPlaySpeed !== previous.simPlaySpeed) void client.request('set-play-speed', { speed: state.simPlaySpeed });
     if (state.simPlaying !== previous.simPlaying && client.clock?.playing !== state.simPlaying) {
       void client.request('set-playing', { playing: state.simPlaying, classes: ROW_CLASSES.filter((c) => !state.hiddenClasses.includes(c)) });

@@ -30,6 +30,8 @@ export interface SimViewState {
   readonly portLights: Readonly<Record<string, PortLightState>>;
   /** Cable ends carry their port names all the time (not only on hover or selection). */
   readonly showPortNames: boolean;
+  /** The last Add Simple PDU asked for (the runtime sends it to the worker; `serial` tells two alike apart). */
+  readonly pduRequest: { readonly from: DeviceName; readonly to: DeviceName; readonly family: 4 | 6; readonly serial: number } | null;
 }
 
 export interface SimViewActions {
@@ -48,6 +50,8 @@ export interface SimViewActions {
   /** The worker's lights (every cable end): replaces the ones known. */
   setPortLights(lights: readonly PortLight[]): void;
   setShowPortNames(show: boolean): void;
+  /** Add Simple PDU: `from` pings `to` once over `family`, with no console. */
+  sendSimplePdu(from: DeviceName, to: DeviceName, family: 4 | 6): void;
 }
 
 /** The key of a cable end in `portLights`. */
@@ -70,6 +74,7 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   dockCollapsed: false,
   portLights: {},
   showPortNames: false,
+  pduRequest: null,
   openConsole: (device) =>
     set((state) => ({
       openConsoles: state.openConsoles.includes(device) ? state.openConsoles : [...state.openConsoles, device],
@@ -98,6 +103,7 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   setDockCollapsed: (dockCollapsed) => set({ dockCollapsed }),
   setPortLights: (lights) => set({ portLights: Object.fromEntries(lights.map((light) => [portLightKey(light.device, light.iface), light.state])) }),
   setShowPortNames: (showPortNames) => set({ showPortNames }),
+  sendSimplePdu: (from, to, family) => set((state) => ({ pduRequest: { from, to, family, serial: (state.pduRequest?.serial ?? 0) + 1 } })),
 });
 
 /** The open consoles without the devices `lab` no longer has (same array if none went). */

@@ -97,6 +97,10 @@ export function ModeBar({ placement }: { placement: 'strip' | 'panel' }) {
           <button type="button" className="mode-bar__button" disabled={busy} data-testid="sim-step-forward" onClick={() => void step('forward')} title={t('timeline.stepForwardHint')}>
             {t('timeline.stepForward')} <StepForwardIcon />
           </button>
+        </div>
+      )}
+      {mode === 'simulation' && (
+        <div className="mode-bar__group">
           <span className="mode-bar__label">{t('timeline.playSpeed')}</span>
           <div className="mode-bar__play-speeds" role="radiogroup" aria-label={t('timeline.playSpeed')}>
             {PLAY_SPEEDS.map((value) => (
