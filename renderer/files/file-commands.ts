@@ -13,6 +13,7 @@
  * The store holds only data: a pending intent waits in the confirm dialog's state, and the
  * dialog calls `run` again with `force` once the person agrees.
  */
+import { withLayout } from '../canvas/auto-layout';
 import { loadLab } from '../../sim-core/lab/load-lab';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
@@ -94,9 +95,16 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
       state.setStatus({ key: 'status.openFailed', values: { file: fileName } });
       return false;
     }
-    state.loadDocument(result.lab, { filePath, dirty });
+    // Devices the file gives no position are laid out (zones as groups) and the layout becomes
+    // part of the document: unsaved until saved, then it stays put.
+    const { lab, laidOut } = withLayout(result.lab);
+    state.loadDocument(lab, { filePath, dirty: dirty || laidOut > 0 });
     state.dismissWelcome();
-    state.setStatus({ key: 'status.opened', values: { file: fileName, devices: result.lab.devices.length, links: result.lab.links.length } });
+    state.setStatus(
+      laidOut > 0
+        ? { key: 'status.openedLaidOut', values: { file: fileName, devices: lab.devices.length, links: lab.links.length, laidOut } }
+        : { key: 'status.opened', values: { file: fileName, devices: lab.devices.length, links: lab.links.length } },
+    );
     autosavedRevision = autosaveKey();
     return true;
   };
