@@ -167,7 +167,27 @@ export class CanvasAdapter {
    * bounding box, which costs seconds on a 500-device lab.
    */
   fit(): void {
-    const devices = this.cy.nodes('.device');
+    this.fitDevices(this.cy.nodes('.device'));
+  }
+
+  /** Fits the view to the devices of one zone (its frame and label included). */
+  fitZone(zone: string): void {
+    this.fitDevices(this.cy.getElementById(zoneNodeId(zone)).children('.device'));
+  }
+
+  /** Centres the view on a device, zoomed in to at least 1 so its icon and name read. */
+  centerOn(name: string): boolean {
+    const node = this.cy.getElementById(deviceNodeId(name));
+    if (node.empty()) return false;
+    this.fitMemory.forget();
+    const zoom = Math.max(1, this.cy.zoom());
+    const { x, y } = node.position();
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - x * zoom, y: this.cy.height() / 2 - y * zoom } });
+    this.updateLevelOfDetail();
+    return true;
+  }
+
+  private fitDevices(devices: ReturnType<Core['nodes']>): void {
     if (devices.empty()) return;
     let minX = Infinity;
     let minY = Infinity;

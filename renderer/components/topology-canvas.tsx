@@ -142,6 +142,8 @@ function TopologyCanvasView() {
       zoomBy: (factor) => adapter.zoomBy(factor),
       modelPosition: (rendered) => adapter.modelPosition(rendered),
       labelBox: (name) => adapter.labelBox(name),
+      centerOn: (name) => adapter.centerOn(name),
+      fitZone: (zone) => adapter.fitZone(zone),
     };
     // Keep the drawing surface in step with the layout (window resize, palette width, the
     // terminal dock); a view nobody has moved since the last fit is fitted again.

@@ -87,7 +87,8 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
     }
   };
 
-  const openText = (text: string, fileName: string, filePath: string | null, dirty = false): boolean => {
+  /** Opens a lab's text; false when it does not load, else how many devices were laid out. */
+  const openText = (text: string, fileName: string, filePath: string | null, dirty = false): false | { readonly laidOut: number } => {
     const result = loadLab(text, fileName);
     const state = store.getState();
     if (!result.ok) {
@@ -106,7 +107,7 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
         : { key: 'status.opened', values: { file: fileName, devices: lab.devices.length, links: lab.links.length } },
     );
     autosavedRevision = autosaveKey();
-    return true;
+    return { laidOut };
   };
 
   const openReply = async (path?: string) => {
@@ -179,8 +180,10 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
       return writeTo(path);
     },
     openText: async (text, fileName) => {
-      if (!openText(text, fileName, null)) return false;
-      const reply = await files.save(text, fileName);
+      const opened = openText(text, fileName, null);
+      if (!opened) return false;
+      // A lab that was laid out is stored with its layout, so it opens the same way next time.
+      const reply = await files.save(opened.laidOut > 0 ? serializeLab(store.getState().lab) : text, fileName);
       if (reply.kind === 'saved') store.getState().markSaved(reply.path);
       return true;
     },
