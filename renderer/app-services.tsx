@@ -15,6 +15,10 @@ export interface CanvasControls {
   modelPosition(rendered: CanvasPosition): CanvasPosition;
   /** Where a device's name is drawn (relative to the container), or null. */
   labelBox(name: string): { x: number; y: number; zoom: number } | null;
+  /** Centres the view on a device (zoom at least 1); false when the canvas has no such device. */
+  centerOn(name: string): boolean;
+  /** Fits the view to one zone's devices. */
+  fitZone(zone: string): void;
 }
 
 export interface AppServices {

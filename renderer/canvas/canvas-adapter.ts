@@ -7,14 +7,15 @@
  * headless cytoscape in the unit tests.
  */
 import type { Core, EventObject, NodeSingular } from 'cytoscape';
-import type { CanvasPosition, DeviceName, Lab, LabDevice, LabLink, LinkId } from '../../sim-core/lab/lab-document';
+import type { CanvasPosition, DeviceName, Lab, LabLink, LinkId } from '../../sim-core/lab/lab-document';
 import type { DeviceMove } from '../actions/move-devices';
 import type { Selection } from '../state/selection-slice';
-import { listShutdownInterfaces } from './admin-down';
+import type { PortLightState } from '../sim/sim-protocol';
+import { portLightKey } from '../sim/sim-slice';
 import { DEVICE_ICON_PX } from './canvas-style';
 import { computeFitViewport } from './fit-viewport';
 import { FitMemory } from './fit-memory';
-import { deviceElement, deviceNodeId, devicePosition, linkClasses, linkEdgeId, linkElement, listZonesInUse, zoneElement, zoneNodeId } from './lab-elements';
+import { deviceElement, deviceNodeId, devicePosition, linkClasses, linkEdgeId, linkElement, linkLightData, listZonesInUse, zoneElement, zoneNodeId, type LightOf } from './lab-elements';
 
 export interface CanvasCallbacks {
   /** A click on empty canvas or on a zone's box (then `zone` names it), at model coordinates. */
@@ -40,7 +41,10 @@ const LOD_MIN_DEVICES = 150;
 
 export class CanvasAdapter {
   private lab: Lab | null = null;
-  private readonly shutdownCache = new WeakMap<LabDevice, Set<string>>();
+  /** Each cable end's light from the running network (portLightKey → state). */
+  private lights: Readonly<Record<string, PortLightState>> = {};
+  private readonly lightOf: LightOf = (device, iface) => this.lights[portLightKey(device, iface)] ?? 'none';
+  private portNames = false;
   private zoneLabel: (zone: string) => string;
   private pendingMoves = new Set<NodeSingular>();
   private selectionFlushQueued = false;
@@ -95,17 +99,13 @@ export class CanvasAdapter {
       });
       if (added.length > 0) cy.add(added);
 
-      const isShutdown = (device: string, port: string) => {
-        const entry = nextDevices.get(device);
-        return entry !== undefined && this.shutdownOf(entry).has(port);
-      };
       const addedLinks = [];
       for (const link of lab.links) {
         const before = previousLinks.get(link.id);
         if (before === undefined) {
-          addedLinks.push(linkElement(link, linkClasses(link, isShutdown)));
+          addedLinks.push(linkElement(link, this.classesOf(link), this.lightOf));
         } else if (before !== link || devicesChanged) {
-          this.updateLink(link, linkClasses(link, isShutdown));
+          this.updateLink(link);
         }
       }
       if (addedLinks.length > 0) cy.add(addedLinks);
@@ -167,7 +167,27 @@ export class CanvasAdapter {
    * bounding box, which costs seconds on a 500-device lab.
    */
   fit(): void {
-    const devices = this.cy.nodes('.device');
+    this.fitDevices(this.cy.nodes('.device'));
+  }
+
+  /** Fits the view to the devices of one zone (its frame and label included). */
+  fitZone(zone: string): void {
+    this.fitDevices(this.cy.getElementById(zoneNodeId(zone)).children('.device'));
+  }
+
+  /** Centres the view on a device, zoomed in to at least 1 so its icon and name read. */
+  centerOn(name: string): boolean {
+    const node = this.cy.getElementById(deviceNodeId(name));
+    if (node.empty()) return false;
+    this.fitMemory.forget();
+    const zoom = Math.max(1, this.cy.zoom());
+    const { x, y } = node.position();
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - x * zoom, y: this.cy.height() / 2 - y * zoom } });
+    this.updateLevelOfDetail();
+    return true;
+  }
+
+  private fitDevices(devices: ReturnType<Core['nodes']>): void {
     if (devices.empty()) return;
     let minX = Infinity;
     let minY = Infinity;
@@ -254,20 +274,45 @@ export class CanvasAdapter {
     return { x: position.x, y: position.y + ((DEVICE_ICON_PX / 2) + 4) * zoom, zoom };
   }
 
-  private shutdownOf(device: LabDevice): Set<string> {
-    let set = this.shutdownCache.get(device);
-    if (set === undefined) {
-      set = listShutdownInterfaces(device);
-      this.shutdownCache.set(device, set);
-    }
-    return set;
+  /**
+   * The running network's lights (every cable end, from the worker): each end of every cable
+   * takes its colour, and a link with a shut end is drawn as administratively down.
+   */
+  setPortLights(lights: Readonly<Record<string, PortLightState>>): void {
+    if (lights === this.lights) return;
+    this.lights = lights;
+    const lab = this.lab;
+    if (lab === null) return;
+    this.cy.batch(() => {
+      for (const link of lab.links) this.updateLink(link);
+    });
   }
 
-  private updateLink(link: LabLink, classes: string): void {
+  /** Port names on every cable end (true), or only on a hovered or selected cable (false). */
+  setShowPortNames(show: boolean): void {
+    if (show === this.portNames) return;
+    this.portNames = show;
+    this.cy.batch(() => {
+      const edges = this.cy.edges();
+      if (show) edges.addClass('port-names');
+      else edges.removeClass('port-names');
+    });
+  }
+
+  private classesOf(link: LabLink): string {
+    const classes = linkClasses(link, this.lightOf);
+    return this.portNames ? `${classes} port-names` : classes;
+  }
+
+  private updateLink(link: LabLink): void {
     const edge = this.cy.getElementById(linkEdgeId(link.id));
     if (edge.empty()) return;
+    const classes = this.classesOf(link);
     const hover = edge.hasClass('hover');
     edge.classes(hover ? `${classes} hover` : classes);
+    const { sourceLight, targetLight } = linkLightData(link, this.lightOf);
+    if (edge.data('sourceLight') !== sourceLight) edge.data('sourceLight', sourceLight);
+    if (edge.data('targetLight') !== targetLight) edge.data('targetLight', targetLight);
   }
 
   private listen(): void {

@@ -1,7 +1,9 @@
 /**
  * The canvas look (cytoscape stylesheet), matched to the app's light theme: device icons with
  * the name below on a light halo, links coloured by state (up grey-blue, admin down dashed grey,
- * unplugged red and dashed), interface names at both ends on hover or selection, zones as
+ * unplugged red and dashed), a light at each cable end as in Packet Tracer (green up, amber
+ * blocking or coming up, red down or shut: the running network's port state), interface names
+ * at both ends on hover or selection (or always, with the port-names toggle), zones as
  * labelled boxes. Labels stop drawing when too small to read, which keeps big labs smooth.
  */
 import type { NodeSingular, StylesheetJson } from 'cytoscape';
@@ -10,6 +12,9 @@ import { deviceGlyphUri, KIND_COLORS } from './device-glyphs';
 
 const FONT = 'system-ui, "Segoe UI", "Noto Sans", Ubuntu, "DejaVu Sans", Arial, sans-serif';
 export const DEVICE_ICON_PX = 48;
+
+/** The link lights' colours, by port state (Packet Tracer's: green, amber, red). */
+export const LIGHT_COLORS = { up: '#1f9d3a', blocking: '#e08a00', down: '#d0343a', 'admin-down': '#d0343a' } as const;
 
 export const CANVAS_STYLE: StylesheetJson = [
   {
@@ -97,11 +102,17 @@ export const CANVAS_STYLE: StylesheetJson = [
       'text-background-shape': 'roundrectangle',
       'min-zoomed-font-size': 7,
       'overlay-padding': 5,
+      'arrow-scale': 1.1,
     },
   },
   { selector: 'edge.admin-down', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5], 'line-color': '#8d96a3' } },
   { selector: 'edge.unplugged', style: { 'line-color': '#d0343a', 'line-style': 'dashed', 'line-dash-pattern': [3, 5] } },
-  { selector: 'edge.hover, edge:selected', style: { 'source-label': 'data(sourceLabel)', 'target-label': 'data(targetLabel)' } },
+  { selector: 'edge.hover, edge:selected, edge.port-names', style: { 'source-label': 'data(sourceLabel)', 'target-label': 'data(targetLabel)' } },
+  // The link lights: a dot at each cable end, coloured by its port's live state.
+  ...(Object.entries(LIGHT_COLORS) as [string, string][]).flatMap(([state, color]) => [
+    { selector: `edge[sourceLight = "${state}"]`, style: { 'source-arrow-shape': 'circle' as const, 'source-arrow-color': color, 'source-arrow-fill': 'filled' as const } },
+    { selector: `edge[targetLight = "${state}"]`, style: { 'target-arrow-shape': 'circle' as const, 'target-arrow-color': color, 'target-arrow-fill': 'filled' as const } },
+  ]),
   { selector: 'edge:selected', style: { width: 4, 'line-color': '#2557c4' } },
   { selector: 'edge.unplugged:selected', style: { 'line-color': '#a3161c' } },
 ];

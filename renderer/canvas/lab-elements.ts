@@ -1,12 +1,14 @@
 /**
  * The lab document as cytoscape elements: a node per device (its kind's icon, its name below),
- * an edge per link (classes for its state, both interface names for the hover labels), and a
+ * an edge per link (classes for its state, both interface names for the end labels, each end's
+ * live light), and a
  * compound node per zone in use, which its devices sit inside. Pure functions: the adapter
  * calls them for what changed.
  */
 import type { ElementDefinition } from 'cytoscape';
 import { shortInterfaceName } from '../../sim-core/devices/interface-names';
 import type { CanvasPosition, Lab, LabDevice, LabLink } from '../../sim-core/lab/lab-document';
+import type { PortLightState } from '../sim/sim-protocol';
 
 export function deviceNodeId(name: string): string {
   return `device:${name}`;
@@ -42,14 +44,29 @@ export function deviceElement(device: LabDevice, index: number): ElementDefiniti
   };
 }
 
-/** The state classes of a link: `unplugged` (state down), `admin-down` (an end shut), else `up`. */
-export function linkClasses(link: LabLink, isShutdown: (device: string, port: string) => boolean): string {
+/** A cable end's light as the running network reports it, or `none` before it runs. */
+export type EndLight = PortLightState | 'none';
+
+/** The light of one cable end, looked up in the running network's lights. */
+export type LightOf = (device: string, iface: string) => EndLight;
+
+/**
+ * The state classes of a link: `unplugged` (the document says unplugged), `admin-down` (the
+ * running network has an end shut), else `up`.
+ */
+export function linkClasses(link: LabLink, lightOf: LightOf): string {
   if (link.state === 'down') return 'link unplugged';
-  if (link.endpoints.some((endpoint) => isShutdown(endpoint.device, endpoint.interface))) return 'link admin-down';
+  if (link.endpoints.some((endpoint) => lightOf(endpoint.device, endpoint.interface) === 'admin-down')) return 'link admin-down';
   return 'link up';
 }
 
-export function linkElement(link: LabLink, classes: string): ElementDefinition {
+/** The data of a link's edge that follows the running network: each end's light. */
+export function linkLightData(link: LabLink, lightOf: LightOf): { sourceLight: EndLight; targetLight: EndLight } {
+  const [a, b] = link.endpoints;
+  return { sourceLight: lightOf(a.device, a.interface), targetLight: lightOf(b.device, b.interface) };
+}
+
+export function linkElement(link: LabLink, classes: string, lightOf: LightOf): ElementDefinition {
   const [a, b] = link.endpoints;
   return {
     group: 'edges',
@@ -60,6 +77,7 @@ export function linkElement(link: LabLink, classes: string): ElementDefinition {
       target: deviceNodeId(b.device),
       sourceLabel: shortInterfaceName(a.interface),
       targetLabel: shortInterfaceName(b.interface),
+      ...linkLightData(link, lightOf),
     },
     classes,
   };

@@ -10,6 +10,7 @@ import { useAppServices } from '../app-services';
 import { isDeviceKind } from '../devices/device-kinds';
 import { useAppStore } from '../state/app-store-context';
 import { useAppStoreApi } from '../state/use-app-store-api';
+import { CanvasFinder } from './canvas-finder';
 import { CanvasHint } from './canvas-hint';
 import { PropertiesPanel } from './properties-panel';
 import { RenameEditor } from './rename-editor';
@@ -57,6 +58,7 @@ export function CanvasArea() {
         </div>
       )}
       <CanvasHint />
+      <CanvasFinder />
       <ZoomControls />
       <PropertiesPanel />
       <RenameEditor />

@@ -1,6 +1,6 @@
 /**
  * The editor's toolbar in the top bar: file (new, open, save, save as), edit (undo, redo,
- * delete) and the connect tool. The same commands are in the desktop menu and on the keyboard.
+ * delete), the connect tool and Add Simple PDU (a ping from one device to another, no console). The same commands are in the desktop menu and on the keyboard.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ const ICONS: Record<string, ReactNode> = {
   undo: <path d="M7 5 3.5 8.5 7 12M3.5 8.5H12a4.5 4.5 0 0 1 0 9H9" />,
   redo: <path d="m13 5 3.5 3.5L13 12M16.5 8.5H8a4.5 4.5 0 0 0 0 9h3" />,
   connect: <path d="M3 14.5c4 0 3-9 7-9s3 9 7 9M2 13h2.5v3H2zM15.5 4h2.5v3h-2.5z" />,
+  pdu: <path d="M2.5 5.5h15v10h-15zM2.5 5.5l7.5 6 7.5-6" />,
   delete: <path d="M4 5.5h12M8 5.5v-2h4v2M5.5 5.5l1 11h7l1-11M8.5 8.5v5M11.5 8.5v5" />,
 };
 
@@ -63,6 +64,14 @@ export function Toolbar() {
           pressed={tool === 'connect'}
           disabled={!hasDevices && tool !== 'connect'}
           onClick={() => store.getState().setTool(tool === 'connect' ? 'select' : 'connect')}
+        />
+        <ToolButton
+          icon="pdu"
+          label={t('toolbar.pdu')}
+          testId="toolbar-pdu"
+          pressed={tool === 'pdu'}
+          disabled={!hasDevices && tool !== 'pdu'}
+          onClick={() => store.getState().setTool(tool === 'pdu' ? 'select' : 'pdu')}
         />
         <ToolButton
           icon="delete"

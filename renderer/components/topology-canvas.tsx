@@ -38,6 +38,17 @@ function makeCallbacks(store: AppStore): CanvasCallbacks {
     },
     onTapDevice: (name) => {
       const state = store.getState();
+      if (state.tool === 'pdu') {
+        // Add Simple PDU: source, then destination; the tool stays on for the next one (Esc ends it).
+        if (state.connectSource === null) {
+          state.setConnectSource(name);
+          state.setStatus({ key: 'status.pduPickDestination', values: { name } });
+        } else if (state.connectSource !== name) {
+          state.sendSimplePdu(state.connectSource, name, state.pduFamily);
+          state.setConnectSource(null);
+        }
+        return;
+      }
       if (state.tool !== 'connect') return;
       if (state.connectSource === null) {
         state.setConnectSource(name);
@@ -93,7 +104,18 @@ function TopologyCanvasView() {
       const count = store.getState().lab.devices.length;
       requestAnimationFrame(() => container.setAttribute('data-rendered-devices', String(count)));
     };
+    // Each cable end's light as an attribute ("R1 GigabitEthernet0/0=up;…"), for tests and tools that read the page.
+    const showLights = (lights: Readonly<Record<string, string>>) =>
+      container.setAttribute(
+        'data-link-lights',
+        Object.entries(lights)
+          .map(([key, state]) => `${key.replace('\u0000', ' ')}=${state}`)
+          .join(';'),
+      );
     const initial = store.getState();
+    adapter.setPortLights(initial.portLights);
+    showLights(initial.portLights);
+    adapter.setShowPortNames(initial.showPortNames);
     adapter.render(initial.lab);
     adapter.showSelection(initial.selection);
     if (initial.lab.devices.length > 0) adapter.fit();
@@ -105,6 +127,11 @@ function TopologyCanvasView() {
         if (state.documentGeneration !== previous.documentGeneration) adapter.fit();
         markRendered();
       }
+      if (state.portLights !== previous.portLights) {
+        adapter.setPortLights(state.portLights);
+        showLights(state.portLights);
+      }
+      if (state.showPortNames !== previous.showPortNames) adapter.setShowPortNames(state.showPortNames);
       if (state.selection !== previous.selection) adapter.showSelection(state.selection);
       if (state.connectSource !== previous.connectSource) adapter.setConnectSource(state.connectSource);
       if (state.language !== previous.language || state.lab.zones !== previous.lab.zones) adapter.relabelZones(zoneLabeler());
@@ -115,17 +142,20 @@ function TopologyCanvasView() {
       zoomBy: (factor) => adapter.zoomBy(factor),
       modelPosition: (rendered) => adapter.modelPosition(rendered),
       labelBox: (name) => adapter.labelBox(name),
+      centerOn: (name) => adapter.centerOn(name),
+      fitZone: (zone) => adapter.fitZone(zone),
     };
     // Keep the drawing surface in step with the layout (window resize, palette width, the
     // terminal dock); a view nobody has moved since the last fit is fitted again.
     const observer = new ResizeObserver(() => adapter.resized());
-    // The view's zoom as an attribute, for tests and tools that read the page (the drawing is a canvas).
+    // The view's zoom and pan as attributes, for tests and tools that read the page (the drawing is a canvas).
     let viewportFrame = 0;
     const showViewport = () => {
       if (viewportFrame !== 0) return;
       viewportFrame = requestAnimationFrame(() => {
         viewportFrame = 0;
         container.setAttribute('data-zoom', cy.zoom().toFixed(4));
+        container.setAttribute('data-pan', `${cy.pan().x.toFixed(1)},${cy.pan().y.toFixed(1)}`);
       });
     };
     cy.on('viewport', showViewport);

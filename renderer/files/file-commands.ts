@@ -15,6 +15,7 @@
  * The store holds only data: a pending intent waits in the confirm dialog's state, and the
  * dialog calls `run` again with `force` once the person agrees.
  */
+import { withLayout } from '../canvas/auto-layout';
 import { loadLab } from '../../sim-core/lab/load-lab';
 import type { Lab } from '../../sim-core/lab/lab-document';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
@@ -88,7 +89,8 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
     }
   };
 
-  const openText = (text: string, fileName: string, filePath: string | null, dirty = false): boolean => {
+  /** Opens a lab's text; false when it does not load, else how many devices were laid out. */
+  const openText = (text: string, fileName: string, filePath: string | null, dirty = false): false | { readonly laidOut: number } => {
     const result = loadLab(text, fileName);
     const state = store.getState();
     if (!result.ok) {
@@ -96,11 +98,18 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
       state.setStatus({ key: 'status.openFailed', values: { file: fileName } });
       return false;
     }
-    state.loadDocument(result.lab, { filePath, dirty });
+    // Devices the file gives no position are laid out (zones as groups) and the layout becomes
+    // part of the document: unsaved until saved, then it stays put.
+    const { lab, laidOut } = withLayout(result.lab);
+    state.loadDocument(lab, { filePath, dirty: dirty || laidOut > 0 });
     state.dismissWelcome();
-    state.setStatus({ key: 'status.opened', values: { file: fileName, devices: result.lab.devices.length, links: result.lab.links.length } });
+    state.setStatus(
+      laidOut > 0
+        ? { key: 'status.openedLaidOut', values: { file: fileName, devices: lab.devices.length, links: lab.links.length, laidOut } }
+        : { key: 'status.opened', values: { file: fileName, devices: lab.devices.length, links: lab.links.length } },
+    );
     autosavedRevision = autosaveKey();
-    return true;
+    return { laidOut };
   };
 
   const openReply = async (path?: string) => {
@@ -173,8 +182,10 @@ export function createFileCommands(store: AppStore, files: LabFiles, sim?: Runni
       return writeTo(path);
     },
     openText: async (text, fileName) => {
-      if (!openText(text, fileName, null)) return false;
-      const reply = await files.save(text, fileName);
+      const opened = openText(text, fileName, null);
+      if (!opened) return false;
+      // A lab that was laid out is stored with its layout, so it opens the same way next time.
+      const reply = await files.save(opened.laidOut > 0 ? serializeLab(store.getState().lab) : text, fileName);
       if (reply.kind === 'saved') store.getState().markSaved(reply.path);
       return true;
     },

@@ -15,6 +15,7 @@
  * saved or never changed is kept aside, with each device's running configuration, and comes back
  * when the scenario is closed.
  */
+import { withLayout } from '../canvas/auto-layout';
 import type { Lab, LabLink } from '../../sim-core/lab/lab-document';
 import { serializeProgress, type ScenarioProgress } from '../../sim-core/lab/scenario/progress';
 import type { Scenario } from '../../sim-core/lab/scenario/scenario-document';
@@ -144,7 +145,8 @@ export class ScenarioController {
 
   private async boot(scenario: Scenario, saved: ScenarioProgress | null): Promise<void> {
     const state = this.store.getState();
-    const lab = saved?.lab ?? startingLab(scenario);
+    // A scenario's lab without positions is laid out like an opened file.
+    const lab = withLayout(saved?.lab ?? startingLab(scenario)).lab;
     this.scenarioGeneration = state.documentGeneration + 1;
     state.loadDocument(lab, { filePath: null });
     state.beginScenario(scenario, saved === null ? undefined : { taskStates: saved.tasks, hintsShown: saved.hintsShown });

@@ -12,7 +12,8 @@
  *   says what used the events (sim-core's budget report, the one `v6lab run` prints): the
  *   trainee fixes the cabling and plays again.
  * - Simulation: time moves only on `step-forward` (to the next instant some frame is on a wire,
- *   and with the same instant's others) or while playing (one step per interval).
+ *   and with the same instant's others) or while playing (one step per interval, which
+ *   `set-play-speed` sets: slow, normal or fast).
  * - Step back is a replay: every console input is logged with the exact point of the run it
  *   happened at (events executed and virtual time); a new session from the same lab and seed,
  *   fed the same inputs at the same points, is the same run (sim-core is deterministic), so it
@@ -21,6 +22,9 @@
  *   LabSession.applyChanges): a new device powers on, a new cable comes up, removed ones go;
  *   virtual time, consoles and the other devices carry on. The edit is logged with the inputs,
  *   so a replay applies it again at the point it happened. `load-lab` (a new document) boots.
+ * - Add Simple PDU (`send-pdu`): one echo request from a device to another's address, started
+ *   in the running network without a console (sim-core's ping, as the consoles use it); logged
+ *   with the inputs so a replay sends it again.
  * - Saving: `running-configs` answers each changed device's running configuration, and every
  *   batch's clock carries `configRevision`, which goes up when a device's configuration changes
  *   at its console (the document then has unsaved work).
@@ -35,6 +39,8 @@ import type { ConsoleSession } from '../../sim-core/console/session';
 import { formatTimeNs } from '../../sim-core/engine/format-time';
 import type { TraceRecord } from '../../sim-core/engine/trace';
 import { bootLab } from '../../sim-core/lab/boot-lab';
+import { addressOfTarget, findLiveDevice, formatAddress } from '../../sim-core/lab/scenario/checks/lab-queries';
+import { startPing } from '../../sim-core/stack/apps/ping';
 import { formatProblemBilingual } from '../../sim-core/lab/problem-text';
 import type { BilingualText } from '../../sim-core/devices/catalog';
 import type { Lab } from '../../sim-core/lab/lab-document';
@@ -43,10 +49,14 @@ import type { LabSession } from '../../sim-core/lab/lab-session';
 import { ScenarioHost, type ScenarioHostAccess } from '../scenario/scenario-host';
 import { isScenarioRequestType } from '../scenario/scenario-protocol';
 import { explainRecord } from './packet-decision';
+import { portLightsKey, readPortLights } from './port-lights';
 import {
   isSimRequestMessage,
+  PLAY_SPEEDS,
+  playIntervalMs,
   type FrameDetails,
   type InterfaceInfo,
+  type PortLight,
   type RowClass,
   type SimClock,
   type SimMode,
@@ -89,11 +99,15 @@ const NS_PER_MS = 1_000_000;
 const STORM_EVENTS_PER_S = 1_000_000;
 /** Slices in a row that must run out at a storm's rate before the run pauses (about 0.1 s of wall time). */
 const STORM_SLICES = 6;
+/** Wall time between two reads of the link lights while the clock runs (a port changes at most this late on the canvas). */
+const PORT_LIGHTS_INTERVAL_MS = 250;
 
 type InputAction =
   | { readonly kind: 'open' }
   | { readonly kind: 'keys'; readonly data: string }
   | { readonly kind: 'resize'; readonly cols: number; readonly rows: number }
+  /** An "Add Simple PDU": one echo request from `from` to `to`'s address of the family. */
+  | { readonly kind: 'pdu'; readonly from: string; readonly to: string; readonly family: 4 | 6 }
   /** A topology edit: the changes, and the lab they lead to. */
   | { readonly kind: 'edit'; readonly changes: readonly LabChange[]; readonly lab: Lab };
 
@@ -162,6 +176,11 @@ export class SimHost {
   private readonly configSuspects = new Set<string>();
   /** Realtime slices in a row that ran out of events at a storm's rate. */
   private stormSlices = 0;
+  /** The link lights as last posted (their key), and when they were last read. */
+  private lastLightsKey = '';
+  private lastLightsMs = -Infinity;
+  /** Something happened that may change a light now (a step, an edit, a command): read them at the next flush. */
+  private lightsDue = true;
   /** The scenario pane's part: faults at boot, locked consoles, checks (renderer/scenario/scenario-host.ts). */
   private readonly scenarioHost = new ScenarioHost();
   private readonly scenarioAccess: ScenarioHostAccess = {
@@ -175,7 +194,7 @@ export class SimHost {
   };
   private readonly maxRowsPerBatch: number;
   private readonly maxRecords: number;
-  private readonly playIntervalMs: number;
+  private playIntervalMs: number;
   private readonly eventsPerSlice: number;
 
   constructor(
@@ -194,6 +213,7 @@ export class SimHost {
   /** Handles one message from the UI; anything that is not a request is ignored. */
   handle(message: unknown): void {
     if (!isSimRequestMessage(message)) return;
+    this.lightsDue = true;
     try {
       const value = this.dispatch(message);
       this.post({ type: 'reply', id: message.id, ok: true, value });
@@ -228,6 +248,9 @@ export class SimHost {
         this.anchor();
         this.speed = clampInt(message.body.speed, 1, 100);
         return this.clockState();
+      case 'set-play-speed':
+        this.playIntervalMs = playIntervalMs(PLAY_SPEEDS.includes(message.body.speed) ? message.body.speed : 'normal');
+        return this.clockState();
       case 'set-playing':
         this.anchor();
         this.playing = message.body.playing;
@@ -238,6 +261,8 @@ export class SimHost {
         return this.stepForward(message.body.classes);
       case 'step-back':
         return this.stepBack();
+      case 'send-pdu':
+        return this.sendPdu(message.body);
       case 'inspect':
         return this.inspect(message.body.seq);
       case 'interfaces':
@@ -570,6 +595,10 @@ export class SimHost {
           this.applyEdit(this.requireSession(), entry.action);
           continue;
         }
+        if (entry.action.kind === 'pdu') {
+          this.startPdu(entry.action);
+          continue;
+        }
         const open = this.ensureConsole(entry.device);
         this.apply(open, entry.action);
       }
@@ -621,6 +650,32 @@ export class SimHost {
     while (simulator.eventsExecuted < events) if (!simulator.step()) break;
     // Time moved past the last event only by a run to a time, which ran every event due by then.
     if (simulator.nowNs < nowNs) simulator.runUntil(nowNs, 0);
+  }
+
+  // ---- simple PDUs ----
+
+  /** Sends an "Add Simple PDU" echo request now, logged (like console input) so a replay sends it again at the same point. */
+  private sendPdu({ from, to, family }: SimRequestOf<'send-pdu'>): SimReplyOf<'send-pdu'> {
+    const action = { kind: 'pdu', from, to, family: family === 4 ? 4 : 6 } as const;
+    const started = this.startPdu(action);
+    if (started.sent) this.log('', action);
+    return started;
+  }
+
+  private startPdu(action: Extract<InputAction, { kind: 'pdu' }>): SimReplyOf<'send-pdu'> {
+    const session = this.requireSession();
+    const familyName = action.family === 6 ? 'IPv6' : 'IPv4';
+    const source = findLiveDevice(session, action.from);
+    if (!source.ok || source.value.stack === null) {
+      return { sent: false, problem: { en: `${action.from} cannot send a ping (no IP stack).`, vi: `${action.from} không gửi được ping (không có ngăn xếp IP).` } };
+    }
+    const destination = addressOfTarget(session, action.to, action.family === 6 ? 'ipv6' : 'ipv4');
+    if (!destination.ok) {
+      const what = action.family === 6 ? { en: 'global IPv6 address', vi: 'địa chỉ IPv6 toàn cục' } : { en: 'IPv4 address', vi: 'địa chỉ IPv4' };
+      return { sent: false, problem: { en: `${action.to} has no ${what.en} yet: nothing to send the ${familyName} PDU to.`, vi: `${action.to} chưa có ${what.vi}: không có đích để gửi PDU ${familyName}.` } };
+    }
+    startPing(source.value.stack, { destination: destination.value, count: 1, intervalNs: 0 });
+    return { sent: true, destination: formatAddress(destination.value) };
   }
 
   // ---- questions ----
@@ -734,22 +789,44 @@ export class SimHost {
     this.sentSeq = to;
     const step = this.pendingStep;
     this.pendingStep = undefined;
+    const ports = this.changedLights(step !== undefined);
     const clock = this.clockState();
     const clockKey = JSON.stringify(clock);
     // Nothing new: stay quiet (a paused simulation posts nothing).
-    if (rows.length === 0 && omitted === 0 && consoles.length === 0 && step === undefined && clockKey === this.lastClockKey) return;
+    if (rows.length === 0 && omitted === 0 && consoles.length === 0 && step === undefined && ports === undefined && clockKey === this.lastClockKey) return;
     this.lastClockKey = clockKey;
-    this.post({ type: 'batch', clock, rows, omitted, consoles, ...(step === undefined ? {} : { step }) });
+    this.post({ type: 'batch', clock, rows, omitted, consoles, ...(step === undefined ? {} : { step }), ...(ports === undefined ? {} : { ports }) });
+  }
+
+  /**
+   * The link lights when any changed since the last post (else undefined). Read after anything
+   * the person did and after a step, otherwise at most every PORT_LIGHTS_INTERVAL_MS of wall time.
+   */
+  private changedLights(force: boolean): readonly PortLight[] | undefined {
+    if (this.session === null || this.lab === null) return undefined;
+    const now = this.clock.nowMs();
+    if (!force && !this.lightsDue && now - this.lastLightsMs < PORT_LIGHTS_INTERVAL_MS) return undefined;
+    this.lightsDue = false;
+    this.lastLightsMs = now;
+    const lights = readPortLights(this.session, this.lab);
+    const key = portLightsKey(lights);
+    if (key === this.lastLightsKey) return undefined;
+    this.lastLightsKey = key;
+    return lights;
   }
 
   private postReset(keepBelowSeq: number): void {
     for (const open of this.consoles.values()) open.pending = '';
+    const ports = this.session !== null && this.lab !== null ? readPortLights(this.session, this.lab) : [];
+    this.lastLightsKey = portLightsKey(ports);
+    this.lastLightsMs = this.clock.nowMs();
     this.post({
       type: 'reset',
       generation: this.generation,
       keepBelowSeq,
       consoles: [...this.consoles].map(([device, open]) => ({ device, transcript: open.transcript })),
       clock: this.clockState(),
+      ports,
     });
   }
 }

@@ -22,6 +22,15 @@ export type SimMode = 'realtime' | 'simulation';
 export const SIM_SPEEDS = [1, 2, 5, 10, 100] as const;
 export type SimSpeed = (typeof SIM_SPEEDS)[number];
 
+/** How fast Play steps in simulation mode (Packet Tracer's play speed slider, in three steps). */
+export const PLAY_SPEEDS = ['slow', 'normal', 'fast'] as const;
+export type PlaySpeed = (typeof PLAY_SPEEDS)[number];
+
+/** Wall time between two steps while playing at `speed`. */
+export function playIntervalMs(speed: PlaySpeed): number {
+  return speed === 'slow' ? 1600 : speed === 'fast' ? 250 : 800;
+}
+
 /** The event list's protocol classes: the wire classifier's, plus spanning tree BPDUs. */
 export type RowClass = FrameClass | 'STP';
 
@@ -95,6 +104,16 @@ export interface FrameDetails {
 
 export type { FieldNode, LayerDescription };
 
+/** A cable end's light: green up, amber blocking (spanning tree), red down or shut (port-lights.ts). */
+export type PortLightState = 'up' | 'blocking' | 'down' | 'admin-down';
+
+/** The live state of one cabled port, under the device's and interface's names in the lab. */
+export interface PortLight {
+  readonly device: string;
+  readonly iface: string;
+  readonly state: PortLightState;
+}
+
 export interface InterfaceInfo {
   readonly name: string;
   readonly up: boolean;
@@ -119,11 +138,22 @@ export interface SimRequestMap extends ScenarioRequestMap {
   'console-resize': { request: { readonly device: string; readonly cols: number; readonly rows: number }; reply: null };
   'set-mode': { request: { readonly mode: SimMode }; reply: SimClock };
   'set-speed': { request: { readonly speed: number }; reply: SimClock };
+  /** Simulation mode: how fast Play steps. */
+  'set-play-speed': { request: { readonly speed: PlaySpeed }; reply: SimClock };
   'set-playing': { request: { readonly playing: boolean; /** Simulation play steps to frames of these classes only. */ readonly classes?: readonly RowClass[] }; reply: SimClock };
   /** Runs to the next moment something is on a wire (of one of `classes`, when given). */
   'step-forward': { request: { readonly classes?: readonly RowClass[] }; reply: { readonly stepped: boolean; readonly firstSeq: number; readonly endSeq: number } };
   /** Replays from the seed to where the last step forward started. */
   'step-back': { request: null; reply: { readonly stepped: boolean; readonly endSeq: number } };
+  /**
+   * Packet Tracer's "Add Simple PDU": `from` sends one echo request to `to`'s address of the
+   * family (its best global IPv6 address, or its first IPv4 one), as its ping would. The frames
+   * go out as the simulation runs (step by step in simulation mode).
+   */
+  'send-pdu': {
+    request: { readonly from: string; readonly to: string; readonly family: 4 | 6 };
+    reply: { readonly sent: true; readonly destination: string } | { readonly sent: false; readonly problem: BilingualText };
+  };
   'inspect': { request: { readonly seq: number }; reply: FrameDetails };
   'interfaces': { request: { readonly device: string }; reply: readonly InterfaceInfo[] };
   /** The frames one port sent and received since boot, as a pcapng file. */
@@ -154,6 +184,8 @@ export type SimEventMessage =
       readonly consoles: readonly { readonly device: string; readonly data: string }[];
       /** Set when a step moved the simulation: rows [firstSeq, endSeq) are what happened. */
       readonly step?: { readonly firstSeq: number; readonly endSeq: number };
+      /** Every cable end's light, sent when any of them changed since the last batch. */
+      readonly ports?: readonly PortLight[];
     }
   /** A session replaced the old one (new lab) or was replayed (step back): drop rows from `keepBelowSeq` on, redraw consoles. */
   | {
@@ -163,6 +195,8 @@ export type SimEventMessage =
       /** Each open console's whole screen text, to redraw from scratch. */
       readonly consoles: readonly { readonly device: string; readonly transcript: string }[];
       readonly clock: SimClock;
+      /** Every cable end's light in the new (or replayed) session. */
+      readonly ports: readonly PortLight[];
     }
   /**
    * Something a person should read: `storm` — realtime paused because the network used its
@@ -189,9 +223,11 @@ const REQUEST_TYPES: Record<SimRequestType, true> = {
   'console-resize': true,
   'set-mode': true,
   'set-speed': true,
+  'set-play-speed': true,
   'set-playing': true,
   'step-forward': true,
   'step-back': true,
+  'send-pdu': true,
   inspect: true,
   interfaces: true,
   'export-capture': true,

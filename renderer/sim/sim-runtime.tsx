@@ -4,7 +4,8 @@
  * a new document boots a new session at once, a topology edit is sent as an edit (debounced) that
  * the running network takes in, mode/speed/play choices go to the worker, batches fill the
  * timeline, replays cut it back, consoles of removed devices close, the running configurations'
- * revision reaches the lab slice (configuring at a console is unsaved work), and a storm's
+ * revision reaches the lab slice (configuring at a console is unsaved work), the link lights
+ * reach the canvas through the store, and a storm's
  * notice opens a message in the app's language.
  */
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
@@ -83,6 +84,7 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
   const initial = store.getState();
   void client.request('set-speed', { speed: initial.simSpeed });
   void client.request('set-mode', { mode: initial.simMode });
+  void client.request('set-play-speed', { speed: initial.simPlaySpeed });
   scheduleLoad(true);
 
   const unsubscribeStore = store.subscribe((state, previous) => {
@@ -108,6 +110,18 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
     }
     if (state.simMode !== previous.simMode) void client.request('set-mode', { mode: state.simMode });
     if (state.simSpeed !== previous.simSpeed) void client.request('set-speed', { speed: state.simSpeed });
+    if (state.pduRequest !== previous.pduRequest && state.pduRequest !== null) {
+      const { from, to, family } = state.pduRequest;
+      client
+        .request('send-pdu', { from, to, family })
+        .then((reply) => {
+          const current = store.getState();
+          if (reply.sent) current.setStatus({ key: 'sim.pduSent', values: { from, to, address: reply.destination } });
+          else current.setStatus({ key: 'sim.pduNotSent', values: { message: reply.problem[current.language] } });
+        })
+        .catch((error: unknown) => store.getState().setStatus({ key: 'sim.failed', values: { message: String(error instanceof Error ? error.message : error) } }));
+    }
+    if (state.simPlaySpeed !== previous.simPlaySpeed) void client.request('set-play-speed', { speed: state.simPlaySpeed });
     if (state.simPlaying !== previous.simPlaying && client.clock?.playing !== state.simPlaying) {
       void client.request('set-playing', { playing: state.simPlaying, classes: ROW_CLASSES.filter((c) => !state.hiddenClasses.includes(c)) });
     }
@@ -119,6 +133,7 @@ export function connectSimRuntime(store: AppStore, services: SimServices, reload
       latestGeneration = Math.max(latestGeneration, event.clock.generation);
       if (event.clock.generation >= acceptFromGeneration && event.clock.configRevision !== state.consoleConfigRevision) state.setConsoleConfigRevision(event.clock.configRevision);
     }
+    if (event.type !== 'notice' && event.ports !== undefined && event.clock.generation >= acceptFromGeneration) state.setPortLights(event.ports);
     if (event.type === 'batch') {
       timeline.append(event.rows, event.omitted, event.step);
       // Playing stops by itself when nothing is left to step.

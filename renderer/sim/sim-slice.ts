@@ -7,7 +7,7 @@
  */
 import type { DeviceName, Lab } from '../../sim-core/lab/lab-document';
 import type { AppSliceCreator } from '../state/slice-types';
-import type { RowClass, SimMode } from './sim-protocol';
+import type { PlaySpeed, PortLight, PortLightState, RowClass, SimMode } from './sim-protocol';
 
 export interface SimViewState {
   readonly simMode: SimMode;
@@ -15,6 +15,8 @@ export interface SimViewState {
   readonly simSpeed: number;
   /** Realtime: the clock runs; simulation: auto-stepping. */
   readonly simPlaying: boolean;
+  /** Simulation mode: how fast Play steps. */
+  readonly simPlaySpeed: PlaySpeed;
   /** Device consoles open as terminal tabs, in tab order. */
   readonly openConsoles: readonly DeviceName[];
   readonly activeConsole: DeviceName | null;
@@ -24,6 +26,12 @@ export interface SimViewState {
   readonly inspectedSeq: number | null;
   /** The bottom dock (terminals, event list) is folded away. */
   readonly dockCollapsed: boolean;
+  /** Each cable end's live light, by portLightKey(device, interface); empty until the network runs. */
+  readonly portLights: Readonly<Record<string, PortLightState>>;
+  /** Cable ends carry their port names all the time (not only on hover or selection). */
+  readonly showPortNames: boolean;
+  /** The last Add Simple PDU asked for (the runtime sends it to the worker; `serial` tells two alike apart). */
+  readonly pduRequest: { readonly from: DeviceName; readonly to: DeviceName; readonly family: 4 | 6; readonly serial: number } | null;
 }
 
 export interface SimViewActions {
@@ -34,10 +42,21 @@ export interface SimViewActions {
   setSimMode(mode: SimMode): void;
   setSimSpeed(speed: number): void;
   setSimPlaying(playing: boolean): void;
+  setSimPlaySpeed(speed: PlaySpeed): void;
   toggleHiddenClass(frameClass: RowClass): void;
   setHiddenClasses(classes: readonly RowClass[]): void;
   inspectEvent(seq: number | null): void;
   setDockCollapsed(collapsed: boolean): void;
+  /** The worker's lights (every cable end): replaces the ones known. */
+  setPortLights(lights: readonly PortLight[]): void;
+  setShowPortNames(show: boolean): void;
+  /** Add Simple PDU: `from` pings `to` once over `family`, with no console. */
+  sendSimplePdu(from: DeviceName, to: DeviceName, family: 4 | 6): void;
+}
+
+/** The key of a cable end in `portLights`. */
+export function portLightKey(device: string, iface: string): string {
+  return `${device}\u0000${iface}`;
 }
 
 /** Spanning tree's hellos every 2 s would bury everything else: hidden until asked for. */
@@ -47,11 +66,15 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   simMode: 'realtime',
   simSpeed: 1,
   simPlaying: true,
+  simPlaySpeed: 'normal',
   openConsoles: [],
   activeConsole: null,
   hiddenClasses: DEFAULT_HIDDEN_CLASSES,
   inspectedSeq: null,
   dockCollapsed: false,
+  portLights: {},
+  showPortNames: false,
+  pduRequest: null,
   openConsole: (device) =>
     set((state) => ({
       openConsoles: state.openConsoles.includes(device) ? state.openConsoles : [...state.openConsoles, device],
@@ -70,6 +93,7 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   setSimMode: (simMode) => set({ simMode, simPlaying: simMode === 'realtime', inspectedSeq: null, dockCollapsed: false }),
   setSimSpeed: (simSpeed) => set({ simSpeed }),
   setSimPlaying: (simPlaying) => set({ simPlaying }),
+  setSimPlaySpeed: (simPlaySpeed) => set({ simPlaySpeed }),
   toggleHiddenClass: (frameClass) =>
     set((state) => ({
       hiddenClasses: state.hiddenClasses.includes(frameClass) ? state.hiddenClasses.filter((c) => c !== frameClass) : [...state.hiddenClasses, frameClass],
@@ -77,6 +101,9 @@ export const createSimSlice: AppSliceCreator<SimViewState & SimViewActions> = (s
   setHiddenClasses: (hiddenClasses) => set({ hiddenClasses }),
   inspectEvent: (inspectedSeq) => set({ inspectedSeq }),
   setDockCollapsed: (dockCollapsed) => set({ dockCollapsed }),
+  setPortLights: (lights) => set({ portLights: Object.fromEntries(lights.map((light) => [portLightKey(light.device, light.iface), light.state])) }),
+  setShowPortNames: (showPortNames) => set({ showPortNames }),
+  sendSimplePdu: (from, to, family) => set((state) => ({ pduRequest: { from, to, family, serial: (state.pduRequest?.serial ?? 0) + 1 } })),
 });
 
 /** The open consoles without the devices `lab` no longer has (same array if none went). */

@@ -1,5 +1,5 @@
 /**
- * The UI slice: language, the palette's placement kind, the canvas tool (select or connect),
+ * The UI slice: language, the palette's placement kind, the canvas tool (select, connect or Add Simple PDU),
  * the status line, the one open dialog, what the desktop shell told us about itself, and the
  * panes' sizes and folds. Plain
  * serializable data: a dialog says what it is about (a file intent, a list of problems), never
@@ -44,15 +44,18 @@ export type DialogState =
   | { readonly kind: 'rename'; readonly device: DeviceName }
   | { readonly kind: 'message'; readonly message: StatusMessage };
 
-export type CanvasTool = 'select' | 'connect';
+/** `pdu`: Add Simple PDU, pick the source and then the destination of a ping. */
+export type CanvasTool = 'select' | 'connect' | 'pdu';
 
 export interface UiState {
   readonly language: AppLanguage;
   /** The kind picked in the palette: the next click on the canvas places one. */
   readonly selectedDeviceKind: DeviceKind | null;
   readonly tool: CanvasTool;
-  /** In connect mode, the first device picked. */
+  /** In connect mode (and the PDU tool), the first device picked. */
   readonly connectSource: DeviceName | null;
+  /** The family the Add Simple PDU tool pings over. */
+  readonly pduFamily: 4 | 6;
   readonly status: StatusMessage;
   readonly dialog: DialogState | null;
   /** The welcome card was closed (it shows over an empty lab until then). */
@@ -69,6 +72,7 @@ export interface UiActions {
   toggleDeviceKind(kind: DeviceKind): void;
   setTool(tool: CanvasTool): void;
   setConnectSource(device: DeviceName | null): void;
+  setPduFamily(family: 4 | 6): void;
   setStatus(status: StatusMessage): void;
   openDialog(dialog: DialogState): void;
   closeDialog(): void;
@@ -86,6 +90,7 @@ export const createUiSlice: AppSliceCreator<UiState & UiActions> = (set) => ({
   selectedDeviceKind: null,
   tool: 'select',
   connectSource: null,
+  pduFamily: 6,
   status: READY_STATUS,
   dialog: null,
   welcomeDismissed: false,
@@ -103,9 +108,10 @@ export const createUiSlice: AppSliceCreator<UiState & UiActions> = (set) => ({
       tool,
       connectSource: null,
       selectedDeviceKind: null,
-      status: tool === 'connect' ? { key: 'status.connectPickFirst' } : READY_STATUS,
+      status: tool === 'connect' ? { key: 'status.connectPickFirst' } : tool === 'pdu' ? { key: 'status.pduPickSource' } : READY_STATUS,
     }),
   setConnectSource: (connectSource) => set({ connectSource }),
+  setPduFamily: (pduFamily) => set({ pduFamily }),
   setStatus: (status) => set({ status }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),

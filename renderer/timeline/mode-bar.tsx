@@ -1,7 +1,7 @@
 /**
  * The simulation's controls: realtime or simulation, the virtual clock, and then the speed
  * (realtime, a strip between the canvas and the terminal dock) or step back, play/pause and step forward
- * (simulation, at the head of the simulation panel, as in Packet Tracer). The clock text is written straight into the DOM on every batch
+ * and how fast Play steps (simulation, at the head of the simulation panel, as in Packet Tracer). The clock text is written straight into the DOM on every batch
  * (60 times a second in realtime) instead of re-rendering React.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/app-store-context';
 import { useAppStoreApi } from '../state/use-app-store-api';
 import { useSim } from '../sim/sim-runtime';
-import { ROW_CLASSES, SIM_SPEEDS } from '../sim/sim-protocol';
+import { PLAY_SPEEDS, ROW_CLASSES, SIM_SPEEDS } from '../sim/sim-protocol';
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './control-icons';
 import { formatClock } from './time-format';
 import './timeline.css';
@@ -22,6 +22,7 @@ export function ModeBar({ placement }: { placement: 'strip' | 'panel' }) {
   const mode = useAppStore((state) => state.simMode);
   const speed = useAppStore((state) => state.simSpeed);
   const playing = useAppStore((state) => state.simPlaying);
+  const playSpeed = useAppStore((state) => state.simPlaySpeed);
   const clockRef = useRef<HTMLSpanElement>(null);
   const [stepsBack, setStepsBack] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -96,6 +97,18 @@ export function ModeBar({ placement }: { placement: 'strip' | 'panel' }) {
           <button type="button" className="mode-bar__button" disabled={busy} data-testid="sim-step-forward" onClick={() => void step('forward')} title={t('timeline.stepForwardHint')}>
             {t('timeline.stepForward')} <StepForwardIcon />
           </button>
+        </div>
+      )}
+      {mode === 'simulation' && (
+        <div className="mode-bar__group">
+          <span className="mode-bar__label">{t('timeline.playSpeed')}</span>
+          <div className="mode-bar__play-speeds" role="radiogroup" aria-label={t('timeline.playSpeed')}>
+            {PLAY_SPEEDS.map((value) => (
+              <button key={value} type="button" role="radio" aria-checked={playSpeed === value} className="mode-bar__speed" data-testid={`sim-play-speed-${value}`} title={t(`timeline.playSpeedHint.${value}`)} onClick={() => store.getState().setSimPlaySpeed(value)}>
+                {t(`timeline.playSpeeds.${value}`)}
+              </button>
+            ))}
+          </div>
         </div>
       )}
     </div>

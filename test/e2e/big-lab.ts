@@ -39,6 +39,12 @@ export function generateBigLab(groups: number): Lab {
   return { version: LAB_FORMAT_VERSION, zones: [], devices, links };
 }
 
+/** The same lab with no device positions (as a generator or a hand-written province file leaves it). */
+export function generateBigLabWithoutPositions(groups: number): Lab {
+  const lab = generateBigLab(groups);
+  return { ...lab, devices: lab.devices.map(({ position: _position, ...device }) => device) };
+}
+
 export function generateBigLabText(groups: number): string {
   return serializeLab(generateBigLab(groups));
 }
