@@ -158,8 +158,8 @@ export interface ConsoleScenario {
   readonly scenario: Scenario;
   /** Writes a work file's text; returns why it could not, or undefined. */
   readonly saveFile: (path: string, text: string) => string | undefined;
-  /** Now, ISO 8601 (the work file's savedAt; sim-core reads no clock). */
-  readonly now: () => string;
+  /** Now, ISO 8601 (the work file's savedAt; sim-core reads no clock); without it the file has no savedAt. */
+  readonly now?: () => string;
 }
 
 /**
@@ -472,7 +472,7 @@ export class LabConsoleDriver {
         return `${head}:\n${task.hints[shown]![language].trimEnd()}\n`;
       }
       case 'save': {
-        const progress = buildWorkProgress(scenario, { lab: scenario.lab, configs: readRunningConfigs(this.session), hintsShown: this.hintsShown, tasks: this.taskStates, savedAt: play.now() });
+        const progress = buildWorkProgress(scenario, { lab: scenario.lab, configs: readRunningConfigs(this.session), hintsShown: this.hintsShown, tasks: this.taskStates, ...(play.now === undefined ? {} : { savedAt: play.now() }) });
         const failed = play.saveFile(command.file, serializeProgress(progress));
         if (failed !== undefined) return `${say(language, `~save: cannot write '${command.file}': ${failed}`, `~save: không ghi được '${command.file}': ${failed}`)}\n`;
         return `${say(language, `saved the work to ${command.file} (v6lab grade grades it)`, `đã lưu bài làm vào ${command.file} (v6lab grade chấm tệp này)`)}\n`;
@@ -615,7 +615,7 @@ export function prepareConsole(
     banner = `${scenarioLine(scenario, language)}${escapes}\n${banner}`;
   }
   const play: ConsoleScenario | undefined =
-    scenario === undefined ? undefined : { scenario, saveFile: io.saveFile ?? (() => say(language, 'saving is not available here', 'không lưu được ở đây')), now: io.now ?? (() => new Date(0).toISOString()) };
+    scenario === undefined ? undefined : { scenario, saveFile: io.saveFile ?? (() => say(language, 'saving is not available here', 'không lưu được ở đây')), ...(io.now === undefined ? {} : { now: io.now }) };
   const driver = new LabConsoleDriver(session, first, { raw: io.raw, speed: speed.value, write: io.write, language, ...(play === undefined ? {} : { scenario: play }) });
   return { ok: true, driver, banner, warnings: booted.warnings.map((problem) => formatScenarioProblemIn(problem, language)).join('\n') };
 }
