@@ -16,7 +16,7 @@ import { SOLUTION_CONVERGE_NS } from '../../sim-core/lab/scenario/solution';
 import { isLockedDevice, type Scenario } from '../../sim-core/lab/scenario/scenario-document';
 import { formatProblemBilingual } from '../../sim-core/lab/problem-text';
 import type { BilingualText } from '../../sim-core/devices/catalog';
-import { lockedNotice, writeLockedKeys, type LockableConsole } from './locked-console';
+import { lockedNotice, writeLockedKeys, type LockableConsole } from '../../sim-core/lab/scenario/locked-console';
 import type { ScenarioRequestMap, ScenarioRequestType } from './scenario-protocol';
 import { readRunningConfigs } from './running-configs';
 

@@ -96,14 +96,7 @@ export function checkScenarioCommand(fileName: string, text: string, options: Ch
   const state = withSolution ? (lang.value === 'vi' ? 'đã áp dụng lời giải' : 'solution applied') : lang.value === 'vi' ? 'trạng thái ban đầu' : 'starting state';
   output.push({ stream: 'out', text: `${scenario.id}: ${scenario.title[lang.value]} (${state}, seed ${seed.value})\n\n` });
   output.push({ stream: 'out', text: formatCheckTable(tasks, lang.value) });
-  const checkCount = tasks.reduce((sum, task) => sum + task.checks.length, 0);
-  const passedChecks = tasks.reduce((sum, task) => sum + task.checks.filter((check) => check.passed).length, 0);
-  const passedTasks = tasks.filter((task) => task.passed).length;
-  const summary =
-    lang.value === 'vi'
-      ? `điểm ${score}/${scenario.totalPoints}; đạt ${passedTasks}/${tasks.length} nhiệm vụ, ${passedChecks}/${checkCount} kiểm tra`
-      : `score ${score}/${scenario.totalPoints}; ${passedTasks}/${tasks.length} tasks and ${passedChecks}/${checkCount} checks pass`;
-  output.push({ stream: 'out', text: `\n${summary}\n` });
+  output.push({ stream: 'out', text: `\n${formatCheckSummary(tasks, scenario.totalPoints, lang.value)}\n` });
   if (!withSolution) output.push(startProof(fileName, passingAtStart, lang.value));
   return { exitCode, output };
 }
@@ -125,6 +118,17 @@ function startProof(fileName: string, passing: readonly string[], lang: Language
   if (passing.length === 0) return { stream: 'out', text: lang === 'vi' ? 'mọi nhiệm vụ đều chưa đạt ở trạng thái ban đầu\n' : 'every task fails at start\n' };
   const lines = passing.map((id) => (lang === 'vi' ? `${fileName}: cảnh báo: nhiệm vụ ${id} đã đạt ngay ở trạng thái ban đầu (học viên được điểm mà không cần làm gì)` : `${fileName}: warning: task ${id} already passes at start (a trainee scores it without doing anything)`));
   return { stream: 'err', text: `${lines.join('\n')}\n` };
+}
+
+/** The line under the table: score, tasks and checks that pass. */
+export function formatCheckSummary(tasks: readonly TaskResult[], totalPoints: number, lang: Language): string {
+  const score = tasks.reduce((sum, task) => sum + task.earned, 0);
+  const checkCount = tasks.reduce((sum, task) => sum + task.checks.length, 0);
+  const passedChecks = tasks.reduce((sum, task) => sum + task.checks.filter((check) => check.passed).length, 0);
+  const passedTasks = tasks.filter((task) => task.passed).length;
+  return lang === 'vi'
+    ? `điểm ${score}/${totalPoints}; đạt ${passedTasks}/${tasks.length} nhiệm vụ, ${passedChecks}/${checkCount} kiểm tra`
+    : `score ${score}/${totalPoints}; ${passedTasks}/${tasks.length} tasks and ${passedChecks}/${checkCount} checks pass`;
 }
 
 /** TASK / CHECK / RESULT / EXPLANATION, one row per check, the task named on its first row. */

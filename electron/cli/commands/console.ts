@@ -4,6 +4,15 @@
  * and type as at the real thing. Lines starting with `~` are escape commands, as in ssh:
  * `~list`, `~attach PC1`, `~wait 5s`, `~time`, `~help`, `~quit` (or `~.`); `~~` types a `~`.
  *
+ * A scenario file opens as its trainee meets it (run.ts loadLabText: faults injected, then the
+ * network settles); its locked devices are view-only (sim-core locked-console.ts, the app's
+ * rule: a `show` line runs, anything else is refused with the bilingual notice), and three more
+ * escapes play the trainee's part: `~check` runs the checks (run-checks.ts) and prints the task
+ * table as `v6lab check` does, `~hint` shows the next hint of the first task not yet passed,
+ * `~save FILE` writes the trainee's work file as the app's "Save my work" does (work-file.ts
+ * buildWorkProgress over readRunningConfigs, progress.ts serializeProgress), for `v6lab grade`.
+ * Leaves out: question checks (no way to answer them here; they count as unanswered).
+ *
  * Two input modes:
  * - a terminal (stdin is a TTY): raw mode, every keystroke goes to the device's console (history,
  *   Tab, `?`, Ctrl-C / Ctrl-Shift-6 behave as on the device); virtual time runs with the wall
@@ -16,15 +25,23 @@
  * The logic is the `LabConsoleDriver` class (no Node: output through a callback, time passed in)
  * so tests drive it in-process; `register` binds it to stdin/stdout and a timer.
  */
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { formatTimeNs } from '../../../sim-core/engine/format-time';
 import { NS_PER_MS, NS_PER_S, type TimeNs } from '../../../sim-core/engine/time';
 import { DEFAULT_EXEC_TIMEOUT_NS, type LabSession } from '../../../sim-core/lab/lab-session';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
-import { formatBootProblemIn } from '../../../sim-core/lab/boot-lab';
 import { errorCountLine, readLanguage, say, type Language } from '../cli-language';
-import { loadLabText, readDuration, readLabFile, readSeed } from './run';
+import { getDeviceKindSpec } from '../../../sim-core/devices/catalog';
+import { formatScenarioProblemIn } from '../../../sim-core/lab/scenario/scenario-problems';
+import { isLockedDevice, type Scenario } from '../../../sim-core/lab/scenario/scenario-document';
+import { lockedNotice, writeLockedKeys } from '../../../sim-core/lab/scenario/locked-console';
+import { runChecks } from '../../../sim-core/lab/scenario/run-checks';
+import { buildWorkProgress, readRunningConfigs } from '../../../sim-core/lab/scenario/work-file';
+import { serializeProgress, type ScenarioProgress } from '../../../sim-core/lab/scenario/progress';
+import { formatCheckSummary, formatCheckTable } from './check';
+import { loadLabText, lockRefuses, readDuration, readLabFile, readSeed, scenarioLine } from './run';
 
 export type EscapeCommand =
   | { readonly kind: 'help' }
@@ -33,6 +50,9 @@ export type EscapeCommand =
   | { readonly kind: 'wait'; readonly durationNs: number }
   | { readonly kind: 'time' }
   | { readonly kind: 'quit' }
+  | { readonly kind: 'check' }
+  | { readonly kind: 'hint' }
+  | { readonly kind: 'save'; readonly file: string }
   | { readonly kind: 'error'; readonly message: string };
 
 /** The escape commands, in the language v6lab speaks (`--lang`). */
@@ -47,6 +67,9 @@ export function escapeHelp(language: Language = 'en'): string {
           '  ~time              thời gian ảo hiện tại',
           '  ~help              danh sách này (hoặc ~?)',
           '  ~quit              thoát (hoặc ~.)',
+          '  ~check             (bài thực hành) chạy các kiểm tra, in bảng nhiệm vụ',
+          '  ~hint              (bài thực hành) gợi ý tiếp theo của nhiệm vụ đầu tiên chưa đạt',
+          '  ~save <tệp>        (bài thực hành) lưu bài làm như ứng dụng lưu, để v6lab grade chấm',
           '  ~~                 gõ một dấu ~ vào console',
         ]
       : [
@@ -57,6 +80,9 @@ export function escapeHelp(language: Language = 'en'): string {
           '  ~time              the virtual time now',
           '  ~help              this list (also ~?)',
           '  ~quit              leave (also ~.)',
+          '  ~check             (scenario) run the checks, print the task table',
+          '  ~hint              (scenario) the next hint of the first task not passed yet',
+          '  ~save <file>       (scenario) save the work file as the app does, for v6lab grade',
           '  ~~                 type a ~ at the console',
         ];
   return `${lines.join('\n')}\n\n`;
@@ -89,6 +115,12 @@ export function parseEscape(line: string, language: Language = 'en'): EscapeComm
     }
     case 'time':
       return { kind: 'time' };
+    case 'check':
+      return { kind: 'check' };
+    case 'hint':
+      return { kind: 'hint' };
+    case 'save':
+      return argument === '' ? { kind: 'error', message: say(language, '~save needs a file name, e.g. ~save my-work.progress.yaml', '~save cần tên tệp, ví dụ ~save bai-lam.progress.yaml') } : { kind: 'save', file: argument };
     case 'quit':
     case 'q':
     case 'exit':
@@ -118,6 +150,16 @@ export interface ConsoleDriverOptions {
   readonly speed: ConsoleSpeed;
   /** The language of the driver's own words (help, errors, notices); consoles print what their OS prints. Default en. */
   readonly language?: Language;
+  /** The scenario being played (a scenario file), with where `~save` writes and the clock it stamps. */
+  readonly scenario?: ConsoleScenario;
+}
+
+export interface ConsoleScenario {
+  readonly scenario: Scenario;
+  /** Writes a work file's text; returns why it could not, or undefined. */
+  readonly saveFile: (path: string, text: string) => string | undefined;
+  /** Now, ISO 8601 (the work file's savedAt; sim-core reads no clock); without it the file has no savedAt. */
+  readonly now?: () => string;
 }
 
 /**
@@ -140,6 +182,9 @@ export class LabConsoleDriver {
   /** Whether the last text printed came from the driver (an escape command) rather than a console. */
   private driverSpokeLast = false;
   private dimensions: { cols: number; rows: number } | undefined;
+  /** Scenario play: last result per task (what ~check saw), hints revealed per task. */
+  private taskStates: ScenarioProgress['tasks'] = {};
+  private hintsShown: ScenarioProgress['hintsShown'] = {};
 
   constructor(
     private readonly session: LabSession,
@@ -195,7 +240,13 @@ export class LabConsoleDriver {
     const flush = (): void => {
       if (passThrough === '') return;
       const console = this.session.console(this.attached);
-      if (console.ok) console.value.write(passThrough);
+      if (console.ok) {
+        if (this.isLocked(this.attached)) {
+          const dialect = getDeviceKindSpec(this.session.network.device(this.attached).kind).dialect;
+          const key = this.session.interruptKeyOf(this.attached);
+          writeLockedKeys(console.value, dialect, this.attached, passThrough, key.ok ? key.value : '\x03');
+        } else console.value.write(passThrough);
+      }
       passThrough = '';
       if (this.options.speed === 'max') this.finishCommandNow();
     };
@@ -276,7 +327,14 @@ export class LabConsoleDriver {
       }
       const console = this.session.console(this.attached);
       if (!console.ok) continue;
-      console.value.writeLine(line.trimStart().startsWith('~~') ? line.replace('~~', '~') : line);
+      const typed = line.trimStart().startsWith('~~') ? line.replace('~~', '~') : line;
+      if (lockRefuses(this.session, this.options.scenario?.scenario, this.attached, typed)) {
+        // The line never reaches the locked device: shown as typed, then the notice and the prompt again.
+        this.print(`${typed}\n${lockedNotice(this.attached)}\n`);
+        this.showPrompt();
+        continue;
+      }
+      console.value.writeLine(typed);
       if (this.options.speed === 'max') this.finishCommandNow();
       // What the line set off at this instant (IOS's %SYS-5-CONFIG_I after `end`) shows now, as `exec` does.
       if (!this.session.isBusy(this.attached)) this.session.runUntil(this.session.nowNs);
@@ -366,6 +424,11 @@ export class LabConsoleDriver {
         this.attach(name.value, true);
         return;
       }
+      case 'check':
+      case 'hint':
+      case 'save':
+        text = this.scenarioEscape(command);
+        break;
       case 'wait':
         if (this.options.speed === 'max') {
           this.session.runFor(command.durationNs);
@@ -377,6 +440,44 @@ export class LabConsoleDriver {
     }
     this.print(text);
     if (this.waitUntilNs === undefined) this.showPrompt();
+  }
+
+  private isLocked(device: string): boolean {
+    const play = this.options.scenario;
+    return play !== undefined && isLockedDevice(play.scenario, device);
+  }
+
+  /** `~check`, `~hint`, `~save FILE`: the trainee's side of a scenario. */
+  private scenarioEscape(command: Extract<EscapeCommand, { kind: 'check' | 'hint' | 'save' }>): string {
+    const language = this.language;
+    const play = this.options.scenario;
+    if (play === undefined) return `${say(language, `~${command.kind} works in a scenario; this is a lab file`, `~${command.kind} chỉ dùng trong bài thực hành; đây là tệp lab`)}\n`;
+    const { scenario } = play;
+    switch (command.kind) {
+      case 'check': {
+        const tasks = runChecks(scenario, this.session);
+        const states: Record<string, 'passed' | 'failed'> = { ...this.taskStates };
+        for (const task of tasks) states[task.taskId] = task.passed ? 'passed' : 'failed';
+        this.taskStates = states;
+        return `${formatCheckTable(tasks, language)}\n${formatCheckSummary(tasks, scenario.totalPoints, language)}\n`;
+      }
+      case 'hint': {
+        const task = scenario.tasks.find((candidate) => this.taskStates[candidate.id] !== 'passed');
+        if (task === undefined) return `${say(language, 'every task passed at the last ~check: no hint needed', 'mọi nhiệm vụ đã đạt ở lần ~check trước: không cần gợi ý')}\n`;
+        const shown = this.hintsShown[task.id] ?? 0;
+        if (task.hints.length === 0) return `${say(language, `task ${task.id} has no hints`, `nhiệm vụ ${task.id} không có gợi ý`)}\n`;
+        if (shown >= task.hints.length) return `${say(language, `task ${task.id}: all ${task.hints.length} hints already shown`, `nhiệm vụ ${task.id}: đã xem hết ${task.hints.length} gợi ý`)}\n`;
+        this.hintsShown = { ...this.hintsShown, [task.id]: shown + 1 };
+        const head = say(language, `hint ${shown + 1}/${task.hints.length} for task ${task.id} (${task.title.en})`, `gợi ý ${shown + 1}/${task.hints.length} cho nhiệm vụ ${task.id} (${task.title.vi})`);
+        return `${head}:\n${task.hints[shown]![language].trimEnd()}\n`;
+      }
+      case 'save': {
+        const progress = buildWorkProgress(scenario, { lab: scenario.lab, configs: readRunningConfigs(this.session), hintsShown: this.hintsShown, tasks: this.taskStates, ...(play.now === undefined ? {} : { savedAt: play.now() }) });
+        const failed = play.saveFile(command.file, serializeProgress(progress));
+        if (failed !== undefined) return `${say(language, `~save: cannot write '${command.file}': ${failed}`, `~save: không ghi được '${command.file}': ${failed}`)}\n`;
+        return `${say(language, `saved the work to ${command.file} (v6lab grade grades it)`, `đã lưu bài làm vào ${command.file} (v6lab grade chấm tệp này)`)}\n`;
+      }
+    }
   }
 
   private listDevices(): string {
@@ -401,6 +502,7 @@ export class LabConsoleDriver {
     if (this.dimensions !== undefined) console.value.setDimensions(this.dimensions.cols, this.dimensions.rows);
     const kind = this.session.lab.devices.find((d) => d.name === device)?.kind ?? '';
     this.print(announce ? say(this.language, `[attached to ${device} (${kind})]\n`, `[đã chuyển sang ${device} (${kind})]\n`) : '');
+    if (this.isLocked(device)) this.print(`${lockedNotice(device)}\n`);
     this.showPrompt();
   }
 
@@ -475,7 +577,7 @@ export function prepareConsole(
   fileName: string,
   labText: string,
   options: ConsoleStartOptions,
-  io: { raw: boolean; write: (text: string) => void },
+  io: { raw: boolean; write: (text: string) => void; saveFile?: ConsoleScenario['saveFile']; now?: () => string },
 ): { ok: true; driver: LabConsoleDriver; banner: string; warnings: string } | { ok: false; exitCode: number; error: string } {
   const seed = readSeed(options.seed);
   if (!seed.ok) return { ok: false, exitCode: EXIT_USAGE, error: `v6lab console: ${seed.error}` };
@@ -485,7 +587,7 @@ export function prepareConsole(
   const booted = loadLabText(labText, fileName, seed.value);
   if (!booted.ok) {
     const errors = booted.problems.filter((problem) => problem.severity === 'error').length;
-    return { ok: false, exitCode: EXIT_FAILED, error: `${booted.problems.map((problem) => formatBootProblemIn(problem, language)).join('\n')}\n${errorCountLine(errors, fileName, language)}` };
+    return { ok: false, exitCode: EXIT_FAILED, error: `${booted.problems.map((problem) => formatScenarioProblemIn(problem, language)).join('\n')}\n${errorCountLine(errors, fileName, language)}` };
   }
   const session = booted.session;
   if (session.deviceNames.length === 0) return { ok: false, exitCode: EXIT_FAILED, error: `v6lab console: ${say(language, `${fileName} has no devices to attach to`, `${fileName} không có thiết bị nào để vào`)}` };
@@ -507,8 +609,15 @@ export function prepareConsole(
     const pace = speed.value === 'max' ? 'commands finish at once' : `virtual time runs at ${speed.value}× ${io.raw ? 'the wall clock' : 'while a command runs'}`;
     banner = `V6Lab console: ${fileName}, seed ${seed.value}. At ${at} ${settled}; ${pace}.\nAttached to ${first}. ~help lists the escape commands, ~quit (or ~.) leaves.\n\n`;
   }
-  const driver = new LabConsoleDriver(session, first, { raw: io.raw, speed: speed.value, write: io.write, language });
-  return { ok: true, driver, banner, warnings: booted.warnings.map((problem) => formatBootProblemIn(problem, language)).join('\n') };
+  const scenario = booted.scenario;
+  if (scenario !== undefined) {
+    const escapes = say(language, 'Scenario escapes: ~check, ~hint, ~save <file>.', 'Lệnh của bài thực hành: ~check, ~hint, ~save <tệp>.');
+    banner = `${scenarioLine(scenario, language)}${escapes}\n${banner}`;
+  }
+  const play: ConsoleScenario | undefined =
+    scenario === undefined ? undefined : { scenario, saveFile: io.saveFile ?? (() => say(language, 'saving is not available here', 'không lưu được ở đây')), ...(io.now === undefined ? {} : { now: io.now }) };
+  const driver = new LabConsoleDriver(session, first, { raw: io.raw, speed: speed.value, write: io.write, language, ...(play === undefined ? {} : { scenario: play }) });
+  return { ok: true, driver, banner, warnings: booted.warnings.map((problem) => formatScenarioProblemIn(problem, language)).join('\n') };
 }
 
 /** How often the clock follows the wall clock. */
@@ -519,7 +628,7 @@ export const consoleCommand: CliCommand = {
     program
       .command('console')
       .description('an interactive session over a lab: type at device consoles, switch with ~attach (see ~help)')
-      .argument('<lab>', 'a lab file (*.v6lab.yaml)')
+      .argument('<lab>', 'a lab file (*.v6lab.yaml), or a scenario file: opened in its start state, with ~check, ~hint and ~save')
       .option('--seed <n>', 'seed of the simulation (default 1)')
       .option('--device <name>', 'the device to start at (default: the first in the file)')
       .option('--speed <factor>', 'virtual seconds per wall second (default 1), or max: commands finish at once')
@@ -537,7 +646,7 @@ export const consoleCommand: CliCommand = {
           context.setExitCode(EXIT_USAGE);
           return;
         }
-        const prepared = prepareConsole(labPath, text.value, { ...options, language: language.value }, { raw, write: context.io.out });
+        const prepared = prepareConsole(labPath, text.value, { ...options, language: language.value }, { raw, write: context.io.out, saveFile: writeWorkFile, now: () => new Date().toISOString() });
         if (!prepared.ok) {
           context.io.err(`${prepared.error}\n`);
           context.setExitCode(prepared.exitCode);
@@ -549,6 +658,17 @@ export const consoleCommand: CliCommand = {
       });
   },
 };
+
+/** `~save FILE` on disk: undefined when written, else why not. */
+function writeWorkFile(path: string, text: string): string | undefined {
+  try {
+    writeFileSync(path, text, 'utf8');
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a directory' : error instanceof Error ? error.message : String(error);
+  }
+}
 
 /** Binds the driver to stdin, stdout and a timer until it is finished. */
 function runInteractive(driver: LabConsoleDriver, banner: string, raw: boolean): Promise<void> {

@@ -3,6 +3,9 @@
  * `--exec` at its device's console, print the transcripts with their prompts, write the
  * `--capture` files. Exit 0 when the lab ran, 1 when the lab file has errors (printed
  * compiler-style, `file:line:col: error: …`), 2 for bad arguments or an unreadable file.
+ * A scenario file runs in its trainee's start state: faults injected, and an `--exec` line a
+ * locked device refuses (anything but a view-only `show`/`ping`/…) is reported with the
+ * app's bilingual notice and makes the run exit 1.
  *
  * The logic is `runLabCommand` (text in, text and file bytes out) so tests run it in-process;
  * `register` only reads the lab file, writes the captures and prints. The argument readers
@@ -12,9 +15,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatTimeNs } from '../../../sim-core/engine/format-time';
-import { bootLab, formatBootProblemIn, sortBootProblems, type LabBootProblem } from '../../../sim-core/lab/boot-lab';
-import { errorCountLine, readLanguage } from '../cli-language';
+import { getDeviceKindSpec } from '../../../sim-core/devices/catalog';
+import { bootLab } from '../../../sim-core/lab/boot-lab';
+import { errorCountLine, readLanguage, type Language } from '../cli-language';
 import { loadLab } from '../../../sim-core/lab/load-lab';
+import { isScenarioText, loadScenario } from '../../../sim-core/lab/scenario/load-scenario';
+import { isViewOnlyCommand, lockedNotice } from '../../../sim-core/lab/scenario/locked-console';
+import { isLockedDevice, type Scenario } from '../../../sim-core/lab/scenario/scenario-document';
+import { formatScenarioProblemIn, sortScenarioProblems, type ScenarioProblem } from '../../../sim-core/lab/scenario/scenario-problems';
+import { startScenario } from '../../../sim-core/lab/scenario/start-scenario';
 import type { ExecResult, LabCapture, LabSession, SettleResult } from '../../../sim-core/lab/lab-session';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../cli-command';
 
@@ -86,17 +95,30 @@ export function readCaptureSpec(text: string): Read<CaptureSpec> {
   return { ok: true, value: { endpoint, file } };
 }
 
-/** A lab file loaded and booted, or its problems (every one, file order). */
+/** A lab or scenario file loaded and booted (a scenario with its faults), or its problems (every one, file order). */
 export type BootOutcome =
-  | { readonly ok: true; readonly session: LabSession; readonly warnings: readonly LabBootProblem[] }
-  | { readonly ok: false; readonly problems: readonly LabBootProblem[] };
+  | { readonly ok: true; readonly session: LabSession; readonly warnings: readonly ScenarioProblem[]; readonly scenario?: Scenario }
+  | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
 
-/** Loads and boots a lab file's text; errors of loading or of the configs fail it. */
+/**
+ * Loads and boots a lab file's text; errors of loading or of the configs fail it. A scenario
+ * file (isScenarioText) boots in the state its trainee meets: its lab with the faults
+ * injected (startScenario, as the app and `v6lab check` do), not yet settled; the outcome
+ * carries the scenario so its locked devices are enforced.
+ */
 export function loadLabText(text: string, fileName: string, seed: number, eventBudget?: number): BootOutcome {
+  if (isScenarioText(text)) {
+    const loaded = loadScenario(text, fileName);
+    if (!loaded.ok) return { ok: false, problems: loaded.problems };
+    const started = startScenario(loaded.scenario, { seed, source: loaded.source, settle: false, ...(eventBudget === undefined ? {} : { eventBudget }) });
+    const problems = sortScenarioProblems([...loaded.warnings, ...started.problems]);
+    if (problems.some((problem) => problem.severity === 'error')) return { ok: false, problems };
+    return { ok: true, session: started.session, warnings: problems, scenario: loaded.scenario };
+  }
   const loaded = loadLab(text, fileName);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const session = bootLab(loaded.lab, { seed, source: loaded.source, ...(eventBudget === undefined ? {} : { eventBudget }) });
-  const problems = sortBootProblems([...loaded.warnings, ...session.problems]);
+  const problems = sortScenarioProblems([...loaded.warnings, ...session.problems]);
   if (problems.some((problem) => problem.severity === 'error')) return { ok: false, problems };
   return { ok: true, session, warnings: problems };
 }
@@ -137,8 +159,17 @@ export function streamText(output: readonly OutputChunk[], stream: OutputChunk['
     .join('');
 }
 
+/**
+ * Whether a scenario's locked device refuses a line typed at its console: anything but a
+ * view-only command (locked-console.ts, the rule the app's consoles follow).
+ */
+export function lockRefuses(session: LabSession, scenario: Scenario | undefined, device: string, line: string): boolean {
+  if (scenario === undefined || !isLockedDevice(scenario, device)) return false;
+  return !isViewOnlyCommand(getDeviceKindSpec(session.network.device(device).kind).dialect, line);
+}
+
 /** JSON form of a problem (what `--json` prints). */
-function problemJson(problem: LabBootProblem): Record<string, unknown> {
+function problemJson(problem: ScenarioProblem): Record<string, unknown> {
   return { ...problem };
 }
 
@@ -169,7 +200,7 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   const json = options.json === true;
   const lang = readLanguage(options.lang);
   if (!lang.ok) return usage(lang.error);
-  const format = (problems: readonly LabBootProblem[]): string => problems.map((problem) => formatBootProblemIn(problem, lang.value)).join('\n');
+  const format = (problems: readonly ScenarioProblem[]): string => problems.map((problem) => formatScenarioProblemIn(problem, lang.value)).join('\n');
 
   const booted = loadLabText(labText, fileName, seed.value, options.eventBudget);
   if (!booted.ok) {
@@ -211,14 +242,22 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   if (runMessage !== undefined) err(`v6lab run: the simulation stopped early: ${runMessage}\n`);
   else if (!json) {
     const { devices, links } = session.lab;
+    if (booted.scenario !== undefined) err(scenarioLine(booted.scenario, lang.value));
     const state = settle === undefined ? `ran to ${formatTimeNs(session.nowNs)}` : settle.settled ? `settled at ${formatTimeNs(session.nowNs)}` : `still settling at ${formatTimeNs(session.nowNs)}`;
     err(`${fileName}: ${devices.length} device${devices.length === 1 ? '' : 's'}, ${links.length} link${links.length === 1 ? '' : 's'}, seed ${seed.value}; ${state}\n`);
   }
 
   const results: ExecResult[] = [];
   let lastDevice: string | undefined;
+  let refused = false;
   for (const spec of execs) {
+    const device = session.resolveDeviceName(spec.device);
     for (const command of spec.commands) {
+      if (device.ok && lockRefuses(session, booted.scenario, device.value, command)) {
+        err(`v6lab run: '${command}' refused on ${device.value}:\n${lockedNotice(device.value)}\n`);
+        refused = true;
+        continue;
+      }
       const result = session.exec(spec.device, command, execTimeout === undefined ? {} : { timeoutNs: execTimeout.value });
       if (!result.ok) return usage(result.error);
       const exec = result.value;
@@ -234,7 +273,8 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   }
 
   // A run the event budget stopped (a storm, a loop) did not do what was asked: exit non-zero.
-  const ranOut = runMessage !== undefined || results.some((exec) => exec.runMessage !== undefined);
+  // So did a line a locked device refused.
+  const ranOut = refused || runMessage !== undefined || results.some((exec) => exec.runMessage !== undefined);
   const files = captures.map(({ spec, capture }) => {
     capture.stop();
     return { path: spec.file, bytes: capture.toPcapng() };
@@ -247,6 +287,7 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   }
   const report = {
     lab: fileName,
+    ...(booted.scenario === undefined ? {} : { scenario: booted.scenario.id }),
     seed: seed.value,
     ok: !ranOut,
     problems: booted.warnings.map(problemJson),
@@ -270,6 +311,15 @@ export function runLabCommand(fileName: string, labText: string, options: RunLab
   return { exitCode: ranOut ? EXIT_FAILED : EXIT_OK, output, files };
 }
 
+/** What a run or console of a scenario says first: which scenario, its faults, its locked devices. */
+export function scenarioLine(scenario: Scenario, language: Language): string {
+  const locked = scenario.locked.length === 0 ? '' : language === 'vi' ? `; thiết bị bị khóa (chỉ được xem): ${scenario.locked.join(', ')}` : `; locked (view only): ${scenario.locked.join(', ')}`;
+  const faults = scenario.faults.length;
+  return language === 'vi'
+    ? `bài thực hành ${scenario.id}: ${scenario.title.vi}, ở trạng thái ban đầu (${faults} lỗi giả lập đã áp dụng${locked})\n`
+    : `scenario ${scenario.id}: ${scenario.title.en}, in its start state (${faults} fault${faults === 1 ? '' : 's'} applied${locked})\n`;
+}
+
 /** Reads a lab file for a subcommand; an unreadable file is a usage error (exit 2). */
 export function readLabFile(command: string, path: string): Read<string> {
   try {
@@ -290,7 +340,7 @@ export const runCommand: CliCommand = {
     program
       .command('run')
       .description('boot a lab file, let it settle, type commands at device consoles, print the transcripts, write captures')
-      .argument('<lab>', 'a lab file (*.v6lab.yaml)')
+      .argument('<lab>', 'a lab file (*.v6lab.yaml), or a scenario file: booted in its start state (faults applied, locked devices view-only)')
       .option('--seed <n>', `seed of the simulation (default ${DEFAULT_SEED}: the same seed gives the same run)`)
       .option('--until <time>', 'run to this virtual time instead of until the network settles (30s, 500ms, 2m)')
       .option('--exec-timeout <time>', 'virtual time a command may run before it is interrupted (default 10m; ping -t runs until then)')

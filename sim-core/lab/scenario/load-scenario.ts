@@ -77,6 +77,14 @@ type Issue = z.core.$ZodIssue;
 /** The top-level keys a scenario may have. */
 const TOP_LEVEL_KEYS: readonly string[] = Object.keys(SCENARIO_FILE_SCHEMA.shape);
 
+/**
+ * True when a file's text is a scenario rather than a lab: it has the top-level `tasks:` key
+ * no lab file has (so `v6lab run` and `v6lab console` open it as a scenario).
+ */
+export function isScenarioText(text: string): boolean {
+  return /^tasks\s*:/m.test(text);
+}
+
 export function loadScenario(text: string, fileName: string, options: LoadScenarioOptions = {}): LoadScenarioResult {
   return new ScenarioLoader(text, fileName, options).load();
 }

@@ -20,6 +20,8 @@ export interface StartScenarioOptions {
   readonly lab?: Lab;
   /** Do not run virtual time (the caller settles later). */
   readonly settle?: boolean;
+  /** Most events the session may take before it stops as a storm (bootLab's eventBudget). */
+  readonly eventBudget?: number;
 }
 
 export interface StartedScenario {
@@ -31,7 +33,7 @@ export interface StartedScenario {
 
 export function startScenario(scenario: Scenario, options: StartScenarioOptions): StartedScenario {
   const ownLab = options.lab === undefined;
-  const session = bootLab(options.lab ?? scenario.lab, { seed: options.seed, ...(ownLab && options.source !== undefined ? { source: options.source.lab } : {}) });
+  const session = bootLab(options.lab ?? scenario.lab, { seed: options.seed, ...(options.eventBudget === undefined ? {} : { eventBudget: options.eventBudget }), ...(ownLab && options.source !== undefined ? { source: options.source.lab } : {}) });
   const problems: ScenarioProblem[] = [...session.problems];
   if (ownLab) problems.push(...applyFaults(session, scenario, options.source));
   if (options.settle === false) return { session, problems };

@@ -1,15 +1,16 @@
 /**
  * Locked devices at the console: a scenario's locked devices (an ISP router, the provincial WAN)
- * may be looked at but not changed. The simulation worker sends every keystroke for such a
- * device through `writeLockedKeys`, which lets line editing, `?` help and Tab through, and at
- * Enter looks at the whole line being typed: a view-only command (IOS `show`, `ping`,
- * `traceroute`; Windows `ipconfig`, `ping`, `tracert`, `route print`, `netsh … show`; Linux
- * `ip … show`, `ping`, `traceroute`) runs, anything else is erased and a notice says why. So
- * `configure terminal` never reaches a locked IOS device, and its configuration cannot change
- * from its console. Keys typed while a command runs are dropped, except the interrupt key.
- * Leaves out: aliases and scripts (the simulated consoles have none).
+ * may be looked at but not changed. The app's simulation worker (renderer/scenario/
+ * scenario-host.ts) sends every keystroke for such a device through `writeLockedKeys`, and
+ * `v6lab console` / `v6lab run` ask `isViewOnlyCommand` of each line: line editing, `?` help
+ * and Tab go through, and at Enter the whole line is looked at: a view-only command (IOS
+ * `show`, `ping`, `traceroute`; Windows `ipconfig`, `ping`, `tracert`, `route print`, `netsh …
+ * show`; Linux `ip … show`, `ping`, `traceroute`) runs, anything else is erased and a notice
+ * says why. So `configure terminal` never reaches a locked IOS device, and its configuration
+ * cannot change from its console. Keys typed while a command runs are dropped, except the
+ * interrupt key. Leaves out: aliases and scripts (the simulated consoles have none).
  */
-import type { Dialect } from '../../sim-core/devices/catalog';
+import type { Dialect } from '../../devices/catalog';
 
 /** IOS exec commands that only look (or leave a mode); IOS accepts any unique prefix. */
 const IOS_VIEW_COMMANDS = ['show', 'ping', 'traceroute', 'enable', 'disable', 'exit', 'logout', 'end', 'terminal'];
