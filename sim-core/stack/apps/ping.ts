@@ -3,7 +3,8 @@
  * defaults and pacing of the three systems the devices imitate:
  * - Windows `ping`: 4 probes of 32 data bytes (`-l`), 4000 ms timeout (`-w`), the next probe
  *   about 1 s after the previous one was sent, or at once after a timeout;
- * - Linux iputils `ping`: 56 data bytes (`-s`), runs until `-c` probes or Ctrl-C, one probe a
+ * - Linux iputils `ping`: 56 data bytes (`-s`), runs until `-c` probes or Ctrl-C (stopping at
+ *   no route, going on after a `-M do` probe too big for the MTU), one probe a
  *   second whatever the replies (`-i`), a lost probe counted lost 10 s after it was sent (the
  *   linger iputils waits after the last one);
  * - Cisco IOS `ping`: 5 probes whose size (100) is the whole IP datagram, 2 s timeout, the next
@@ -302,7 +303,8 @@ export class PingSession {
     if (!result.ok) {
       const probe: InFlight = { sequence, sentNs: now, timer: null };
       this.complete(probe, { kind: 'send-failed', reason: result.reason, ...(result.mtuBytes !== undefined && { mtuBytes: result.mtuBytes }) }, now, true);
-      if (this.defaults.stopOnSendFailure) {
+      // iputils stops at `connect: Network is unreachable` but keeps sending after EMSGSIZE (`-M do`).
+      if (this.defaults.stopOnSendFailure && result.reason !== 'fragmentation-needed') {
         this.stoppedBy = result.reason;
         this.finish();
         return;
