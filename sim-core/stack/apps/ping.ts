@@ -19,6 +19,8 @@
  * Leaves out: flood and adaptive modes, record route, timestamps options, `-t` TOS, DNS names
  * (the console resolves names first), duplicate detection.
  */
+import { isMulticastIpv6 } from '../../addr/classify';
+import type { Ipv6Address } from '../../addr/ipv6';
 import type { Timer } from '../../engine/simulator';
 import { NS_PER_S, type TimeNs } from '../../engine/time';
 import type { NetInterface } from '../net-interface';
@@ -281,6 +283,17 @@ export class PingSession {
     return (global ?? iface.ipv6.addresses.find((a) => a.state === 'preferred'))?.address;
   }
 
+  /**
+   * The probes' hop limit: the one asked for, else (Linux) 1 for a multicast destination — the
+   * socket default IPV6_MULTICAST_HOPS (RFC 3493 section 5.2) that iputils leaves alone; a netns
+   * capture shows echoes to ff02::1 with hop limit 1.
+   */
+  private get hopLimit(): number | undefined {
+    if (this.options.hopLimit !== undefined) return this.options.hopLimit;
+    if (this.flavour === 'linux' && this.family === 'ipv6' && isMulticastIpv6(this.options.destination as Ipv6Address)) return 1;
+    return undefined;
+  }
+
   private sendNext(): void {
     this.sendTimer = null;
     if (this.isDone || this.attempted >= this.count) return;
@@ -296,7 +309,7 @@ export class PingSession {
       sequence,
       data: buildEchoData(this.defaults.echoData, this.dataBytes, now),
       ...(this.source !== undefined && { source: this.source }),
-      ...(this.options.hopLimit !== undefined && { hopLimit: this.options.hopLimit }),
+      ...(this.hopLimit !== undefined && { hopLimit: this.hopLimit }),
       ...(this.options.dontFragment !== undefined && { dontFragment: this.options.dontFragment }),
       ...(this.options.iface !== undefined && { iface: this.options.iface }),
     });

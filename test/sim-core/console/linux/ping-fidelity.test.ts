@@ -2,7 +2,8 @@
  * Linux `ping` against real iputils 20221126 run in network namespaces on this machine
  * (test/fixtures/os-outputs/linux/ping-netns.README.md says how each capture was made):
  * each reply carries its probe's own icmp_seq, and `-M do` with a probe bigger than the link
- * MTU keeps sending, prints `mtu: M` and counts every refused probe as sent and as an error.
+ * MTU keeps sending, prints `mtu: M` and counts every refused probe as sent and as an error;
+ * an echo to ff02::1 leaves with hop limit 1 (tshark on the peer namespace showed hlim 1).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { createLinuxConsole } from '../../../../sim-core/console/linux/linux-console';
 import { formatLinuxPing } from '../../../../sim-core/console/output/linux/ping';
 import type { PingResultView, ProbeOutcome } from '../../../../sim-core/console/views';
-import { parseIpv6 } from '../../../../sim-core/addr/ipv6';
+import { formatIpv6, parseIpv6 } from '../../../../sim-core/addr/ipv6';
+import { decodeEthernet } from '../../../../sim-core/wire/ethernet';
+import { decodeIpv6 } from '../../../../sim-core/wire/ipv6';
 import { renderScreen, runScript } from '../transcript-runner';
 import { buildHostLab } from '../windows/host-lab';
 
@@ -60,5 +63,20 @@ describe('Linux ping (iputils 20221126, recorded in a netns)', () => {
     const got = lines.slice(start, start + 7).map((l) => l.replaceAll('2001:db8:6803:10::1', 'TARGET'));
     const want = real('ping-mdo-local-error-netns.txt').map((l) => l.replaceAll('2001:db8:1::1', 'TARGET'));
     expect(shape(got)).toEqual(shape(want));
+  });
+
+  it('an echo to ff02::1 leaves with hop limit 1, a unicast one with 64; -t still sets it', () => {
+    const lab = buildHostLab();
+    const session = createLinuxConsole(lab.server);
+    const capture = lab.net.capture('SRV1:eth0');
+    runScript('ping -c 1 ff02::1%eth0\n#! advance 2000\nping -c 1 2001:db8:6803:10::1\n#! advance 2000\nping -c 1 -t 5 ff02::1%eth0\n#! advance 2000', { session, advance: (ms) => void lab.net.runFor(ms * 1e6) });
+    const echoes = capture.frames.flatMap((f) => {
+      if (f.direction !== 'outbound') return [];
+      const eth = decodeEthernet(f.bytes);
+      if (!eth.ok || eth.value.etherType !== 0x86dd) return [];
+      const ip = decodeIpv6(eth.value.payload);
+      return ip.ok && ip.value.nextHeader === 58 && ip.value.payload[0] === 128 ? [`${formatIpv6(ip.value.destination)} hlim ${ip.value.hopLimit}`] : [];
+    });
+    expect(echoes).toEqual(['ff02::1 hlim 1', '2001:db8:6803:10::1 hlim 64', 'ff02::1 hlim 5']);
   });
 });
