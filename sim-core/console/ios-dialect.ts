@@ -1,7 +1,7 @@
 /**
  * The IOS-style dialect: modes declared as data (user exec `R1>`, privileged `R1#`,
  * `R1(config)#`, `R1(config-if)#`, …), each with its command specs; the engine adds IOS's
- * navigation (enable, disable, configure terminal, exit, end, Ctrl-Z, do) and prints IOS's
+ * navigation (enable, disable, configure terminal — `configure` alone asks `Configuring from terminal, memory, or network [terminal]?` and takes only the terminal —, exit, end, Ctrl-Z, do) and prints IOS's
  * errors and help byte for byte:
  *   - `% Invalid input detected at '^' marker.` under a caret line (prompt + error column),
  *     then a blank line; `% Incomplete command.` then a blank line;
@@ -16,7 +16,7 @@
  * `terminal length`, and the `%SYS-5-CONFIG_I` syslog (the device sends it with `notify`).
  */
 import type { InterfaceCatalog } from './arg-types';
-import { compileMode, compileModeShared, type CommandSpec, type ModeGraph, type ParsedArgs } from './grammar';
+import { compileMode, compileModeShared, hasKeyword, type CommandSpec, type ModeGraph, type ParsedArgs } from './grammar';
 import type { ConsoleJob } from './job';
 import { completeLine, helpFor, matchCommand, type MatchContext, type MatchResult } from './matcher';
 import { compileFilter, type FilterKind } from './output-filter';
@@ -67,6 +67,8 @@ export interface IosDialectOptions {
   readonly unknownCommand?: (word: string) => string;
   /** Called when configuration mode is left with `end`, Ctrl-Z or `exit` (IOS logs %SYS-5-CONFIG_I). */
   readonly onConfigEnd?: () => void;
+  /** Asks a question on the console (`configure` alone asks where from); absent when config text is loaded. */
+  readonly ask?: (question: { readonly prompt: string; answer(line: string): DialectOutcome }) => void;
   /** Leave out enable/disable/configure/exit/end/do (a dialect that declares its own). */
   readonly noBuiltins?: boolean;
 }
@@ -140,7 +142,7 @@ export class IosDialect implements ConsoleDialect {
     }
     if (mode.id === o.privilegedMode) {
       out.push({ spec: 'disable', help: ['Turn off privileged commands'], handler: { builtin: 'disable' } });
-      out.push({ spec: 'configure terminal', help: ['Enter configuration mode', 'Configure from the terminal'], handler: { builtin: 'configure' } });
+      out.push({ spec: 'configure [terminal]', help: ['Enter configuration mode', 'Configure from the terminal'], handler: { builtin: 'configure' } });
     }
     if (mode.config) {
       out.push({ spec: 'exit', help: [mode.exitHelp ?? 'Exit from configure mode'], handler: { builtin: 'exit' } });
@@ -288,9 +290,23 @@ export class IosDialect implements ConsoleDialect {
       case 'disable':
         this.stack = [{ mode: o.userMode, data: undefined }];
         return {};
-      case 'configure':
-        this.stack = [...this.stack, { mode: o.configMode, data: undefined }];
-        return { output: `${CONFIG_BANNER}\n` };
+      case 'configure': {
+        const enter = (): DialectOutcome => {
+          this.stack = [...this.stack, { mode: o.configMode, data: undefined }];
+          return { output: `${CONFIG_BANNER}\n` };
+        };
+        if (hasKeyword(args, 'terminal') || o.ask === undefined) return enter();
+        // `configure` alone: IOS asks where from; Enter or any prefix of `terminal` means the terminal.
+        o.ask({
+          prompt: 'Configuring from terminal, memory, or network [terminal]? ',
+          answer: (line) => {
+            const word = line.trim().toLowerCase();
+            if (word === '' || 'terminal'.startsWith(word)) return enter();
+            return { output: '?Must be "terminal", "memory" or "network"\n' };
+          },
+        });
+        return {};
+      }
       case 'end':
         return this.leaveConfig();
       case 'exit': {

@@ -290,6 +290,8 @@ export interface PingResultView {
   readonly target: Ipv4Address | Ipv6Address;
   /** The target as the person typed it (iputils echoes it), when different from the address text. */
   readonly targetText?: string;
+  /** Each probe's own sequence number, parallel to `probes` (iputils prints it; default: 1, 2, 3 …). */
+  readonly sequences?: readonly number[];
   /** Zone index/name for link-local targets (`%11`, `%eth0`). */
   readonly targetZone?: string;
   /** Payload size in bytes (IOS datagram size: total packet size). */

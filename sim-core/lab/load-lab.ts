@@ -11,7 +11,8 @@
  * 3. Meaning: duplicate device names, link endpoints naming unknown devices or interfaces (with
  *    the valid names), ports cabled twice, a link from a port to itself, delay and bandwidth out
  *    of range, zones nobody declared (a warning).
- * Older format versions are upgraded first (lab-migrations.ts), on the YAML tree so positions hold.
+ * Older format versions are upgraded first (lab-migrations.ts), on the YAML tree so positions hold;
+ * a file without `version:` is read as the current version, with a warning to add it.
  *
  * Config texts are not parsed here (the console engine does that); the returned source map tells
  * where each config starts so its errors can be reported at file:line too.
@@ -187,13 +188,18 @@ class LabLoader {
     const version = raw.version;
     const at = this.offsetOf(['version']);
     if (!('version' in raw)) {
+      // People writing a first lab from the docs leave it out: read it as this version, and say so.
       this.report(
-        'error',
+        'warning',
         'missing-key',
         at,
-        msg(`missing required key 'version'; a lab file starts with 'version: ${LAB_FORMAT_VERSION}'`, `thiếu khóa bắt buộc 'version'; một tệp lab bắt đầu bằng 'version: ${LAB_FORMAT_VERSION}'`),
+        msg(
+          `no 'version' key: read as format version ${LAB_FORMAT_VERSION} (the one this V6Lab writes); add 'version: ${LAB_FORMAT_VERSION}' as the first line so later V6Labs read the file the same way`,
+          `thiếu khóa 'version': tệp được đọc theo định dạng phiên bản ${LAB_FORMAT_VERSION} (phiên bản V6Lab này ghi); hãy thêm 'version: ${LAB_FORMAT_VERSION}' ở dòng đầu để các bản V6Lab sau đọc tệp như nhau`,
+        ),
       );
-      return false;
+      this.yamlDocument.set('version', LAB_FORMAT_VERSION);
+      return true;
     }
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
       const got = describeValue(version);

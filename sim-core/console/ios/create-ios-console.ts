@@ -70,6 +70,7 @@ export function createIosDialect(device: Device, ask?: (question: ConsoleQuestio
     interfaces: () => iosInterfaceCatalog(device.kind),
     keywordHelp: IOS_KEYWORD_HELP,
     onConfigEnd: () => runtime.log('%SYS-5-CONFIG_I: Configured from console by console'),
+    ...(ask === undefined ? {} : { ask }),
   });
 }
 

@@ -60,6 +60,7 @@ function pingView(result: PingResult, target: LinuxTarget, zone: string | undefi
     timeoutS: result.timeoutNs / NS_PER_S,
     ...(withSource && result.source !== undefined ? { source: result.source, ...(result.sourceInterface !== undefined ? { sourceInterface: result.sourceInterface } : {}) } : {}),
     probes: sent.map((p) => pingProbe(result, result.probes.indexOf(p))),
+    sequences: sent.map((p) => p.sequence),
     elapsedMs: (lastSent - result.startedNs) / NS_PER_MS,
     ...(noRoute ? { noRoute: true } : {}),
   };

@@ -223,6 +223,8 @@ export class LinuxHost {
     if (mtuBytes === 1500) this.config.mtus.delete(iface.name);
     else this.config.mtus.set(iface.name, mtuBytes);
     this.mgmt.interfaces.setMtu(iface.name, mtuBytes);
+    // addrconf NETDEV_CHANGEMTU: the link's IPv6 MTU becomes the new link MTU (an RA MTU learnt before is dropped).
+    this.mgmt.interfaces.setIpv6Mtu(iface.name, undefined);
     return undefined;
   }
 

@@ -3,7 +3,8 @@
  * defaults and pacing of the three systems the devices imitate:
  * - Windows `ping`: 4 probes of 32 data bytes (`-l`), 4000 ms timeout (`-w`), the next probe
  *   about 1 s after the previous one was sent, or at once after a timeout;
- * - Linux iputils `ping`: 56 data bytes (`-s`), runs until `-c` probes or Ctrl-C, one probe a
+ * - Linux iputils `ping`: 56 data bytes (`-s`), runs until `-c` probes or Ctrl-C (stopping at
+ *   no route, going on after a `-M do` probe too big for the MTU), one probe a
  *   second whatever the replies (`-i`), a lost probe counted lost 10 s after it was sent (the
  *   linger iputils waits after the last one);
  * - Cisco IOS `ping`: 5 probes whose size (100) is the whole IP datagram, 2 s timeout, the next
@@ -18,6 +19,8 @@
  * Leaves out: flood and adaptive modes, record route, timestamps options, `-t` TOS, DNS names
  * (the console resolves names first), duplicate detection.
  */
+import { isMulticastIpv6 } from '../../addr/classify';
+import type { Ipv6Address } from '../../addr/ipv6';
 import type { Timer } from '../../engine/simulator';
 import { NS_PER_S, type TimeNs } from '../../engine/time';
 import type { NetInterface } from '../net-interface';
@@ -280,6 +283,17 @@ export class PingSession {
     return (global ?? iface.ipv6.addresses.find((a) => a.state === 'preferred'))?.address;
   }
 
+  /**
+   * The probes' hop limit: the one asked for, else (Linux) 1 for a multicast destination — the
+   * socket default IPV6_MULTICAST_HOPS (RFC 3493 section 5.2) that iputils leaves alone; a netns
+   * capture shows echoes to ff02::1 with hop limit 1.
+   */
+  private get hopLimit(): number | undefined {
+    if (this.options.hopLimit !== undefined) return this.options.hopLimit;
+    if (this.flavour === 'linux' && this.family === 'ipv6' && isMulticastIpv6(this.options.destination as Ipv6Address)) return 1;
+    return undefined;
+  }
+
   private sendNext(): void {
     this.sendTimer = null;
     if (this.isDone || this.attempted >= this.count) return;
@@ -295,14 +309,15 @@ export class PingSession {
       sequence,
       data: buildEchoData(this.defaults.echoData, this.dataBytes, now),
       ...(this.source !== undefined && { source: this.source }),
-      ...(this.options.hopLimit !== undefined && { hopLimit: this.options.hopLimit }),
+      ...(this.hopLimit !== undefined && { hopLimit: this.hopLimit }),
       ...(this.options.dontFragment !== undefined && { dontFragment: this.options.dontFragment }),
       ...(this.options.iface !== undefined && { iface: this.options.iface }),
     });
     if (!result.ok) {
       const probe: InFlight = { sequence, sentNs: now, timer: null };
       this.complete(probe, { kind: 'send-failed', reason: result.reason, ...(result.mtuBytes !== undefined && { mtuBytes: result.mtuBytes }) }, now, true);
-      if (this.defaults.stopOnSendFailure) {
+      // iputils stops at `connect: Network is unreachable` but keeps sending after EMSGSIZE (`-M do`).
+      if (this.defaults.stopOnSendFailure && result.reason !== 'fragmentation-needed') {
         this.stoppedBy = result.reason;
         this.finish();
         return;

@@ -103,8 +103,18 @@ describe('loadLab: file structure', () => {
     expect(problemsOf('- R1\n- R2\n')).toBe('lab.v6lab.yaml:1:1: error: a lab file is a mapping of keys (version, devices, links …); found a list');
   });
 
-  it('a missing version', () => {
-    expect(problemsOf(lab('devices: []'))).toBe("lab.v6lab.yaml:1:1: error: missing required key 'version'; a lab file starts with 'version: 1'");
+  it('a missing version is read as the current one, with a warning at 1:1 (in both languages) to add it', () => {
+    const result = loadLab(lab('name: {vi: "Lab đầu tiên", en: First lab}', ...DEVICES, 'links:', '  - endpoints: ["R1:g0/0", "PC1:ethernet0"]'), FILE);
+    if (!result.ok) throw new Error(formatProblems(result.problems));
+    expect(result.lab.version).toBe(1);
+    expect(result.lab.devices.map((d) => d.name)).toEqual(['R1', 'PC1']);
+    expect(result.lab.links).toHaveLength(1);
+    expect(formatProblems(result.warnings)).toBe(
+      "lab.v6lab.yaml:1:1: warning: no 'version' key: read as format version 1 (the one this V6Lab writes); add 'version: 1' as the first line so later V6Labs read the file the same way",
+    );
+    expect(formatProblems(result.warnings, 'vi')).toMatch(/^lab\.v6lab\.yaml:1:1: .*thiếu khóa 'version': tệp được đọc theo định dạng phiên bản 1 .*hãy thêm 'version: 1' ở dòng đầu/);
+    // Errors elsewhere are still reported at their own line, after the version warning.
+    expect(problemsOf(lab('devices:', '  - name: R1', '    kind: rooter'))).toMatch(/^lab\.v6lab\.yaml:1:1: warning: no 'version' key[^\n]*\nlab\.v6lab\.yaml:3:11: error: /);
   });
 
   it('a version from the future', () => {

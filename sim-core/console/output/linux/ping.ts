@@ -7,7 +7,10 @@
  * 2 under 10, 1 under 100, none above); errors `From R icmp_seq=N …` with the RFC 4443 texts
  * (`Destination unreachable: No route|Administratively prohibited|Beyond scope of source
  * address|Address unreachable|Port unreachable`, `Time exceeded: Hop limit`, `Packet too big:
- * mtu=M`) or the RFC 792 ones for IPv4; lost echoes print nothing. The summary: a blank line,
+ * mtu=M`) or the RFC 792 ones for IPv4; a probe the local stack refused as too big
+ * `ping: local error: message too long, mtu: M` (counted as sent and as an error, as iputils
+ * does); lost echoes print nothing; each line carries the probe's own icmp_seq (after a lost
+ * probe the next reply shows its real sequence — netns captures in test/fixtures). The summary: a blank line,
  * `--- T ping statistics ---`, counts with `+N errors` when errors came back, loss as `%g`,
  * `time Nms`, and `rtt min/avg/max/mdev` only when something was received.
  * Traceroute: `traceroute to T (A), 30 hops max, 80 byte packets`, hop number `%2d`, each new
@@ -95,7 +98,7 @@ export function formatLinuxPing(view: PingResultView, linkZone?: string): string
   let errors = 0;
   const rtts: number[] = [];
   view.probes.forEach((probe, i) => {
-    const seq = i + 1;
+    const seq = view.sequences?.[i] ?? i + 1;
     if (probe.kind === 'reply') {
       received += 1;
       rtts.push(probe.rttMs);
@@ -107,7 +110,7 @@ export function formatLinuxPing(view: PingResultView, linkZone?: string): string
     if (text === undefined) return;
     errors += 1;
     const reporter = 'from' in probe && probe.from !== undefined ? probe.from : view.source;
-    if (probe.kind === 'packet-too-big' && probe.from === undefined) lines.push(`ping: local error: message too long, mtu=${probe.mtuBytes}`);
+    if (probe.kind === 'packet-too-big' && probe.from === undefined) lines.push(`ping: local error: message too long, mtu: ${probe.mtuBytes}`);
     else lines.push(`From ${reporter === undefined ? address : sourceText(reporter as Ipv4Address | Ipv6Address)} icmp_seq=${seq} ${text}`);
   });
   const sent = view.probes.length;
