@@ -109,7 +109,7 @@ class BoundExceeded {
 }
 
 /** The first limit the document's tree passes, with where; undefined when it is within every limit. */
-export function checkYamlBounds(document: Document): YamlBoundProblem | undefined {
+export function checkYamlBounds(yamlDocument: Document): YamlBoundProblem | undefined {
   const measured = new Map<unknown, Measure>();
   const inProgress = new Set<unknown>();
   let totalNodes = 0;
@@ -117,7 +117,7 @@ export function checkYamlBounds(document: Document): YamlBoundProblem | undefine
   const measure = (node: unknown, depth: number): Measure => {
     if (depth > YAML_LIMITS.maxDepth) throw new BoundExceeded({ offset: rangeStart(node), message: nestedTooDeeply() });
     if (isAlias(node)) {
-      const source: unknown = node.resolve(document);
+      const source: unknown = node.resolve(yamlDocument);
       if (source === undefined || inProgress.has(source)) return { nodes: 1, chars: 0, height: 0 };
       const known = measured.get(source) ?? measure(source, depth);
       if (depth + known.height > YAML_LIMITS.maxDepth + 1) throw new BoundExceeded({ offset: rangeStart(node), message: nestedTooDeeply() });
@@ -184,7 +184,7 @@ export function checkYamlBounds(document: Document): YamlBoundProblem | undefine
     }
   };
   try {
-    if (document.contents !== null) measure(document.contents, 1);
+    if (yamlDocument.contents !== null) measure(yamlDocument.contents, 1);
     return undefined;
   } catch (error) {
     if (error instanceof BoundExceeded) return error.problem;
