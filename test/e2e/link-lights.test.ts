@@ -10,24 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath } from '../helpers/external-tools';
 import { openApp, saveScreenshot, type AppUnderTest } from './harness';
+import { type Point, clickCanvas } from './page-actions';
 
 const chromium = chromiumPath();
-
-interface Point {
-  readonly x: number;
-  readonly y: number;
-}
 
 /** Canvas-relative points (zoom 1, no pan on a new lab). */
 const ROUTER: Point = { x: 300, y: 200 };
 const PC: Point = { x: 600, y: 200 };
-
-async function clickCanvas(page: Page, point: Point, options: { double?: boolean } = {}): Promise<void> {
-  const box = await page.getByTestId('topology-canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  if (options.double) await page.mouse.dblclick(box.x + point.x, box.y + point.y);
-  else await page.mouse.click(box.x + point.x, box.y + point.y);
-}
 
 async function lights(page: Page): Promise<Record<string, string>> {
   const text = (await page.getByTestId('topology-canvas').getAttribute('data-link-lights')) ?? '';

@@ -10,17 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath } from '../helpers/external-tools';
 import { openApp, saveScreenshot, type AppUnderTest } from './harness';
+import { typeLines } from './page-actions';
 
 const chromium = chromiumPath();
 const MODULE_2 = 'm02-dual-stack-slaac';
-
-/** Types lines at the terminal in front, one Enter each. */
-async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
-  for (const line of lines) {
-    await page.keyboard.type(line, { delay: 5 });
-    await page.keyboard.press('Enter');
-  }
-}
 
 async function taskStates(page: Page): Promise<Record<string, string | null>> {
   return page.evaluate(() =>

@@ -6,42 +6,16 @@
  * Screenshots of every stage go to test-artifacts/e2e/sim-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { chromiumPath } from '../helpers/external-tools';
 import { openApp, saveScreenshot, type AppUnderTest } from './harness';
+import { type Point, clickCanvas, screenText, typeLines } from './page-actions';
 
 const chromium = chromiumPath();
-
-interface Point {
-  readonly x: number;
-  readonly y: number;
-}
 
 /** Canvas-relative points (zoom 1, no pan on a new lab). */
 const ROUTER: Point = { x: 420, y: 130 };
 const PC1: Point = { x: 240, y: 330 };
 const PC2: Point = { x: 600, y: 330 };
-
-async function clickCanvas(page: Page, point: Point, options: { double?: boolean } = {}): Promise<void> {
-  const box = await page.getByTestId('topology-canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  if (options.double) await page.mouse.dblclick(box.x + point.x, box.y + point.y);
-  else await page.mouse.click(box.x + point.x, box.y + point.y);
-}
-
-/** What a device's terminal shows (xterm's DOM rows), lines joined with '\n'. */
-async function screenText(page: Page, device: string): Promise<string> {
-  const rows = await page.locator(`[data-testid="terminal-${device}"] .xterm-rows > div`).allTextContents();
-  return rows.map((row) => row.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
-}
-
-/** Types lines at the focused terminal, Enter after each. */
-async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
-  for (const line of lines) {
-    await page.keyboard.type(line, { delay: 5 });
-    await page.keyboard.press('Enter');
-  }
-}
 
 describe.skipIf(!chromium)('live simulation in Chromium', { timeout: 90_000 }, () => {
   let app: AppUnderTest;
